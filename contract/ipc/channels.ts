@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from './settings';
+
+/** Facts about the running desktop app. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  platform: z.enum(['win32', 'darwin', 'linux']),
+  locale: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** A desktop notification the renderer asks for (e.g. an incoming offer). */
+export const notificationRequestSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+  })
+  .strict();
+export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
+
+/**
+ * Every renderer → main call, declared once: its channel name, argument tuple and result.
+ * Main validates `args` with these schemas; the renderer parses the result with them.
+ */
+export const invokeChannels = {
+  'settings:get': { args: z.tuple([]), result: settingsSchema },
+  'settings:set': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
+  'app:info': { args: z.tuple([]), result: appInfoSchema },
+  'notification:show': { args: z.tuple([notificationRequestSchema]), result: z.null() },
+} as const;
+export type InvokeChannel = keyof typeof invokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['args']>;
+export type InvokeResult<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['result']>;
+
+/** Every main → renderer event, declared once with its payload. */
+export const eventChannels = {
+  'settings:changed': settingsSchema,
+  'notification:clicked': z.object({ id: z.string() }),
+} as const;
+export type EventChannel = keyof typeof eventChannels;
+export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+
+/** The preload bridge exposed as `window.seat`: one method per operation. */
+export interface SeatBridge {
+  getSettings(): Promise<InvokeResult<'settings:get'>>;
+  setSettings(patch: InvokeArgs<'settings:set'>[0]): Promise<InvokeResult<'settings:set'>>;
+  getAppInfo(): Promise<InvokeResult<'app:info'>>;
+  showNotification(request: InvokeArgs<'notification:show'>[0]): Promise<null>;
+  /** Subscribes to settings changes; returns the unsubscribe. */
+  onSettingsChanged(listener: (settings: EventPayload<'settings:changed'>) => void): () => void;
+  /** Subscribes to clicks on notifications this renderer showed; returns the unsubscribe. */
+  onNotificationClicked(listener: (event: EventPayload<'notification:clicked'>) => void): () => void;
+}

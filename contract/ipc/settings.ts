@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Languages the seat ships catalogues for; 'system' follows the operating system. */
+export const languages = ['system', 'en', 'zh-CN'] as const;
+export const languageSchema = z.enum(languages);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Actions that have a global or in-app keyboard shortcut. */
+export const hotkeyActions = ['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'focusInbox'] as const;
+export const hotkeyActionSchema = z.enum(hotkeyActions);
+export type HotkeyAction = z.infer<typeof hotkeyActionSchema>;
+
+// An Electron accelerator: modifiers and one key joined by '+', e.g. "CommandOrControl+Shift+A".
+const acceleratorSchema = z
+  .string()
+  .max(64)
+  .regex(
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Escape|Up|Down|Left|Right|Home|End|PageUp|PageDown|Delete|Backspace|Insert|Plus|[-=\[\];',./`\\])$/,
+    'not a keyboard accelerator such as CommandOrControl+Shift+A',
+  );
+
+const deviceIdSchema = z.string().max(512).nullable();
+
+/** The seat's settings, stored by main in electron-store and validated on every read and write. */
+export const settingsSchema = z
+  .object({
+    serverUrl: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http or https URL'),
+    language: languageSchema,
+    audio: z
+      .object({
+        ringerDeviceId: deviceIdSchema,
+        speakerDeviceId: deviceIdSchema,
+        microphoneDeviceId: deviceIdSchema,
+      })
+      .strict(),
+    hotkeys: z.record(hotkeyActionSchema, acceleratorSchema),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial update: any top-level field, with audio merged key by key. */
+export const settingsPatchSchema = z
+  .object({
+    serverUrl: settingsSchema.shape.serverUrl.optional(),
+    language: languageSchema.optional(),
+    audio: settingsSchema.shape.audio.partial().optional(),
+    hotkeys: z.record(hotkeyActionSchema, acceleratorSchema).optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** What a fresh install starts with. */
+export const defaultSettings: Settings = {
+  serverUrl: 'http://127.0.0.1:7420',
+  language: 'system',
+  audio: { ringerDeviceId: null, speakerDeviceId: null, microphoneDeviceId: null },
+  hotkeys: {
+    answer: 'CommandOrControl+Shift+A',
+    hangup: 'CommandOrControl+Shift+H',
+    hold: 'CommandOrControl+Shift+O',
+    mute: 'CommandOrControl+Shift+M',
+    ready: 'CommandOrControl+Shift+R',
+    notReady: 'CommandOrControl+Shift+N',
+    focusInbox: 'CommandOrControl+Shift+I',
+  },
+};
