@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { agentStateSchema } from './agent';
+import { userSchema } from './auth';
+import { errorBodySchema } from './errors';
+
+// The seat's WebSocket: GET /ws?token=<session token>. Every frame is one JSON object with a `type`;
+// each side validates what it receives against the union below and answers an unknown or malformed
+// frame with an `error` frame, changing nothing.
+
+/** Largest frame either side accepts, in bytes. */
+export const maxFrameBytes = 64 * 1024;
+
+/** The agent's current state as the server holds it. */
+export const agentStatusSchema = z.object({
+  agentId: z.string(),
+  state: agentStateSchema,
+  /** Reason code while not_ready (break, lunch, training, meeting, missed…), else null. */
+  reason: z.string().nullable(),
+  since: z.string().datetime(),
+});
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+
+/** Frames the seat sends. `id` lets the seat match the server's `ack` or `error` to its request. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping'), id: z.string().max(64) }).strict(),
+  z
+    .object({
+      type: z.literal('agent.setState'),
+      id: z.string().max(64),
+      state: z.enum(['ready', 'not_ready', 'logged_out']),
+      reason: z.string().min(1).max(32).optional(),
+    })
+    .strict(),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** Frames the server sends. */
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), user: userSchema, serverTime: z.string().datetime() }),
+  z.object({ type: z.literal('pong'), id: z.string() }),
+  z.object({ type: z.literal('ack'), id: z.string() }),
+  z.object({ type: z.literal('agent.state'), status: agentStatusSchema }),
+  z.object({ type: z.literal('error'), id: z.string().nullable() }).extend(errorBodySchema.shape),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
