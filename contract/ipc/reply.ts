@@ -11,4 +11,5 @@ export function ipcReplySchema<T extends z.ZodType>(value: T) {
     z.object({ ok: z.literal(false), error: errorBodySchema.shape.error }),
   ]);
 }
-export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof errorBodySchema>['error'] };
+export type IpcReply<T> =
+  { ok: true; value: T } | { ok: false; error: z.infer<typeof errorBodySchema>['error'] };

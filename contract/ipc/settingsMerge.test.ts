@@ -27,7 +27,12 @@ describe('recoverSettings', () => {
   });
 
   it('falls back only the keys that are invalid', () => {
-    const stored = { ...defaultSettings, serverUrl: 'ftp://nope', language: 'en', hotkeys: { answer: 'not a key' } };
+    const stored = {
+      ...defaultSettings,
+      serverUrl: 'ftp://nope',
+      language: 'en',
+      hotkeys: { answer: 'not a key' },
+    };
     const { settings, fellBack } = recoverSettings(stored, defaultSettings);
     expect(settings.language).toBe('en');
     expect(settings.serverUrl).toBe(defaultSettings.serverUrl);

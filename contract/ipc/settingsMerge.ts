@@ -25,7 +25,10 @@ const settingsKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
  * validate falls back to its default on its own, so one bad hotkey does not reset the server URL.
  */
 export function recoverSettings(stored: unknown, defaults: Settings): RecoveredSettings {
-  const record = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const record =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? (stored as Record<string, unknown>)
+      : {};
   const fellBack: (keyof Settings)[] = [];
   const candidate: Record<string, unknown> = {};
   for (const key of settingsKeys) {

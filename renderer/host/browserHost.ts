@@ -10,7 +10,10 @@ import type { Host } from './host';
 export interface NotificationApi {
   readonly permission: NotificationPermission;
   requestPermission(): Promise<NotificationPermission>;
-  new (title: string, options?: NotificationOptions): { onclick: ((event: Event) => unknown) | null; close(): void };
+  new (
+    title: string,
+    options?: NotificationOptions,
+  ): { onclick: ((event: Event) => unknown) | null; close(): void };
 }
 
 /** What the browser host needs from the page; `window` provides all of it, tests pass fakes. */
@@ -42,7 +45,9 @@ function platformOf(nav: BrowserHostDeps['navigator']): AppInfo['platform'] {
 export function createBrowserHost(deps: BrowserHostDeps): Host {
   const defaults: Settings = {
     ...defaultSettings,
-    serverUrl: settingsSchema.shape.serverUrl.safeParse(deps.origin).success ? deps.origin : defaultSettings.serverUrl,
+    serverUrl: settingsSchema.shape.serverUrl.safeParse(deps.origin).success
+      ? deps.origin
+      : defaultSettings.serverUrl,
   };
 
   const parseStored = (raw: string | null): Settings => {
@@ -55,7 +60,8 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
       return defaults;
     }
     const { settings, fellBack } = recoverSettings(stored, defaults);
-    if (fellBack.length > 0) deps.warn(`Stored settings had invalid ${fellBack.join(', ')}; using defaults for them.`);
+    if (fellBack.length > 0)
+      deps.warn(`Stored settings had invalid ${fellBack.join(', ')}; using defaults for them.`);
     return settings;
   };
 
@@ -72,7 +78,8 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
     const api = deps.notifications;
     if (!api) throw new SeatError('UNAVAILABLE', 'This browser cannot show notifications.');
     const permission = api.permission === 'default' ? await api.requestPermission() : api.permission;
-    if (permission !== 'granted') throw new SeatError('UNAVAILABLE', 'Notifications are blocked for the web seat.');
+    if (permission !== 'granted')
+      throw new SeatError('UNAVAILABLE', 'Notifications are blocked for the web seat.');
     const shown = new api(request.title, { body: request.body, tag: request.id });
     shown.onclick = () => {
       deps.focusWindow();
@@ -96,7 +103,11 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
       deps.events.dispatchEvent(new CustomEvent(settingsChangedEvent, { detail: next }));
       return next;
     },
-    getAppInfo: async () => ({ version: deps.version, platform: platformOf(deps.navigator), locale: deps.navigator.language }),
+    getAppInfo: async () => ({
+      version: deps.version,
+      platform: platformOf(deps.navigator),
+      locale: deps.navigator.language,
+    }),
     showNotification: async (request) => notify(parseOrThrow(notificationRequestSchema, request)),
     onSettingsChanged: (listener) => {
       const ownPage = (event: Event) => listener((event as CustomEvent<Settings>).detail);
@@ -113,7 +124,8 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
       };
     },
     onNotificationClicked: (listener) => {
-      const handler = (event: Event) => listener((event as CustomEvent<EventPayload<'notification:clicked'>>).detail);
+      const handler = (event: Event) =>
+        listener((event as CustomEvent<EventPayload<'notification:clicked'>>).detail);
       deps.events.addEventListener(notificationClickedEvent, handler);
       return () => deps.events.removeEventListener(notificationClickedEvent, handler);
     },

@@ -7,7 +7,8 @@ import type { Host } from './host';
 function toSeatError(reason: unknown): unknown {
   if (reason instanceof SeatError) return reason;
   const body = errorBodySchema.safeParse(reason);
-  if (body.success) return new SeatError(body.data.error.code, body.data.error.message, body.data.error.details);
+  if (body.success)
+    return new SeatError(body.data.error.code, body.data.error.message, body.data.error.details);
   return reason;
 }
 

@@ -15,7 +15,10 @@ export function getHost(win: Window = window): Host {
     storage: win.localStorage,
     events: win,
     origin: win.location.origin,
-    notifications: 'Notification' in win ? (win as Window & { Notification: typeof Notification }).Notification : undefined,
+    notifications:
+      'Notification' in win
+        ? (win as Window & { Notification: typeof Notification }).Notification
+        : undefined,
     navigator: win.navigator,
     focusWindow: () => win.focus(),
     version: import.meta.env.VITE_SEAT_VERSION ?? 'web',
