@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { agentStateSchema } from './agent';
 import { userSchema } from './auth';
 import { errorBodySchema } from './errors';
+import { dispositionSchema, interactionSchema, transferTargetSchema } from './routing';
+import { wallboardSnapshotSchema } from './wallboard';
 
 // The seat's WebSocket: GET /ws?token=<session token>. Every frame is one JSON object with a `type`;
 // each side validates what it receives against the union below and answers an unknown or malformed
@@ -31,6 +33,35 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
       reason: z.string().min(1).max(32).optional(),
     })
     .strict(),
+  z.object({ type: z.literal('interaction.accept'), id: z.string().max(64), interactionId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      type: z.literal('interaction.reject'),
+      id: z.string().max(64),
+      interactionId: z.string().min(1).max(64),
+      reason: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('interaction.end'), id: z.string().max(64), interactionId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      type: z.literal('interaction.wrapup'),
+      id: z.string().max(64),
+      interactionId: z.string().min(1).max(64),
+      disposition: dispositionSchema,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('interaction.transfer'),
+      id: z.string().max(64),
+      interactionId: z.string().min(1).max(64),
+      to: transferTargetSchema,
+    })
+    .strict(),
+  // Team leads and admins only; an agent gets FORBIDDEN.
+  z.object({ type: z.literal('wallboard.subscribe'), id: z.string().max(64) }).strict(),
+  z.object({ type: z.literal('wallboard.unsubscribe'), id: z.string().max(64) }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -40,6 +71,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), id: z.string() }),
   z.object({ type: z.literal('ack'), id: z.string() }),
   z.object({ type: z.literal('agent.state'), status: agentStatusSchema }),
+  /** Work offered to this agent; accept or reject before `expiresAt`. Sent again on reconnect. */
+  z.object({ type: z.literal('interaction.offer'), interaction: interactionSchema, expiresAt: z.string().datetime() }),
+  /** An interaction this agent owns changed (active, wrap-up, transferred away, ended). Sent again on reconnect. */
+  z.object({ type: z.literal('interaction.update'), interaction: interactionSchema }),
+  /** An offer to this agent is gone (timed out, cancelled by the customer, taken back). */
+  z.object({ type: z.literal('interaction.revoked'), interactionId: z.string(), reason: z.string() }),
+  /** Live figures of the tenant, for wallboard subscribers only. */
+  z.object({ type: z.literal('wallboard.snapshot'), snapshot: wallboardSnapshotSchema }),
   z.object({ type: z.literal('error'), id: z.string().nullable() }).extend(errorBodySchema.shape),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
