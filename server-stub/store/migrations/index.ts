@@ -1,0 +1,20 @@
+import type { Migration } from 'kysely';
+import { migration001Tenants } from './001_tenants';
+import { migration002Organisation } from './002_organisation';
+import { migration003Accounts } from './003_accounts';
+import { migration004Queues } from './004_queues';
+import { migration005Customers } from './005_customers';
+import { migration006AgentState } from './006_agent_state';
+
+/**
+ * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
+ * line here; never edit a migration that has shipped. Names sort lexically, hence the padding.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['001_tenants', migration001Tenants],
+  ['002_organisation', migration002Organisation],
+  ['003_accounts', migration003Accounts],
+  ['004_queues', migration004Queues],
+  ['005_customers', migration005Customers],
+  ['006_agent_state', migration006AgentState],
+];
