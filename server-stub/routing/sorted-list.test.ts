@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SortedList } from './sorted-list';
+
+const byNumber = (a: number, b: number) => a - b;
+
+describe('SortedList', () => {
+  it('keeps any sequence of inserts and removes in the same order as a sorted array', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 300 })), { maxLength: 400 }), (ops) => {
+        const list = new SortedList(byNumber, 4);
+        const model = new Set<number>();
+        for (const [add, n] of ops) {
+          if (add && !model.has(n)) {
+            list.insert(n);
+            model.add(n);
+          } else if (!add) {
+            expect(list.remove(n)).toBe(model.delete(n));
+          }
+        }
+        const sorted = [...model].sort(byNumber);
+        expect(list.toArray()).toEqual(sorted);
+        expect(list.size).toBe(sorted.length);
+        expect(list.first()).toBe(sorted[0]);
+        for (const [i, n] of sorted.entries()) expect(list.rank(n)).toBe(i);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the first element from the head that passes a test', () => {
+    const list = new SortedList(byNumber);
+    for (const n of [5, 1, 9, 3]) list.insert(n);
+    expect(list.find((n) => n > 3)).toBe(5);
+    expect(list.find((n) => n > 9)).toBeUndefined();
+  });
+
+  it('answers -1 for the rank of a missing element and false for removing it', () => {
+    const list = new SortedList(byNumber);
+    expect(list.rank(1)).toBe(-1);
+    list.insert(2);
+    expect(list.rank(1)).toBe(-1);
+    expect(list.remove(1)).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * An ordered collection kept in chunks of bounded size, so insert and remove cost O(√n) moves instead
+ * of O(n), and walking from the head is a plain loop. The comparator must be a total order (ties
+ * broken by a unique field), and an element's key must not change while it is inside.
+ */
+export class SortedList<T> {
+  private chunks: T[][] = [];
+  private count = 0;
+
+  constructor(
+    private readonly compare: (a: T, b: T) => number,
+    private readonly chunkSize = 512,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  first(): T | undefined {
+    return this.chunks[0]?.[0];
+  }
+
+  insert(item: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+      this.count = 1;
+      return;
+    }
+    const c = this.chunkFor(item);
+    const chunk = this.chunks[c]!;
+    chunk.splice(this.lowerBound(chunk, item), 0, item);
+    this.count++;
+    if (chunk.length > this.chunkSize * 2) this.chunks.splice(c + 1, 0, chunk.splice(this.chunkSize));
+  }
+
+  /** Removes the element equal to `item` under the comparator; returns whether it was there. */
+  remove(item: T): boolean {
+    if (this.chunks.length === 0) return false;
+    const c = this.chunkFor(item);
+    const chunk = this.chunks[c]!;
+    const i = this.lowerBound(chunk, item);
+    if (i >= chunk.length || this.compare(chunk[i]!, item) !== 0) return false;
+    chunk.splice(i, 1);
+    this.count--;
+    if (chunk.length === 0) this.chunks.splice(c, 1);
+    return true;
+  }
+
+  /** Zero-based position of `item`, or -1 when it is not inside. */
+  rank(item: T): number {
+    let before = 0;
+    const c = this.chunks.length === 0 ? -1 : this.chunkFor(item);
+    for (let k = 0; k < c; k++) before += this.chunks[k]!.length;
+    const chunk = this.chunks[c];
+    if (!chunk) return -1;
+    const i = this.lowerBound(chunk, item);
+    return i < chunk.length && this.compare(chunk[i]!, item) === 0 ? before + i : -1;
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (const chunk of this.chunks) yield* chunk;
+  }
+
+  /** First element, from the head, that satisfies `test`; stops there. */
+  find(test: (item: T) => boolean): T | undefined {
+    for (const chunk of this.chunks) {
+      for (const item of chunk) if (test(item)) return item;
+    }
+    return undefined;
+  }
+
+  toArray(): T[] {
+    return this.chunks.flat();
+  }
+
+  /** Index of the first chunk whose last element is not below `item` (or the last chunk). */
+  private chunkFor(item: T): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const chunk = this.chunks[mid]!;
+      if (this.compare(chunk[chunk.length - 1]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private lowerBound(chunk: T[], item: T): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(chunk[mid]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
