@@ -7,8 +7,9 @@ export function registryProvider(list = migrations): MigrationProvider {
 }
 
 /** Brings the schema to the latest version; returns the names of migrations applied now. */
-export async function migrateToLatest(db: Kysely<unknown>, list = migrations): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: registryProvider(list) });
+export async function migrateToLatest<DB>(db: Kysely<DB>, list = migrations): Promise<string[]> {
+  // Migrations work on the untyped schema: the typed tables are what they produce.
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: registryProvider(list) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { channels } from '../agent';
+import { agentStatusSchema } from '../ws';
+
+/** How many interactions of each channel an agent handles at once. */
+export const channelCapacitySchema = z.object(
+  Object.fromEntries(channels.map((c) => [c, z.number().int().min(0)])) as Record<(typeof channels)[number], z.ZodNumber>,
+);
+export type ChannelCapacity = z.infer<typeof channelCapacitySchema>;
+
+/** One agent as a team lead or admin sees them (GET /api/agents). */
+export const agentSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  username: z.string().nullable(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  skills: z.array(z.object({ skill: z.string(), proficiency: z.number().int().min(1).max(10) })),
+  capacity: channelCapacitySchema,
+  status: agentStatusSchema,
+});
+export type AgentSummary = z.infer<typeof agentSummarySchema>;
+
+/** GET /api/agents reply. */
+export const agentListResponseSchema = z.object({ agents: z.array(agentSummarySchema) });
+export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
