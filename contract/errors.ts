@@ -16,6 +16,7 @@ export const errorCatalogue = {
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
   UNKNOWN_MESSAGE: { status: 400, message: 'The message type is unknown.' },
+  UPGRADE_REQUIRED: { status: 426, message: 'This endpoint speaks WebSocket only; open it with an upgrade.' },
   IPC_SENDER_REJECTED: { status: 403, message: 'The IPC call came from a page that is not ours.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   UNAVAILABLE: { status: 503, message: 'The service is not available right now.' },
