@@ -4,8 +4,22 @@ import { agentStateSchema, channelSchema } from './agent';
 // Wire schemas of the routing HTTP API (/api/interactions, /api/queues/:id/stats, /api/blacklist…)
 // and of the interaction records pushed to seats. Server and seat validate the same shapes.
 
-/** Interaction states from the design (section 4). */
-export const interactionStates = ['queued', 'offered', 'active', 'held', 'wrapup', 'ended', 'abandoned', 'overflowed'] as const;
+/**
+ * Interaction states from the design (section 4), plus the two ways work leaves without an agent:
+ * `released` (overflow or blacklist, with a message to the customer) and `callback` (a callback request).
+ */
+export const interactionStates = [
+  'queued',
+  'offered',
+  'active',
+  'held',
+  'wrapup',
+  'ended',
+  'abandoned',
+  'overflowed',
+  'released',
+  'callback',
+] as const;
 export const interactionStateSchema = z.enum(interactionStates);
 export type InteractionState = z.infer<typeof interactionStateSchema>;
 
@@ -67,15 +81,15 @@ export type Interaction = z.infer<typeof interactionSchema>;
 export const createInteractionResponseSchema = z.object({ interaction: interactionSchema, created: z.boolean() });
 export type CreateInteractionResponse = z.infer<typeof createInteractionResponseSchema>;
 
-/** Where a transfer sends the interaction; attached data is kept and may be extended. */
+/** Where a transfer sends the interaction. */
 export const transferTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('queue'), queueId: idSchema }).strict(),
   z.object({ kind: z.literal('agent'), agentId: idSchema }).strict(),
 ]);
 export type TransferTarget = z.infer<typeof transferTargetSchema>;
 
-/** POST /api/interactions/:id/transfer body. */
-export const transferRequestSchema = z.object({ to: transferTargetSchema, attached: attachedDataSchema.optional() }).strict();
+/** POST /api/interactions/:id/transfer body; the attached data travels unchanged. */
+export const transferRequestSchema = z.object({ to: transferTargetSchema }).strict();
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 /** A disposition code ending wrap-up (e.g. resolved, callback, escalated). */

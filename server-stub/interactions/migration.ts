@@ -46,6 +46,8 @@ export const interactionLogMigration: Migration = {
       .addPrimaryKeyConstraint('interactions_pk', ['tenant_id', 'id'])
       .execute();
     await db.schema.createIndex('interactions_tenant_state').on('interactions').columns(['tenant_id', 'state']).execute();
+    // Reconnecting seats ask for the interactions their agent holds.
+    await db.schema.createIndex('interactions_tenant_agent').on('interactions').columns(['tenant_id', 'agent_id']).execute();
 
     await db.schema
       .createTable('blacklist_entries')

@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3';
+import type { Interaction, InteractionState } from '@contract/routing';
+import type { Decision } from '../routing/decisions';
+import type { RouterEvent } from '../routing/events';
+
+// The interactions table is a projection of the log: what the API reads without asking the engine.
+// It is written in the same transaction as the event it follows, so it never runs ahead of or behind
+// the log. The log stays the truth; the projection could be rebuilt from it.
+
+/** A stored interaction row. */
+export interface InteractionRow {
+  tenant_id: string;
+  id: string;
+  channel: Interaction['channel'];
+  queue_id: string;
+  customer_id: string | null;
+  state: InteractionState;
+  agent_id: string | null;
+  attached: string;
+  disposition: string | null;
+  release_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  last_seq: number;
+}
+
+/** Writes and reads the interaction projection and the idempotency keys. */
+export interface InteractionProjection {
+  /** Applies one accepted event and its decisions; call inside the log transaction. */
+  apply(tenantId: string, seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
+  /** Remembers which interaction an idempotency key created, with a hash of the request. */
+  rememberKey(tenantId: string, key: string, interactionId: string, requestHash: string, at: number): void;
+  /** The interaction a key created, if any. */
+  findKey(tenantId: string, key: string): { interactionId: string; requestHash: string } | undefined;
+  get(tenantId: string, interactionId: string): InteractionRow | undefined;
+  /** Interactions an agent is offered or holds (offered, active, wrap-up), oldest first. */
+  heldBy(tenantId: string, agentId: string): InteractionRow[];
+  /** Interactions in the given states, newest first, at most `limit`. */
+  list(tenantId: string, states: readonly InteractionState[], limit: number): InteractionRow[];
+}
+
+const liveForAgent = ['offered', 'active', 'wrapup'] as const;
+
+/** Maps the engine's interaction states onto the wire's. */
+function wireState(state: Extract<Decision, { type: 'interaction_state' }>['state']): InteractionState {
+  return state;
+}
+
+/** Builds the projection over the tables of the interaction migration. */
+export function createInteractionProjection(db: Database): InteractionProjection {
+  const insert = db.prepare(
+    `INSERT INTO interactions (tenant_id, id, channel, queue_id, customer_id, state, agent_id, attached, disposition,
+       release_reason, created_at, updated_at, last_seq)
+     VALUES (?, ?, ?, ?, ?, 'queued', NULL, ?, NULL, NULL, ?, ?, ?)`,
+  );
+  const setState = db.prepare(
+    `UPDATE interactions SET state = ?, queue_id = ?, agent_id = ?, disposition = COALESCE(?, disposition), updated_at = ?, last_seq = ?
+     WHERE tenant_id = ? AND id = ?`,
+  );
+  const setOffered = db.prepare(
+    `UPDATE interactions SET state = 'offered', queue_id = ?, agent_id = ?, updated_at = ?, last_seq = ? WHERE tenant_id = ? AND id = ?`,
+  );
+  const setReleased = db.prepare(
+    `UPDATE interactions SET release_reason = ?, updated_at = ?, last_seq = ? WHERE tenant_id = ? AND id = ?`,
+  );
+  const insertKey = db.prepare(
+    'INSERT INTO interaction_keys (tenant_id, idempotency_key, interaction_id, request_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectKey = db.prepare(
+    'SELECT interaction_id AS interactionId, request_hash AS requestHash FROM interaction_keys WHERE tenant_id = ? AND idempotency_key = ?',
+  );
+  const selectOne = db.prepare('SELECT * FROM interactions WHERE tenant_id = ? AND id = ?');
+  const selectHeld = db.prepare(
+    `SELECT * FROM interactions WHERE tenant_id = ? AND agent_id = ? AND state IN (${liveForAgent.map(() => '?').join(', ')})
+     ORDER BY created_at, id`,
+  );
+
+  return {
+    apply(tenantId, seq, event, decisions) {
+      if (event.type === 'arrive') {
+        insert.run(tenantId, event.interactionId, event.channel, event.queueId, event.customerId, JSON.stringify(event.data), event.at, event.at, seq);
+      }
+      for (const d of decisions) {
+        if (d.type === 'interaction_state') {
+          setState.run(wireState(d.state), d.queueId, d.agentId, d.disposition, d.at, seq, tenantId, d.interactionId);
+        } else if (d.type === 'offer') {
+          setOffered.run(d.queueId, d.agentId, d.at, seq, tenantId, d.interactionId);
+        } else if (d.type === 'release') {
+          setReleased.run(d.message, d.at, seq, tenantId, d.interactionId);
+        }
+      }
+    },
+    rememberKey(tenantId, key, interactionId, requestHash, at) {
+      insertKey.run(tenantId, key, interactionId, requestHash, at);
+    },
+    findKey(tenantId, key) {
+      return selectKey.get(tenantId, key) as { interactionId: string; requestHash: string } | undefined;
+    },
+    get(tenantId, interactionId) {
+      return selectOne.get(tenantId, interactionId) as InteractionRow | undefined;
+    },
+    heldBy(tenantId, agentId) {
+      return selectHeld.all(tenantId, agentId, ...liveForAgent) as InteractionRow[];
+    },
+    list(tenantId, states, limit) {
+      if (states.length === 0) return [];
+      const sql = `SELECT * FROM interactions WHERE tenant_id = ? AND state IN (${states.map(() => '?').join(', ')})
+        ORDER BY created_at DESC, id DESC LIMIT ?`;
+      return db.prepare(sql).all(tenantId, ...states, limit) as InteractionRow[];
+    },
+  };
+}
+
+/** Turns a row into the wire shape; `wait` adds position and estimated wait while queued. */
+export function toInteraction(row: InteractionRow, wait?: { position: number; ewtSeconds: number } | null): Interaction {
+  const queued = row.state === 'queued' || row.state === 'offered';
+  return {
+    id: row.id,
+    channel: row.channel,
+    queueId: row.queue_id,
+    customerId: row.customer_id,
+    state: row.state,
+    agentId: row.agent_id,
+    attached: JSON.parse(row.attached) as Record<string, unknown>,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    estimatedWaitSeconds: queued && wait ? wait.ewtSeconds : null,
+    position: queued && wait ? wait.position : null,
+    disposition: row.disposition,
+    releaseReason: row.release_reason,
+  };
+}

@@ -1,0 +1,172 @@
+import { SeatError } from '@contract/errors';
+import type { Decision } from '../routing/decisions';
+import { routerEventSchema, type RouterConfig, type RouterEvent, type RouterEventInput } from '../routing/events';
+import type { RouterResult } from '../routing/result';
+import type { InteractionLog } from './eventLog';
+
+// One tenant's router: its engine, its share of the log, its single deadline timer. Every change
+// goes through `submit`, which runs the engine, then appends the event (with its projection, in one
+// SQLite transaction), and only then lets anyone see an effect. A refused event is neither logged
+// nor visible. Ticks are logged with their `at`, so replaying the log reproduces the state exactly.
+
+/** The engine as this layer uses it (the routing module's router satisfies it). */
+export interface RoutingEngine {
+  handle(event: RouterEvent): RouterResult;
+  nextDeadline(): number | null;
+  snapshot(): unknown;
+}
+
+/** Builds a fresh engine; called at start and again to rebuild from the log after a failed write. */
+export type EngineFactory = (config: RouterConfig) => RoutingEngine;
+
+/** What happened to the log and the outside world for one accepted event. */
+export interface AcceptedEvent {
+  tenantId: string;
+  seq: number;
+  event: RouterEvent;
+  decisions: readonly Decision[];
+  /** True while rebuilding from the log at start: update memory, send nothing. */
+  replay: boolean;
+}
+
+/** A timer the router can set and clear; injected so tests can drive time. */
+export interface Scheduler {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** Options of one tenant's router. */
+export interface TenantRouterOptions {
+  tenantId: string;
+  engineFactory: EngineFactory;
+  routerConfig: RouterConfig;
+  log: InteractionLog;
+  now: () => number;
+  scheduler: Scheduler;
+  /** Writes the event's projection; runs inside the log transaction. */
+  project(seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
+  /** Carries out effects (sockets, stats, listeners) after the commit, and during replay. */
+  effects(accepted: AcceptedEvent): void;
+  /** Reports a tick that failed, so a broken timer is loud rather than silent. */
+  onTickError(error: unknown): void;
+}
+
+/** One tenant's engine behind the durable log. */
+export interface TenantRouter {
+  readonly tenantId: string;
+  /** Rebuilds the engine from the log; returns how many events were replayed. */
+  replay(): number;
+  /**
+   * Validates, runs and logs one event (time is set here), then carries out its effects.
+   * `extra` runs inside the same transaction (e.g. storing an idempotency key).
+   */
+  submit(input: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): RouterResult;
+  /** The engine, for read-only queries. */
+  engine(): RoutingEngine;
+  /** Sets the deadline timer from the engine's next deadline. */
+  schedule(): void;
+  /** Stops the timer. */
+  dispose(): void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An engine event as callers write it: the router sets its time. */
+export type RouterCommand = DistributiveOmit<RouterEventInput, 'at'>;
+
+/** Creates a tenant router with an empty engine; call `replay()` before using it. */
+export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
+  const { tenantId, log, scheduler } = options;
+  let engine = options.engineFactory(options.routerConfig);
+  let lastAt = 0;
+  let timer: unknown = null;
+  let timerAt: number | null = null;
+  let disposed = false;
+  let lastTickAt = -1;
+
+  const replay = (): number => {
+    engine = options.engineFactory(options.routerConfig);
+    lastAt = 0;
+    let count = 0;
+    for (const logged of log.read(tenantId)) {
+      const event = routerEventSchema.parse(logged.event);
+      const result = engine.handle(event);
+      if (!result.ok) {
+        // The log holds only events the engine accepted; a refusal now means the engine's rules
+        // changed under an old log. Starting anyway would silently diverge, so stop here.
+        throw new Error(`Replay of ${tenantId} stopped at event ${logged.seq} (${event.type}): ${result.error.code} ${result.error.message}`);
+      }
+      lastAt = Math.max(lastAt, event.at);
+      options.effects({ tenantId, seq: logged.seq, event, decisions: result.decisions, replay: true });
+      count++;
+    }
+    return count;
+  };
+
+  const schedule = () => {
+    if (disposed) return;
+    const deadline = engine.nextDeadline();
+    if (deadline === timerAt) return;
+    if (timer !== null) scheduler.clear(timer);
+    timer = null;
+    timerAt = deadline;
+    if (deadline === null) return;
+    let delay = Math.max(0, deadline - options.now());
+    // A deadline that a tick at that very time did not clear would spin the loop; back off instead.
+    if (deadline <= lastTickAt) delay = Math.max(delay, 50);
+    timer = scheduler.set(() => {
+      timer = null;
+      timerAt = null;
+      try {
+        lastTickAt = Math.max(lastAt, options.now());
+        submit({ type: 'tick' });
+      } catch (error) {
+        options.onTickError(error);
+      }
+      schedule();
+    }, delay);
+  };
+
+  const submit: TenantRouter['submit'] = (input, extra) => {
+    // Time never runs backwards inside one tenant's log, even if the wall clock does.
+    const at = Math.max(lastAt, options.now());
+    const parsed = routerEventSchema.safeParse({ ...input, at });
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+    }
+    const event = parsed.data;
+    const result = engine.handle(event);
+    if (!result.ok) return result;
+    let seq: number;
+    try {
+      seq = log.transaction(() => {
+        const s = log.append(tenantId, event);
+        options.project(s, event, result.decisions);
+        extra?.(s, event);
+        return s;
+      });
+    } catch (error) {
+      // The engine moved but the log did not: rebuild the engine from the log so memory and disk agree.
+      replay();
+      schedule();
+      throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    lastAt = at;
+    options.effects({ tenantId, seq, event, decisions: result.decisions, replay: false });
+    if (event.type !== 'tick') schedule();
+    return result;
+  };
+
+  return {
+    tenantId,
+    replay,
+    submit,
+    engine: () => engine,
+    schedule,
+    dispose() {
+      disposed = true;
+      if (timer !== null) scheduler.clear(timer);
+      timer = null;
+    },
+  };
+}
