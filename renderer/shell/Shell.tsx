@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from './ErrorBanner';
+import { Pane } from './Pane';
+import { TopBar } from './TopBar';
+import type { TopBarProps } from './TopBar';
+import './Shell.css';
+
+/** Props of the agent shell: the top bar's, plus an error to show (already translated) if any. */
+export interface ShellProps extends TopBarProps {
+  error: string | null;
+  onDismissError: () => void;
+}
+
+/** The agent's workspace: top bar, then the inbox, customer and work-order panes. */
+export function Shell({ error, onDismissError, ...topBar }: ShellProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="shell" data-screen="shell" data-connection={topBar.connection}>
+      <a className="skip-link" href="#workspace">
+        {t('app.skipToMain')}
+      </a>
+      <TopBar {...topBar} />
+      {error ? <ErrorBanner message={error} onDismiss={onDismissError} /> : null}
+      <main id="workspace" className="shell__workspace" aria-label={t('shell.workspace')} tabIndex={-1}>
+        <Pane name="inbox" title={t('panes.inbox.title')}>
+          <p>{t('panes.inbox.body')}</p>
+        </Pane>
+        <Pane name="customer" title={t('panes.customer.title')}>
+          <p>{t('panes.customer.body')}</p>
+        </Pane>
+        <Pane name="work-orders" title={t('panes.workOrders.title')}>
+          <p>{t('panes.workOrders.body')}</p>
+        </Pane>
+      </main>
+    </div>
+  );
+}

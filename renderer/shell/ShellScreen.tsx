@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '@contract/auth';
+import type { ApiError } from '../api/api-error';
+import type { SeatSocket } from '../api/seat-socket';
+import { useObservable } from '../app/use-observable';
+import { errorMessage } from '../i18n/error-message';
+import { setStateFrame } from './agent-state-options';
+import type { StateChoice } from './agent-state-options';
+import { Shell } from './Shell';
+
+/** Props of the connected shell: the signed-in user, their seat socket, and how the session ends. */
+export interface ShellScreenProps {
+  user: User;
+  socket: SeatSocket;
+  /** Signs out on the server and locally; the screen shows progress until it resolves. */
+  onSignOut: () => Promise<void>;
+  /** Called once when the server says the session is over. */
+  onSessionEnded: (reason: ApiError) => void;
+  languageSwitch: ReactNode;
+}
+
+/** Connects the shell to the seat socket: live state and connection, state changes, errors on screen. */
+export function ShellScreen({ user, socket, onSignOut, onSessionEnded, languageSwitch }: ShellScreenProps) {
+  const { t } = useTranslation();
+  const connection = useObservable(socket.state$, socket.state);
+  const status = useObservable(socket.agentStatus$, socket.agentStatus);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [statePending, setStatePending] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  useEffect(() => socket.connect(), [socket]);
+
+  useEffect(() => {
+    const errors = socket.errors$.subscribe(setFailure);
+    const ended = socket.sessionEnded$.subscribe(onSessionEnded);
+    return () => {
+      errors.unsubscribe();
+      ended.unsubscribe();
+    };
+  }, [socket, onSessionEnded]);
+
+  const chooseState = async (choice: StateChoice) => {
+    setStatePending(true);
+    setFailure(null);
+    try {
+      await socket.request(setStateFrame(choice));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setStatePending(false);
+    }
+  };
+
+  const signOut = async () => {
+    setSigningOut(true);
+    await onSignOut();
+  };
+
+  return (
+    <Shell
+      displayName={user.displayName}
+      status={status}
+      connection={connection}
+      statePending={statePending}
+      signingOut={signingOut}
+      onChooseState={(choice) => void chooseState(choice)}
+      onSignOut={() => void signOut()}
+      languageSwitch={languageSwitch}
+      error={failure === null ? null : errorMessage(t, failure)}
+      onDismissError={() => setFailure(null)}
+    />
+  );
+}
