@@ -37,7 +37,12 @@ export function createDayWindows(calendar: LocalCalendar): DayWindows {
   let current = emptyCounters();
 
   const sameDay = (at: number): boolean => calendar.dayOf(at).start === dayStart;
-  const timed = (c: WindowCounters, start: number, end: number): TimedFigures => ({ ...figuresOf(c), start, end });
+  const timed = (c: WindowCounters, start: number, end: number): TimedFigures => {
+    const figures = figuresOf(c) as TimedFigures;
+    figures.start = start;
+    figures.end = end;
+    return figures;
+  };
 
   return {
     targetsAt(at) {

@@ -94,8 +94,21 @@ const percent = (part: number, whole: number): number | null => (whole > 0 ? (10
 
 /** Derives the wallboard figures from a window's counters. */
 export function figuresOf(c: WindowCounters): WindowFigures {
+  // Written out field by field: object spread here was the snapshot's hot spot.
   return {
-    ...c,
+    offered: c.offered,
+    answered: c.answered,
+    answeredWithinSl: c.answeredWithinSl,
+    abandoned: c.abandoned,
+    abandonedWithinSl: c.abandonedWithinSl,
+    overflowed: c.overflowed,
+    answerWaitMs: c.answerWaitMs,
+    longestAnswerWaitMs: c.longestAnswerWaitMs,
+    abandonWaitMs: c.abandonWaitMs,
+    handled: c.handled,
+    handleMs: c.handleMs,
+    talkMs: c.talkMs,
+    wrapupMs: c.wrapupMs,
     serviceLevelPercent: percent(c.answeredWithinSl, c.answered),
     serviceLevel2Percent: percent(c.answeredWithinSl + c.abandonedWithinSl, c.answered + c.abandoned),
     abandonRatePercent: percent(c.abandoned, c.answered + c.abandoned),
