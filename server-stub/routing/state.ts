@@ -106,7 +106,7 @@ export interface EngineState {
   interactions: Map<string, InteractionRec>;
   idempotencyKeys: Map<string, string>;
   /** Recently closed interactions with their outcome, oldest first, bounded. */
-  closed: Map<string, TerminalState>;
+  closed: Map<string, { outcome: TerminalState; idempotencyKey: string | null }>;
   blacklist: Map<string, Map<string, BlacklistEntry>>;
   /** Times each blacklisted customer reached a person on its local day. */
   reached: Map<string, { day: number; count: number }>;

@@ -1,0 +1,70 @@
+import { occupancy, hasAnyRoom } from './capacity';
+import type { Ctx } from './context';
+import { toAgents, type AgentStateName } from './decisions';
+import { skillScore } from './rings';
+import type { AgentEntry, AgentRec, EngineState, QueueRec } from './state';
+
+/** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction, then wrap-up. */
+export function derivedState(agent: AgentRec, state: EngineState): { state: AgentStateName; reason: string | null } {
+  if (agent.presence === 'logged_out') return { state: 'logged_out', reason: null };
+  if (agent.offer) return { state: 'reserved', reason: null };
+  let wrapup = false;
+  for (const id of agent.work.keys()) {
+    const i = state.interactions.get(id);
+    if (i?.state === 'active') return { state: 'busy', reason: null };
+    if (i?.state === 'wrapup') wrapup = true;
+  }
+  if (wrapup) return { state: 'wrapup', reason: null };
+  return agent.presence === 'ready' ? { state: 'ready', reason: null } : { state: 'not_ready', reason: agent.reason };
+}
+
+/** Whether the agent can be offered something now on some channel. */
+export function isAvailable(agent: AgentRec, state: EngineState): boolean {
+  return agent.presence === 'ready' && agent.offer === null && hasAnyRoom(agent, teamOf(agent, state));
+}
+
+export const teamOf = (agent: AgentRec, state: EngineState) => (agent.teamId === null ? undefined : state.teams.get(agent.teamId));
+
+/** The agent's place in a queue's available list, by that queue's strategy. */
+export function entryFor(queue: QueueRec, agent: AgentRec, state: EngineState): AgentEntry {
+  switch (queue.config.strategy) {
+    case 'most_skilled':
+      return { agent, k1: -skillScore(queue.config.rings, agent.skills), k2: agent.idleSince };
+    case 'least_occupied':
+      return { agent, k1: occupancy(agent, teamOf(agent, state)), k2: agent.idleSince };
+    case 'round_robin':
+      return { agent, k1: 0, k2: 0 };
+    case 'longest_idle':
+      return { agent, k1: agent.idleSince, k2: 0 };
+  }
+}
+
+/** Puts the agent in (or takes it out of) the available list of every queue it serves, after any change. */
+export function refreshAvailability(ctx: Ctx, agent: AgentRec): void {
+  const { state } = ctx;
+  for (const [queueId, entry] of agent.entries) state.queues.get(queueId)?.available.remove(entry);
+  agent.entries.clear();
+  if (!isAvailable(agent, state)) return;
+  for (const queueId of agent.rings.keys()) {
+    const queue = state.queues.get(queueId);
+    if (!queue) continue;
+    const entry = entryFor(queue, agent, state);
+    queue.available.insert(entry);
+    agent.entries.set(queueId, entry);
+  }
+  ctx.dirtyAgents.add(agent.id);
+}
+
+/** Announces the agent's derived state when it differs from what was last announced. */
+export function showAgent(ctx: Ctx, agent: AgentRec): void {
+  const next = derivedState(agent, ctx.state);
+  if (next.state === agent.shown.state && next.reason === agent.shown.reason) return;
+  agent.shown = { ...next, since: ctx.now };
+  ctx.out.push({ type: 'agent_state', at: ctx.now, by: ctx.by, audience: toAgents(agent.id), agentId: agent.id, ...next });
+}
+
+/** After any change to an agent: re-index it and tell whoever needs to know. */
+export function touchAgent(ctx: Ctx, agent: AgentRec): void {
+  refreshAvailability(ctx, agent);
+  showAgent(ctx, agent);
+}

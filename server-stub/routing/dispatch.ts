@@ -1,0 +1,46 @@
+import { isAvailable, teamOf } from './agents';
+import { hasRoom } from './capacity';
+import type { Ctx } from './context';
+import { makeOffer } from './offers';
+import { selectAgent, selectInteraction } from './selection';
+import { compareInteractions, type InteractionRec } from './state';
+
+/** Upper bound of matching rounds per event; each round only looks at what the previous one touched. */
+const maxRounds = 64;
+
+/**
+ * Matches after an event. Invariant kept between events: no available agent can serve any waiting
+ * interaction. So only what the event touched needs a look: agents that became available pick the
+ * best interaction for them first, then interactions that became routable, best key first, pick an
+ * agent by their queue's strategy.
+ */
+export function dispatch(ctx: Ctx): void {
+  const { state } = ctx;
+  for (let round = 0; round < maxRounds && (ctx.dirtyAgents.size > 0 || ctx.dirtyInteractions.size > 0); round++) {
+    const agentIds = [...ctx.dirtyAgents];
+    ctx.dirtyAgents.clear();
+    for (const id of agentIds) {
+      const agent = state.agents.get(id);
+      if (!agent || !isAvailable(agent, state)) continue;
+      const i = selectInteraction(state, agent);
+      if (i) makeOffer(ctx, i, agent);
+    }
+    const items: InteractionRec[] = [];
+    for (const id of ctx.dirtyInteractions) {
+      const i = state.interactions.get(id);
+      if (i?.state === 'queued') items.push(i);
+    }
+    ctx.dirtyInteractions.clear();
+    items.sort(compareInteractions);
+    for (const i of items) {
+      if (i.state !== 'queued') continue;
+      if (i.preferredUntil !== null) {
+        const preferred = state.agents.get(i.preferredAgentId!);
+        if (preferred && isAvailable(preferred, state) && hasRoom(preferred, teamOf(preferred, state), i.channel)) makeOffer(ctx, i, preferred);
+        continue;
+      }
+      const agent = selectAgent(state, state.queues.get(i.queueId)!, i);
+      if (agent) makeOffer(ctx, i, agent);
+    }
+  }
+}
