@@ -70,7 +70,12 @@ describe('createStatsAggregator', () => {
     expect(today.averageHandleMs).toBe(s((70 + 20) / 2));
     expect(today.averageTalkMs).toBe(s((60 + 20) / 2));
     expect(today.averageWrapupMs).toBe(s(10 / 2));
-    expect(queue.currentInterval).toMatchObject({ start: nine, end: nine + s(900), offered: 10, answered: 6 });
+    expect(queue.currentInterval).toMatchObject({
+      start: nine,
+      end: nine + s(900),
+      offered: 10,
+      answered: 6,
+    });
   });
 
   it('counts an answer exactly at the threshold as within service level and one a millisecond later as not', () => {
@@ -153,8 +158,14 @@ describe('createStatsAggregator', () => {
     const queue = queueIn(snapshot, 'q');
     expect(queue.today).toMatchObject({ offered: 1, answered: 1, answeredWithinSl: 0 });
     expect(queue.today.averageSpeedOfAnswerMs).toBe(s(25));
-    expect(snapshot.agents.find((a) => a.agentId === 'a1')).toMatchObject({ offeredToday: 1, answeredToday: 0 });
-    expect(snapshot.agents.find((a) => a.agentId === 'a2')).toMatchObject({ offeredToday: 1, answeredToday: 1 });
+    expect(snapshot.agents.find((a) => a.agentId === 'a1')).toMatchObject({
+      offeredToday: 1,
+      answeredToday: 0,
+    });
+    expect(snapshot.agents.find((a) => a.agentId === 'a2')).toMatchObject({
+      offeredToday: 1,
+      answeredToday: 1,
+    });
   });
 
   it('ends the first agent’s handling when a call is transferred back into a queue', () => {

@@ -17,7 +17,11 @@ describe('statistics windows', () => {
 
     const snapshot = stats.snapshot('acme', at('2026-01-12T09:20:00Z'), { intervals: true });
     const queue = snapshot.queues[0]!;
-    expect(queue.currentInterval).toMatchObject({ start: at('2026-01-12T09:15:00Z'), answered: 2, offered: 2 });
+    expect(queue.currentInterval).toMatchObject({
+      start: at('2026-01-12T09:15:00Z'),
+      answered: 2,
+      offered: 2,
+    });
     const intervals = queue.intervals ?? [];
     expect(intervals).toHaveLength(4 * 9 + 2); // 00:00 … 09:15
     expect(intervals[0]!.start).toBe(at('2026-01-12T00:00:00Z'));

@@ -23,7 +23,10 @@ const mod = (a: number, b: number): number => ((a % b) + b) % b;
 
 function fixedOffset(minutes: number): (at: number) => number {
   if (!Number.isInteger(minutes) || Math.abs(minutes) > 18 * 60) {
-    throw new SeatError('VALIDATION_FAILED', `A UTC offset must be whole minutes within ±18 h, not ${minutes}.`);
+    throw new SeatError(
+      'VALIDATION_FAILED',
+      `A UTC offset must be whole minutes within ±18 h, not ${minutes}.`,
+    );
   }
   const ms = minutes * 60_000;
   return () => ms;

@@ -1,5 +1,11 @@
 import { intervalMs, type LocalCalendar } from './calendar';
-import { addCounters, emptyCounters, figuresOf, type WindowCounters, type WindowFigures } from './window-counters';
+import {
+  addCounters,
+  emptyCounters,
+  figuresOf,
+  type WindowCounters,
+  type WindowFigures,
+} from './window-counters';
 
 /** One window's figures with its bounds (epoch ms, end exclusive). */
 export interface TimedFigures extends WindowFigures {

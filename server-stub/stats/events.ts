@@ -11,7 +11,13 @@ const base = { at: z.number().int().nonnegative(), tenantId: id };
 
 /** A customer's interaction entered a queue (first arrival, or back in the queue after a transfer). */
 export const interactionQueuedSchema = z
-  .object({ ...base, type: z.literal('interaction.queued'), interactionId: id, queueId: id, channel: channelSchema })
+  .object({
+    ...base,
+    type: z.literal('interaction.queued'),
+    interactionId: id,
+    queueId: id,
+    channel: channelSchema,
+  })
   .strict();
 
 /** The router offered a queued interaction to an agent (it rings); it is still waiting in the queue. */

@@ -10,7 +10,11 @@ import { agentOf, queueOf, type LiveInteraction, type QueueRecord, type TenantSt
 type InteractionEvent = Extract<StatsEvent, { type: `interaction.${string}` }>;
 
 /** Applies one interaction event to its tenant; returns false when it did not match what we know. */
-export function applyInteractionEvent(tenant: TenantState, event: InteractionEvent, defaultSl: number): boolean {
+export function applyInteractionEvent(
+  tenant: TenantState,
+  event: InteractionEvent,
+  defaultSl: number,
+): boolean {
   switch (event.type) {
     case 'interaction.queued':
       return queued(tenant, event.interactionId, event.queueId, event.at, defaultSl);
@@ -48,7 +52,13 @@ function leaveQueue(queue: QueueRecord, interactionId: string): void {
   queue.rev += 1;
 }
 
-function queued(tenant: TenantState, interactionId: string, queueId: string, at: number, defaultSl: number): boolean {
+function queued(
+  tenant: TenantState,
+  interactionId: string,
+  queueId: string,
+  at: number,
+  defaultSl: number,
+): boolean {
   const live = tenant.interactions.get(interactionId);
   // Re-queued after an agent did not answer: still the same wait in the same queue.
   if (live && live.phase === 'waiting' && live.queueId === queueId) return true;
@@ -69,7 +79,13 @@ function queued(tenant: TenantState, interactionId: string, queueId: string, at:
   return true;
 }
 
-function enterQueue(tenant: TenantState, interactionId: string, queueId: string, at: number, defaultSl: number): void {
+function enterQueue(
+  tenant: TenantState,
+  interactionId: string,
+  queueId: string,
+  at: number,
+  defaultSl: number,
+): void {
   const queue = queueOf(tenant, queueId, defaultSl);
   tenant.interactions.set(interactionId, {
     queueId,
@@ -88,7 +104,11 @@ function enterQueue(tenant: TenantState, interactionId: string, queueId: string,
   }
 }
 
-function offered(tenant: TenantState, e: Extract<InteractionEvent, { type: 'interaction.offered' }>, defaultSl: number): boolean {
+function offered(
+  tenant: TenantState,
+  e: Extract<InteractionEvent, { type: 'interaction.offered' }>,
+  defaultSl: number,
+): boolean {
   const live = waitingIn(tenant, e.interactionId, e.queueId);
   if (!live) return false;
   live.agentId = e.agentId;
@@ -98,7 +118,11 @@ function offered(tenant: TenantState, e: Extract<InteractionEvent, { type: 'inte
   return true;
 }
 
-function answered(tenant: TenantState, e: Extract<InteractionEvent, { type: 'interaction.answered' }>, defaultSl: number): boolean {
+function answered(
+  tenant: TenantState,
+  e: Extract<InteractionEvent, { type: 'interaction.answered' }>,
+  defaultSl: number,
+): boolean {
   const live = waitingIn(tenant, e.interactionId, e.queueId);
   if (!live) return false;
   const queue = queueOf(tenant, e.queueId, defaultSl);
@@ -122,7 +146,11 @@ function answered(tenant: TenantState, e: Extract<InteractionEvent, { type: 'int
   return true;
 }
 
-function abandoned(tenant: TenantState, e: Extract<InteractionEvent, { type: 'interaction.abandoned' }>, defaultSl: number): boolean {
+function abandoned(
+  tenant: TenantState,
+  e: Extract<InteractionEvent, { type: 'interaction.abandoned' }>,
+  defaultSl: number,
+): boolean {
   const live = waitingIn(tenant, e.interactionId, e.queueId);
   if (!live) return false;
   const queue = queueOf(tenant, e.queueId, defaultSl);
@@ -141,7 +169,11 @@ function abandoned(tenant: TenantState, e: Extract<InteractionEvent, { type: 'in
   return true;
 }
 
-function overflowed(tenant: TenantState, e: Extract<InteractionEvent, { type: 'interaction.overflowed' }>, defaultSl: number): boolean {
+function overflowed(
+  tenant: TenantState,
+  e: Extract<InteractionEvent, { type: 'interaction.overflowed' }>,
+  defaultSl: number,
+): boolean {
   if (!waitingIn(tenant, e.interactionId, e.fromQueueId)) return false;
   const from = queueOf(tenant, e.fromQueueId, defaultSl);
   leaveQueue(from, e.interactionId);
@@ -155,7 +187,11 @@ function overflowed(tenant: TenantState, e: Extract<InteractionEvent, { type: 'i
   return true;
 }
 
-function ended(tenant: TenantState, e: Extract<InteractionEvent, { type: 'interaction.ended' }>, defaultSl: number): boolean {
+function ended(
+  tenant: TenantState,
+  e: Extract<InteractionEvent, { type: 'interaction.ended' }>,
+  defaultSl: number,
+): boolean {
   const live = tenant.interactions.get(e.interactionId);
   if (!live || live.phase !== 'active' || live.queueId !== e.queueId) return false;
   live.endedAt = e.at;
@@ -179,7 +215,13 @@ function wrapupEnded(
 }
 
 /** Counts a finished handling (talk until ended, wrap-up until `at`) and stops following the interaction. */
-function finishHandling(tenant: TenantState, interactionId: string, live: LiveInteraction, at: number, defaultSl: number): void {
+function finishHandling(
+  tenant: TenantState,
+  interactionId: string,
+  live: LiveInteraction,
+  at: number,
+  defaultSl: number,
+): void {
   tenant.interactions.delete(interactionId);
   const talkEnd = live.phase === 'active' ? at : live.endedAt;
   const talk = Math.max(0, talkEnd - live.answeredAt);

@@ -64,7 +64,11 @@ export function createTenantState(tenantId: string, calendar: LocalCalendar): Te
 }
 
 /** The queue, created with the default threshold when first mentioned before its configuration. */
-export function queueOf(tenant: TenantState, queueId: string, defaultServiceLevelSeconds: number): QueueRecord {
+export function queueOf(
+  tenant: TenantState,
+  queueId: string,
+  defaultServiceLevelSeconds: number,
+): QueueRecord {
   let queue = tenant.queues.get(queueId);
   if (!queue) {
     queue = {
@@ -94,7 +98,12 @@ export function agentOf(tenant: TenantState, agentId: string, at: number): Agent
 }
 
 /** Moves one agent between state counts, in the tenant and in every queue it serves. */
-export function recountAgentState(tenant: TenantState, agentId: string, from: AgentState, to: AgentState): void {
+export function recountAgentState(
+  tenant: TenantState,
+  agentId: string,
+  from: AgentState,
+  to: AgentState,
+): void {
   if (from === to) return;
   tenant.byState[from] -= 1;
   tenant.byState[to] += 1;
@@ -109,7 +118,12 @@ export function recountAgentState(tenant: TenantState, agentId: string, from: Ag
 }
 
 /** Replaces a queue's members, keeping the agent → queues index and the queue's state counts right. */
-export function setQueueMembers(tenant: TenantState, queue: QueueRecord, agentIds: readonly string[], at: number): void {
+export function setQueueMembers(
+  tenant: TenantState,
+  queue: QueueRecord,
+  agentIds: readonly string[],
+  at: number,
+): void {
   for (const agentId of queue.members ?? []) tenant.agentQueues.get(agentId)?.delete(queue.queueId);
   const members = new Set(agentIds);
   const byState = emptyStateCounts();

@@ -12,7 +12,8 @@ export function eventsFor(tenantId: string) {
   return {
     configure: (at: number, queueId: string, serviceLevelSeconds: number, name = queueId) =>
       make({ type: 'queue.configured', at, queueId, name, serviceLevelSeconds }),
-    members: (at: number, queueId: string, agentIds: string[]) => make({ type: 'queue.members', at, queueId, agentIds }),
+    members: (at: number, queueId: string, agentIds: string[]) =>
+      make({ type: 'queue.members', at, queueId, agentIds }),
     queued: (at: number, interactionId: string, queueId: string, channel: Channel = 'voice') =>
       make({ type: 'interaction.queued', at, interactionId, queueId, channel }),
     offered: (at: number, interactionId: string, queueId: string, agentId: string) =>

@@ -73,7 +73,8 @@ describe('createWallboardHub', () => {
     }
     const deltas = board.frames.filter((f) => f.kind === 'delta');
     expect(deltas).toHaveLength(10);
-    for (let i = 1; i < deltas.length; i++) expect(deltas[i]!.atMs - deltas[i - 1]!.atMs).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < deltas.length; i++)
+      expect(deltas[i]!.atMs - deltas[i - 1]!.atMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('puts in a delta only the queues and agents that changed since the last frame', () => {
@@ -148,7 +149,11 @@ describe('createWallboardHub', () => {
 
     const seen: unknown[] = [];
     const stats = createStatsAggregator();
-    const tolerant = createWallboardHub({ source: stats, minIntervalMs: 500, onListenerError: (e) => seen.push(e) });
+    const tolerant = createWallboardHub({
+      source: stats,
+      minIntervalMs: 500,
+      onListenerError: (e) => seen.push(e),
+    });
     tolerant.subscribe('acme', () => {
       throw new Error('socket closed');
     });

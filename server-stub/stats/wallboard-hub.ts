@@ -74,7 +74,12 @@ export function createWallboardHub(options: WallboardHubOptions): WallboardHub {
     atMs: snapshot.at,
   });
 
-  const deliver = (tenantId: string, listeners: Iterable<WallboardListener>, frame: WallboardFrame, errors: unknown[]) => {
+  const deliver = (
+    tenantId: string,
+    listeners: Iterable<WallboardListener>,
+    frame: WallboardFrame,
+    errors: unknown[],
+  ) => {
     for (const listener of listeners) {
       try {
         listener(frame);
@@ -101,12 +106,24 @@ export function createWallboardHub(options: WallboardHubOptions): WallboardHub {
     const veterans = [...feed.listeners].filter((listener) => !feed.needFull.has(listener));
     feed.needFull.clear();
 
-    const snapshot = options.source.snapshot(tenantId, at, { intervals: intervalsInFull && newcomers.length > 0 });
+    const snapshot = options.source.snapshot(tenantId, at, {
+      intervals: intervalsInFull && newcomers.length > 0,
+    });
     if (due && veterans.length > 0) {
       const queues = snapshot.queues.filter((q) => feed.queueKeys.get(q.queueId) !== queueKey(q));
-      const agents = snapshot.agents.filter((a) => feed.agentKeys.get(a.agentId) !== agentKey(a, snapshot.day.start));
-      if (queues.length > 0 || agents.length > 0 || feed.byStateKey !== JSON.stringify(snapshot.agentsByState)) {
-        const delta: WallboardFrame = { ...frameOf('delta', snapshot), queues: queues.map(withoutIntervals), agents };
+      const agents = snapshot.agents.filter(
+        (a) => feed.agentKeys.get(a.agentId) !== agentKey(a, snapshot.day.start),
+      );
+      if (
+        queues.length > 0 ||
+        agents.length > 0 ||
+        feed.byStateKey !== JSON.stringify(snapshot.agentsByState)
+      ) {
+        const delta: WallboardFrame = {
+          ...frameOf('delta', snapshot),
+          queues: queues.map(withoutIntervals),
+          agents,
+        };
         deliver(tenantId, veterans, delta, errors);
         feed.lastPublishAt = at;
       }

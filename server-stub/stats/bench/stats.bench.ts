@@ -86,7 +86,14 @@ const floorMs = timeBlocks((events) => {
 
 const stats = createStatsAggregator();
 for (let q = 0; q < queues; q++) {
-  stats.apply({ type: 'queue.configured', at: start - 1, tenantId, queueId: `q${q}`, name: `Queue ${q}`, serviceLevelSeconds: 20 });
+  stats.apply({
+    type: 'queue.configured',
+    at: start - 1,
+    tenantId,
+    queueId: `q${q}`,
+    name: `Queue ${q}`,
+    serviceLevelSeconds: 20,
+  });
   const members = Array.from({ length: agents / queues }, (_, i) => `a${i * queues + q}`);
   stats.apply({ type: 'queue.members', at: start - 1, tenantId, queueId: `q${q}`, agentIds: members });
 }
@@ -117,10 +124,22 @@ console.log(
       events: totalEvents,
       agents,
       queues,
-      floor: { what: 'plain loop of Map counter increments', ms: round(floorMs), eventsPerSecond: perSecond(totalEvents, floorMs) },
-      apply: { ms: round(applyMs), eventsPerSecond: perSecond(totalEvents, applyMs), timesFloor: round(applyMs / floorMs) },
+      floor: {
+        what: 'plain loop of Map counter increments',
+        ms: round(floorMs),
+        eventsPerSecond: perSecond(totalEvents, floorMs),
+      },
+      apply: {
+        ms: round(applyMs),
+        eventsPerSecond: perSecond(totalEvents, applyMs),
+        timesFloor: round(applyMs / floorMs),
+      },
       snapshot: { medianMs: round(snapshotMs), withIntervalsMedianMs: round(snapshotWithIntervalsMs) },
-      check: { handledToday: handled, ignoredEvents: snapshot.ignoredEvents, agentsInSnapshot: snapshot.agents.length },
+      check: {
+        handledToday: handled,
+        ignoredEvents: snapshot.ignoredEvents,
+        agentsInSnapshot: snapshot.agents.length,
+      },
     },
     null,
     2,
