@@ -14,11 +14,11 @@ describe('routing contract', () => {
     expect(parsed.attached).toEqual({});
   });
 
-  it('refuses unknown fields, unknown channels and absurd priority boosts in a create request', () => {
+  it('refuses unknown fields, unknown channels and malformed boosts in a create request', () => {
     expect(createInteractionRequestSchema.safeParse({ channel: 'voice', queueId: 'q', extra: 1 }).success).toBe(false);
     expect(createInteractionRequestSchema.safeParse({ channel: 'pigeon', queueId: 'q' }).success).toBe(false);
-    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', priorityBoostSeconds: -5 }).success).toBe(false);
-    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', priorityBoostSeconds: 1e9 }).success).toBe(false);
+    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: ['has space'] }).success).toBe(false);
+    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: Array(21).fill('b') }).success).toBe(false);
   });
 
   it('refuses attached data larger than 16 KiB', () => {

@@ -35,18 +35,14 @@ export const attachedDataSchema = z
   .refine((value) => JSON.stringify(value).length <= 16 * 1024, 'attached data is larger than 16 KiB');
 export type AttachedData = z.infer<typeof attachedDataSchema>;
 
-/** A skill requirement of one interaction beyond its queue's own. */
-export const skillRequirementSchema = z.object({ skillId: idSchema, minProficiency: z.number().int().min(1).max(10) }).strict();
-
 /** POST /api/interactions body: what a channel adapter knows when work arrives. */
 export const createInteractionRequestSchema = z
   .object({
     channel: channelSchema,
     queueId: idSchema,
     customerId: idSchema.optional(),
-    /** Extra priority on top of the customer's tier, in seconds of head start (0–3600). */
-    priorityBoostSeconds: z.number().int().min(0).max(3600).optional(),
-    skills: z.array(skillRequirementSchema).max(16).optional(),
+    /** Named priority boosts the queue configures (e.g. long_distance), on top of the customer's tier. */
+    boosts: z.array(idSchema).max(20).optional(),
     preferredAgentId: idSchema.optional(),
     attached: attachedDataSchema.default({}),
     /** Alternative to the Idempotency-Key header (the header wins when both are given and differ: rejected). */
@@ -121,14 +117,17 @@ export const routingAgentSchema = z.object({
 });
 export type RoutingAgent = z.infer<typeof routingAgentSchema>;
 
-/** GET /api/queues/:id/live reply: the queue as it stands, with its estimated wait. */
+/** GET /api/queues/:id/live reply: the queue as it stands, with the estimated wait of a new arrival. */
 export const queueLiveSchema = z.object({
   queueId: z.string(),
   waiting: z.number().int().nonnegative(),
+  /** Agents logged in who serve the queue, and of those how many could take work now. */
+  staffed: z.number().int().nonnegative(),
+  available: z.number().int().nonnegative(),
   longestWaitSeconds: z.number().nonnegative(),
+  /** Null when nobody staffs the queue. */
   estimatedWaitSeconds: z.number().nonnegative().nullable(),
-  /** Waiting interactions in routing order. */
-  interactionIds: z.array(z.string()),
+  averageHandleSeconds: z.number().nonnegative(),
 });
 export type QueueLive = z.infer<typeof queueLiveSchema>;
 

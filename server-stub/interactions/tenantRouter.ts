@@ -2,6 +2,7 @@ import { SeatError } from '@contract/errors';
 import type { Decision } from '../routing/decisions';
 import { routerEventSchema, type RouterConfig, type RouterEvent, type RouterEventInput } from '../routing/events';
 import type { RouterResult } from '../routing/result';
+import type { Router } from '../routing/router';
 import type { InteractionLog } from './eventLog';
 
 // One tenant's router: its engine, its share of the log, its single deadline timer. Every change
@@ -9,12 +10,8 @@ import type { InteractionLog } from './eventLog';
 // SQLite transaction), and only then lets anyone see an effect. A refused event is neither logged
 // nor visible. Ticks are logged with their `at`, so replaying the log reproduces the state exactly.
 
-/** The engine as this layer uses it (the routing module's router satisfies it). */
-export interface RoutingEngine {
-  handle(event: RouterEvent): RouterResult;
-  nextDeadline(): number | null;
-  snapshot(): unknown;
-}
+/** The engine as this layer uses it (the routing module's router). */
+export type RoutingEngine = Pick<Router, 'handle' | 'nextDeadline' | 'snapshot' | 'queueView' | 'agentView' | 'estimatedWait'>;
 
 /** Builds a fresh engine; called at start and again to rebuild from the log after a failed write. */
 export type EngineFactory = (config: RouterConfig) => RoutingEngine;
@@ -135,6 +132,10 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
       return { ok: false, error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
     }
     const event = parsed.data;
+    // The engine expects every deadline up to `at` to have been ticked before the next event (an
+    // accept after its offer expired must meet the expiry), so a due tick is logged first.
+    const deadline = engine.nextDeadline();
+    if (event.type !== 'tick' && deadline !== null && deadline <= at) submit({ type: 'tick' });
     const result = engine.handle(event);
     if (!result.ok) return result;
     let seq: number;

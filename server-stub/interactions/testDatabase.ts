@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { interactionLogMigration } from './migration';
+import { migration007InteractionLog } from '../store/migrations/007_interaction_log';
 
 /** A temporary database with the interaction tables, for tests; `dispose` closes and deletes it. */
 export interface TestDatabase {
@@ -20,7 +20,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
-  await interactionLogMigration.up(kysely);
+  await migration007InteractionLog.up(kysely);
   return {
     get db() {
       return db;

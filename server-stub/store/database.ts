@@ -7,6 +7,8 @@ import type { SeatDatabase } from './schema';
 /** The store handle: the Kysely query layer and the way to close it. */
 export interface SeatStore {
   db: Kysely<SeatDatabase>;
+  /** The same connection without the query layer, for the routing log's synchronous appends. */
+  sqlite: Sqlite.Database;
   /** Path of the SQLite file, for diagnostics. */
   file: string;
   close(): Promise<void>;
@@ -26,5 +28,5 @@ export function openSqliteStore(dataDir: string): SeatStore {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<SeatDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, file, close: () => db.destroy() };
+  return { db, sqlite, file, close: () => db.destroy() };
 }

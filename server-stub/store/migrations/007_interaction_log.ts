@@ -6,7 +6,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 // PostgreSQL dialect can run it too (`integer` + autoIncrement becomes a serial there).
 
 /** Adds the interaction log, idempotency keys, interaction projection and blacklist tables. */
-export const interactionLogMigration: Migration = {
+export const migration007InteractionLog: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('routing_events')

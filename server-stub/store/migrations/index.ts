@@ -5,6 +5,7 @@ import { migration003Accounts } from './003_accounts';
 import { migration004Queues } from './004_queues';
 import { migration005Customers } from './005_customers';
 import { migration006AgentState } from './006_agent_state';
+import { migration007InteractionLog } from './007_interaction_log';
 
 /**
  * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
@@ -17,4 +18,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['004_queues', migration004Queues],
   ['005_customers', migration005Customers],
   ['006_agent_state', migration006AgentState],
+  ['007_interaction_log', migration007InteractionLog],
 ];

@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { SeatError } from '@contract/errors';
+import type { CreateInteractionRequest, Interaction, InteractionState, QueueLive, TransferTarget } from '@contract/routing';
+import type { AgentStatus, ServerMessage } from '@contract/ws';
+import type { Decision } from '../routing/decisions';
+import type { QueueConfigInput, RouterConfig, RouterEvent } from '../routing/events';
+import { queueConfigSchema, routerEventSchema } from '../routing/events';
+import type { StatsEvent } from '../stats/events';
+import type { SeatDatabase } from '../store/schema';
+import { configFingerprint, configKey, loadConfigEvents } from './configFromStore';
+import type { InteractionLog } from './eventLog';
+import { toSeatError } from './errors';
+import { createLiveState, type LiveState } from './liveState';
+import { toInteraction, type InteractionProjection } from './projection';
+import { createStatsFeed, type StatsFeed } from './statsFeed';
+import { createTenantRouter, type AcceptedEvent, type EngineFactory, type RouterCommand, type Scheduler, type TenantRouter } from './tenantRouter';
+
+// The routing server's application service: one engine per tenant behind the durable log, the
+// commands the HTTP API and the seat WebSocket call, and the reads they answer from. It sends
+// nothing itself: effects go to the sinks it is given (seat sockets, statistics, listeners).
+
+/** Where accepted decisions go once they are durable. */
+export interface DecisionSinks {
+  /** Frames for one agent's seats. */
+  toAgent(tenantId: string, agentId: string, frame: ServerMessage): void;
+  /** Statistics records (also fed during replay, so figures survive a restart). */
+  stats(event: StatsEvent): void;
+}
+
+/** An agent state change as subscribers see it. */
+export interface RoutedAgentStateChange {
+  tenantId: string;
+  previous: AgentStatus;
+  status: AgentStatus;
+  by: string;
+}
+
+/** A decision meant for the waiting customer (wait announcement, release message, callback request). */
+export interface CustomerDecision {
+  tenantId: string;
+  decision: Extract<Decision, { type: 'announce_wait' | 'release' | 'callback_request' }>;
+}
+
+/** Options of the interaction service. */
+export interface InteractionServiceOptions {
+  sqlite: Database;
+  db: Kysely<SeatDatabase>;
+  log: InteractionLog;
+  projection: InteractionProjection;
+  engineFactory: EngineFactory;
+  routerConfigOf(tenantId: string): RouterConfig;
+  now: () => number;
+  newId: () => string;
+  scheduler: Scheduler;
+  sinks: DecisionSinks;
+  onTickError(error: unknown): void;
+}
+
+/** What a create returns: the interaction and whether this call created it. */
+export interface CreateResult {
+  interaction: Interaction;
+  created: boolean;
+}
+
+/** Routing commands and reads for every tenant. */
+export interface InteractionService {
+  /** Replays every tenant's log, brings config up to date with the store, starts the timers. */
+  start(): Promise<void>;
+  stop(): void;
+  create(tenantId: string, request: CreateInteractionRequest, idempotencyKey: string): CreateResult;
+  accept(tenantId: string, interactionId: string, agentId: string): Interaction;
+  reject(tenantId: string, interactionId: string, agentId: string): Interaction;
+  end(tenantId: string, interactionId: string, by: string): Interaction;
+  wrapup(tenantId: string, interactionId: string, agentId: string, disposition: string): Interaction;
+  transfer(tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Interaction;
+  cancel(tenantId: string, interactionId: string, by: string): Interaction;
+  setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): AgentStatus;
+  updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): void;
+  setBlacklist(tenantId: string, entry: { customerId: string; category: string; allowedHours: { from: number; to: number }[] | null; maxPerDay: number | null; message: string | null }): void;
+  get(tenantId: string, interactionId: string): Interaction;
+  list(tenantId: string, states: readonly InteractionState[], limit: number): Interaction[];
+  queueLive(tenantId: string, queueId: string): QueueLive;
+  agentStatus(tenantId: string, agentId: string): AgentStatus | undefined;
+  agents(tenantId: string): AgentStatus[];
+  /** The engine's snapshot and the last log position, for the durability check. */
+  snapshot(tenantId: string): { lastSeq: number; events: number; engine: unknown };
+  /** Frames a (re)connecting seat needs: its live offers and the interactions it holds. */
+  resumeFrames(tenantId: string, agentId: string): ServerMessage[];
+  onAgentState(listener: (change: RoutedAgentStateChange) => void): () => void;
+  onCustomerDecision(listener: (event: CustomerDecision) => void): () => void;
+}
+
+interface Tenant {
+  router: TenantRouter;
+  live: LiveState;
+  feed: StatsFeed;
+  config: Map<string, string>;
+}
+
+const canonicalHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Builds the service; call `start()` before serving. */
+export function createInteractionService(options: InteractionServiceOptions): InteractionService {
+  const { sqlite, projection, log, sinks } = options;
+  const tenants = new Map<string, Tenant>();
+  const agentListeners = new Set<(change: RoutedAgentStateChange) => void>();
+  const customerListeners = new Set<(event: CustomerDecision) => void>();
+  const customerLookup = sqlite.prepare('SELECT tier, account_manager_agent_id AS manager FROM customers WHERE tenant_id = ? AND id = ?');
+  const queueExists = sqlite.prepare('SELECT config FROM queues WHERE tenant_id = ? AND id = ?');
+  const queueConfigWrite = sqlite.prepare('UPDATE queues SET config = ? WHERE tenant_id = ? AND id = ?');
+
+  const effects = (tenant: Tenant) => (accepted: AcceptedEvent) => {
+    const { tenantId, event, decisions } = accepted;
+    const previous = new Map<string, AgentStatus | undefined>();
+    for (const d of decisions) if (d.type === 'agent_state' && !previous.has(d.agentId)) previous.set(d.agentId, tenant.live.agent(d.agentId));
+    tenant.live.apply(decisions);
+    const key = configKey(event);
+    if (key) tenant.config.set(key, configFingerprint(event));
+    for (const record of tenant.feed.translate(event, decisions)) sinks.stats(record as StatsEvent);
+    if (accepted.replay) return;
+    fanOut(tenantId, decisions, previous);
+  };
+
+  const fanOut = (tenantId: string, decisions: readonly Decision[], previous: Map<string, AgentStatus | undefined>) => {
+    for (const d of decisions) {
+      switch (d.type) {
+        case 'agent_state': {
+          const status: AgentStatus = { agentId: d.agentId, state: d.state, reason: d.reason, since: new Date(d.at).toISOString() };
+          sinks.toAgent(tenantId, d.agentId, { type: 'agent.state', status });
+          const before = previous.get(d.agentId) ?? { ...status, state: 'logged_out', reason: null };
+          for (const listener of agentListeners) listener({ tenantId, previous: before, status, by: d.by });
+          break;
+        }
+        case 'offer': {
+          const row = projection.get(tenantId, d.interactionId);
+          if (row) sinks.toAgent(tenantId, d.agentId, { type: 'interaction.offer', interaction: toInteraction(row), expiresAt: new Date(d.expiresAt).toISOString() });
+          break;
+        }
+        case 'offer_withdrawn':
+          sinks.toAgent(tenantId, d.agentId, { type: 'interaction.revoked', interactionId: d.interactionId, reason: d.reason });
+          break;
+        case 'interaction_state': {
+          if (d.state === 'offered' || d.audience.agents.length === 0) break;
+          const row = projection.get(tenantId, d.interactionId);
+          if (!row) break;
+          const frame: ServerMessage = { type: 'interaction.update', interaction: toInteraction(row) };
+          for (const agentId of d.audience.agents) sinks.toAgent(tenantId, agentId, frame);
+          break;
+        }
+        case 'announce_wait':
+        case 'release':
+        case 'callback_request':
+          for (const listener of customerListeners) listener({ tenantId, decision: d });
+          break;
+        default:
+          break;
+      }
+    }
+  };
+
+  const openTenant = (tenantId: string): Tenant => {
+    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId), config: new Map<string, string>() } as Tenant;
+    tenant.router = createTenantRouter({
+      tenantId,
+      engineFactory: options.engineFactory,
+      routerConfig: options.routerConfigOf(tenantId),
+      log,
+      now: options.now,
+      scheduler: options.scheduler,
+      project: (seq, event, decisions) => projection.apply(tenantId, seq, event, decisions),
+      effects: (accepted) => effects(tenant)(accepted),
+      onTickError: options.onTickError,
+    });
+    return tenant;
+  };
+
+  const tenantOf = (tenantId: string): Tenant => {
+    const tenant = tenants.get(tenantId);
+    if (!tenant) throw new SeatError('NOT_FOUND', 'This tenant has no routing.');
+    return tenant;
+  };
+
+  const run = (tenantId: string, command: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): Decision[] => {
+    const result = tenantOf(tenantId).router.submit(command, extra);
+    if (!result.ok) throw toSeatError(result.error);
+    return result.decisions;
+  };
+
+  const view = (tenantId: string, interactionId: string): Interaction => {
+    const row = projection.get(tenantId, interactionId);
+    if (!row) throw new SeatError('NOT_FOUND', `There is no interaction ${interactionId}.`);
+    const wait = tenantOf(tenantId).router.engine().estimatedWait(interactionId);
+    return toInteraction(row, wait ? { position: wait.position, ewtSeconds: wait.ewtSeconds ?? 0 } : null);
+  };
+
+  const syncConfig = async (tenantId: string) => {
+    const tenant = tenantOf(tenantId);
+    for (const command of await loadConfigEvents(options.db, tenantId)) {
+      const key = configKey(command);
+      if (!key) continue;
+      const parsed = { ...command, at: 0 } as RouterEvent;
+      const known = tenant.config.get(key);
+      if (known !== undefined && known === fingerprintOf(parsed)) continue;
+      const result = tenant.router.submit(command);
+      if (!result.ok) throw new Error(`Routing configuration of ${tenantId} refused (${key}): ${result.error.code} ${result.error.message}`);
+    }
+  };
+
+  return {
+    async start() {
+      const rows = await options.db.selectFrom('tenants').select('id').orderBy('id').execute();
+      const ids = new Set([...rows.map((r) => r.id), ...log.tenants()]);
+      for (const tenantId of ids) {
+        const tenant = openTenant(tenantId);
+        tenants.set(tenantId, tenant);
+        tenant.router.replay();
+      }
+      for (const tenantId of ids) {
+        await syncConfig(tenantId);
+        tenantOf(tenantId).router.schedule();
+      }
+    },
+
+    stop() {
+      for (const tenant of tenants.values()) tenant.router.dispose();
+    },
+
+    create(tenantId, request, idempotencyKey) {
+      const requestHash = canonicalHash({ ...request, idempotencyKey: undefined });
+      const existing = projection.findKey(tenantId, idempotencyKey);
+      if (existing) {
+        if (existing.requestHash !== requestHash) {
+          throw new SeatError('CONFLICT', 'This idempotency key was used for a different interaction; use a new key for new work.');
+        }
+        return { interaction: view(tenantId, existing.interactionId), created: false };
+      }
+      let priority = { vip: false, tier: null as string | null, boosts: request.boosts ?? [] };
+      let preferredAgentId = request.preferredAgentId ?? null;
+      if (request.customerId) {
+        const customer = customerLookup.get(tenantId, request.customerId) as { tier: string; manager: string | null } | undefined;
+        if (!customer) throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
+        priority = { ...priority, vip: customer.tier === 'vip', tier: customer.tier };
+        preferredAgentId ??= customer.manager;
+      }
+      const interactionId = options.newId();
+      run(
+        tenantId,
+        {
+          type: 'arrive',
+          interactionId,
+          idempotencyKey,
+          queueId: request.queueId,
+          channel: request.channel,
+          customerId: request.customerId ?? null,
+          priority,
+          preferredAgentId,
+          data: request.attached ?? {},
+        },
+        (_seq, event) => projection.rememberKey(tenantId, idempotencyKey, interactionId, requestHash, event.at),
+      );
+      return { interaction: view(tenantId, interactionId), created: true };
+    },
+
+    accept(tenantId, interactionId, agentId) {
+      run(tenantId, { type: 'accept', interactionId, agentId });
+      return view(tenantId, interactionId);
+    },
+    reject(tenantId, interactionId, agentId) {
+      run(tenantId, { type: 'reject', interactionId, agentId });
+      return view(tenantId, interactionId);
+    },
+    end(tenantId, interactionId, by) {
+      run(tenantId, { type: 'end', interactionId, by });
+      return view(tenantId, interactionId);
+    },
+    wrapup(tenantId, interactionId, agentId, disposition) {
+      run(tenantId, { type: 'wrapup_done', interactionId, agentId, disposition });
+      return view(tenantId, interactionId);
+    },
+    transfer(tenantId, interactionId, agentId, to) {
+      run(tenantId, { type: 'transfer', interactionId, agentId, to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId } });
+      return view(tenantId, interactionId);
+    },
+    cancel(tenantId, interactionId, by) {
+      run(tenantId, { type: 'cancel', interactionId, by });
+      return view(tenantId, interactionId);
+    },
+
+    setAgentState(tenantId, agentId, state, reason, by) {
+      run(tenantId, { type: 'agent_state', agentId, state, reason, by });
+      const status = tenantOf(tenantId).live.agent(agentId);
+      if (!status) throw new SeatError('NOT_FOUND', `There is no agent ${agentId}.`);
+      return status;
+    },
+
+    updateQueueRouting(tenantId, queueId, routing) {
+      const row = queueExists.get(tenantId, queueId) as { config: string } | undefined;
+      if (!row) throw new SeatError('NOT_FOUND', `There is no queue ${queueId}.`);
+      const rings = (JSON.parse(row.config) as { routing?: Partial<QueueConfigInput> }).routing?.rings;
+      const current = tenantOf(tenantId).config.get(`queue:${queueId}`);
+      const currentRings = current ? (JSON.parse(current) as { queue: { rings: unknown } }).queue.rings : undefined;
+      const queue = queueConfigSchema.safeParse({ rings: rings ?? currentRings, ...routing, queueId });
+      if (!queue.success) throw new SeatError('VALIDATION_FAILED', queue.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      // The store's copy changes in the same transaction as the logged event, so a restart agrees.
+      run(tenantId, { type: 'queue_upsert', queue: queue.data }, () => {
+        const config = { ...(JSON.parse(row.config) as Record<string, unknown>), routing: { ...routing } };
+        queueConfigWrite.run(JSON.stringify(config), tenantId, queueId);
+      });
+    },
+
+    setBlacklist(tenantId, entry) {
+      run(tenantId, { type: 'blacklist_set', ...entry });
+    },
+
+    get: view,
+    list(tenantId, states, limit) {
+      tenantOf(tenantId);
+      return projection.list(tenantId, states, limit).map((row) => toInteraction(row));
+    },
+
+    queueLive(tenantId, queueId) {
+      const queue = tenantOf(tenantId).router.engine().queueView(queueId, options.now());
+      if (!queue) throw new SeatError('NOT_FOUND', `There is no queue ${queueId}.`);
+      return {
+        queueId,
+        waiting: queue.waiting,
+        staffed: queue.staffed,
+        available: queue.available,
+        longestWaitSeconds: queue.oldestWaitSeconds,
+        estimatedWaitSeconds: queue.ewtSeconds,
+        averageHandleSeconds: queue.averageHandleSeconds,
+      };
+    },
+
+    agentStatus: (tenantId, agentId) => tenantOf(tenantId).live.agent(agentId),
+    agents: (tenantId) => tenantOf(tenantId).live.agents(),
+
+    snapshot(tenantId) {
+      const tenant = tenantOf(tenantId);
+      return { lastSeq: log.lastSeq(tenantId), events: log.count(tenantId), engine: tenant.router.engine().snapshot() };
+    },
+
+    resumeFrames(tenantId, agentId) {
+      const tenant = tenants.get(tenantId);
+      if (!tenant) return [];
+      const frames: ServerMessage[] = [];
+      for (const row of projection.heldBy(tenantId, agentId)) {
+        const offer = tenant.live.offer(row.id);
+        if (row.state === 'offered' && offer && offer.agentId === agentId) {
+          frames.push({ type: 'interaction.offer', interaction: toInteraction(row), expiresAt: new Date(offer.expiresAt).toISOString() });
+        } else if (row.state !== 'offered') {
+          frames.push({ type: 'interaction.update', interaction: toInteraction(row) });
+        }
+      }
+      return frames;
+    },
+
+    onAgentState(listener) {
+      agentListeners.add(listener);
+      return () => agentListeners.delete(listener);
+    },
+    onCustomerDecision(listener) {
+      customerListeners.add(listener);
+      return () => customerListeners.delete(listener);
+    },
+  };
+}
+
+/** The fingerprint a command would have once parsed with the engine's defaults, like the logged events. */
+function fingerprintOf(event: RouterEvent): string {
+  return configFingerprint(routerEventSchema.parse(event));
+}
