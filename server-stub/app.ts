@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createSqliteAgentStateService } from './agents/sqliteAgentStateService';
+import type { AgentStateService } from './agents/agentStateService';
+import { createAuthService, type AuthService } from './auth/authService';
+import { createLoginRateLimiter } from './auth/loginRateLimiter';
+import { registerAccessControl } from './http/accessControl';
+import { registerDocs } from './http/docs';
+import { registerErrorHandling } from './http/errorHandling';
+import { registerJsonBodyOnly } from './http/jsonBody';
+import { registerAuthRoutes } from './http/routes/auth';
+import { registerDirectoryRoutes } from './http/routes/directory';
+import { registerHealthRoute } from './http/routes/health';
+import { registerWebRoot } from './http/webRoot';
+import { loggerOptions } from './logger';
+import { seatServerOptionsSchema, type ResolvedSeatServerOptions, type SeatServerOptions } from './options';
+import { openSqliteStore, type SeatStore } from './store/database';
+import { migrateToLatest } from './store/migrate';
+import { seedDemoTenant } from './store/seed/demoSeed';
+import { registerSeatSocket } from './ws/seatSocketRoute';
+import type { SeatSocketHub } from './ws/seatSocketHub';
+
+/** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
+export interface SeatServer {
+  app: FastifyInstance;
+  store: SeatStore;
+  auth: AuthService;
+  agentStates: AgentStateService;
+  sockets: SeatSocketHub;
+  options: ResolvedSeatServerOptions;
+  /** Starts listening; resolves with the real address (port 0 picks a free one). */
+  listen(): Promise<{ host: string; port: number; url: string }>;
+  /** Stops accepting, closes sockets with 1001, then closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  const raw = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(raw) as { version?: string }).version ?? '0.0.0';
+}
+
+/** Validates the options, opens and migrates the store, seeds the demo tenant and builds the app. */
+export async function createSeatServer(input: SeatServerOptions): Promise<SeatServer> {
+  const parsed = seatServerOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Error(`Invalid Seat server options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const options = parsed.data;
+  const { now, generateId } = options;
+
+  const store = openSqliteStore(options.dataDir);
+  try {
+    await migrateToLatest(store.db);
+    if (options.seedDemo) await seedDemoTenant(store.db, { now, scrypt: options.scrypt });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel, options.logStream),
+    bodyLimit: options.bodyLimitBytes,
+    genReqId: () => generateId(),
+    // Zod checks input in the handlers (see http/route.ts); the JSON Schemas on routes are for /docs.
+    ajv: { customOptions: { strict: false } },
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  const auth = createAuthService({
+    db: store.db,
+    now,
+    generateId,
+    generateToken: options.generateToken,
+    sessionTtlMs: options.sessionTtlMs,
+    rateLimiter: createLoginRateLimiter(now, options.loginRateLimit),
+    scrypt: options.scrypt,
+  });
+  const agentStates = createSqliteAgentStateService(store.db, now);
+  const startedAt = now();
+
+  registerJsonBodyOnly(app);
+  registerAccessControl(app, auth);
+  await registerDocs(app, packageVersion());
+  const fallback = await registerWebRoot(app, options.webRoot);
+  registerErrorHandling(app, fallback);
+  registerHealthRoute(app, { db: store.db, now, startedAt });
+  registerAuthRoutes(app, auth);
+  registerDirectoryRoutes(app, store.db);
+  const sockets = await registerSeatSocket(app, {
+    auth,
+    agentStates,
+    now,
+    generateId,
+    heartbeatMs: options.heartbeatMs,
+    closeGraceMs: options.closeGraceMs,
+  });
+  app.addHook('onClose', async () => store.close());
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    store,
+    auth,
+    agentStates,
+    sockets,
+    options,
+    async listen() {
+      await app.listen({ host: options.host, port: options.port });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { host: address.address, port: address.port, url: `http://${host}:${address.port}` };
+    },
+    close() {
+      closing ??= app.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { roles } from '@contract/auth';
+import { SeatError } from '@contract/errors';
+import { maxFrameBytes } from '@contract/ws';
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { AgentStateService } from '../agents/agentStateService';
+import type { AuthService } from '../auth/authService';
+import { toSeatError } from '../http/errorMapping';
+import { callerOf } from '../http/route';
+import { parseClientFrame } from './frames';
+import { handleClientMessage } from './messageHandler';
+import { createSeatConnection } from './seatConnection';
+import { createSeatSocketHub, type SeatSocketHub } from './seatSocketHub';
+import { CloseCode } from './socketStates';
+
+/** What the seat socket needs from the rest of the server. */
+export interface SeatSocketDeps {
+  auth: AuthService;
+  agentStates: AgentStateService;
+  now: () => number;
+  generateId: () => string;
+  heartbeatMs: number;
+  /** How long shutdown waits for clients to answer the close frame. */
+  closeGraceMs: number;
+}
+
+/**
+ * GET /ws?token=…: one socket per seat. The access hook checks the token before the upgrade, so a
+ * bad or expired token gets a 401 and no socket. Returns the hub (for tests and shutdown).
+ */
+export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketDeps): Promise<SeatSocketHub> {
+  const hub = createSeatSocketHub();
+  const stopOnRevoke = deps.auth.onSessionRevoked((sessionId) => hub.closeSession(sessionId, CloseCode.SESSION_ENDED, 'signed out'));
+  const stopOnChange = deps.agentStates.onChange(({ tenantId, status }) => hub.sendToAgent(tenantId, status.agentId, { type: 'agent.state', status }));
+
+  const sweep = () => {
+    for (const connection of hub.connections()) {
+      if (Date.parse(connection.auth.expiresAt) <= deps.now()) connection.close(CloseCode.SESSION_ENDED, 'session expired');
+      else connection.heartbeat();
+    }
+  };
+  const heartbeat = setInterval(sweep, deps.heartbeatMs);
+  heartbeat.unref();
+
+  await app.register(websocket, {
+    options: { maxPayload: maxFrameBytes },
+    preClose: async () => {
+      clearInterval(heartbeat);
+      stopOnRevoke();
+      stopOnChange();
+      await hub.closeAll(CloseCode.GOING_AWAY, 'server shutting down', deps.closeGraceMs);
+      app.websocketServer.close();
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/ws',
+    config: { access: roles, tokenFromQuery: true },
+    schema: { hide: true },
+    handler: async () => {
+      throw new SeatError('UPGRADE_REQUIRED');
+    },
+    wsHandler: (socket, request) => {
+      const auth = callerOf(request);
+      const connection = createSeatConnection(socket, auth, deps.generateId(), {
+        onClosed: () => forget(),
+        onTaskError: (error) => request.log.error({ err: error }, 'seat socket task failed'),
+      });
+      const forget = hub.add(connection);
+      socket.on('error', (error) => request.log.warn({ err: error }, 'seat socket error'));
+      socket.on('message', (data, isBinary) => {
+        connection.enqueue(async () => {
+          if (Date.parse(auth.expiresAt) <= deps.now()) {
+            connection.close(CloseCode.SESSION_ENDED, 'session expired');
+            return;
+          }
+          const text = isBinary ? null : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
+          const frame = parseClientFrame(text);
+          if (!frame.ok) {
+            connection.send({ type: 'error', id: frame.id, ...frame.error.toBody() });
+            return;
+          }
+          try {
+            await handleClientMessage(frame.message, connection, deps.agentStates);
+          } catch (error) {
+            const seatError = toSeatError(error);
+            if (seatError.status >= 500) request.log.error({ err: error }, 'seat frame failed');
+            connection.send({ type: 'error', id: frame.message.id, ...seatError.toBody() });
+          }
+        });
+      });
+
+      connection.send({ type: 'hello', user: auth.user, serverTime: new Date(deps.now()).toISOString() });
+      if (auth.user.agentId) {
+        const agentId = auth.user.agentId;
+        connection.enqueue(async () => {
+          const status = await deps.agentStates.get(auth.user.tenantId, agentId);
+          connection.send({ type: 'agent.state', status });
+        });
+      }
+    },
+  });
+  return hub;
+}
