@@ -28,11 +28,24 @@ describe('session store', () => {
     expect(createSessionStore(storage, beforeExpiry).load()).toEqual(session);
   });
 
+  it('holds the saved or loaded session in memory for the token of each request', () => {
+    const storage = memoryStorage();
+    const store = createSessionStore(storage, beforeExpiry);
+    expect(store.current()).toBeNull();
+    store.save(session);
+    expect(store.current()).toEqual(session);
+    const reloaded = createSessionStore(storage, beforeExpiry);
+    expect(reloaded.current()).toBeNull();
+    reloaded.load();
+    expect(reloaded.current()?.token).toBe('tok');
+  });
+
   it('forgets the session on clear', () => {
     const storage = memoryStorage();
     const store = createSessionStore(storage, beforeExpiry);
     store.save(session);
     store.clear();
+    expect(store.current()).toBeNull();
     expect(store.load()).toBeNull();
   });
 

@@ -1,0 +1,23 @@
+import type { Settings, SettingsPatch } from '@contract/ipc/settings';
+import type { AuthApi } from '../api/auth-api';
+import type { SeatSocket } from '../api/seat-socket';
+import type { SessionStore } from '../auth/session-store';
+
+/** What the app needs from its host: saving the language and hearing about settings changed elsewhere. */
+export interface AppHost {
+  setSettings(patch: SettingsPatch): Promise<Settings>;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
+}
+
+/** Everything the React app talks to, built once in main.tsx and replaced by fakes in tests. */
+export interface AppServices {
+  host: AppHost;
+  auth: AuthApi;
+  sessions: SessionStore;
+  /** Builds (without connecting) the seat socket for a session token. */
+  openSocket: (token: string) => SeatSocket;
+  /** The browser's or OS's locale, used when the language setting is 'system'. */
+  systemLocale: string;
+  /** Where the page's language is declared for screen readers (document.documentElement in the app). */
+  rootElement: HTMLElement;
+}

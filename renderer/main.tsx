@@ -1,0 +1,69 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { defaultSettings } from '@contract/ipc/settings';
+import type { Settings } from '@contract/ipc/settings';
+import { createAuthApi } from './api/auth-api';
+import { createHttpClient } from './api/http-client';
+import { SeatSocket } from './api/seat-socket';
+import { realTimers } from './api/timers';
+import { seatSocketUrl } from './api/ws-url';
+import { isSessionEnded } from './api/api-error';
+import { App } from './app/App';
+import type { AppServices } from './app/services';
+import { createSessionStore } from './auth/session-store';
+import { getHost } from './host';
+import './styles/base.css';
+
+// The composition root: the only place that touches window, fetch and WebSocket directly.
+async function start(): Promise<void> {
+  const host = getHost();
+  let settings: Settings;
+  try {
+    settings = await host.getSettings();
+  } catch (error) {
+    console.error('[seat] settings could not be read; starting with defaults', error);
+    settings = defaultSettings;
+  }
+  // The web seat is served by the server it talks to; the desktop app is told where it is.
+  const serverUrl = host.kind === 'browser' ? window.location.origin : settings.serverUrl;
+  const sessions = createSessionStore(window.sessionStorage, () => Date.now());
+  const http = createHttpClient({
+    baseUrl: serverUrl,
+    fetch: (url, init) => window.fetch(url, init),
+    getToken: () => sessions.current()?.token ?? null,
+  });
+  const auth = createAuthApi(http);
+  const timers = realTimers();
+
+  const services: AppServices = {
+    host,
+    auth,
+    sessions,
+    systemLocale: window.navigator.language,
+    rootElement: document.documentElement,
+    openSocket: (token) =>
+      new SeatSocket({
+        url: seatSocketUrl(serverUrl, token),
+        createSocket: (url) => new WebSocket(url),
+        timers,
+        checkSession: () =>
+          auth.me().then(
+            () => true,
+            (error: unknown) => {
+              if (isSessionEnded(error)) return false;
+              throw error;
+            },
+          ),
+      }),
+  };
+
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <App services={services} initialLanguage={settings.language} />
+    </StrictMode>,
+  );
+}
+
+void start();
