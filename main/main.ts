@@ -11,7 +11,6 @@ import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '@contract/ipc/settings';
-import { defaultSettings } from '@contract/ipc/settings';
 import { appEntryUrl, appScheme, isAppUrl } from './appOrigin';
 import { createAppInfo } from './app/appInfo';
 import { claimSingleInstance, telLinkFromArgv } from './app/singleInstance';
@@ -23,6 +22,7 @@ import { createAppProtocolHandler } from './protocol/appProtocol';
 import { contentSecurityPolicy } from './security/contentSecurityPolicy';
 import { createPermissionPolicy } from './security/permissions';
 import { allowAppOriginOnServer } from './security/serverCors';
+import { defaultsFromEnvironment } from './settings/defaults';
 import { createSettingsService } from './settings/settingsService';
 import { createBoundsStore } from './window/boundsStore';
 import { createMainWindow } from './window/createMainWindow';
@@ -49,7 +49,7 @@ function start(log: Logger, focusWindow: { current: () => void }): void {
       read: () => settingsStore.store,
       write: (value: Settings) => void (settingsStore.store = value),
     },
-    defaults: defaultSettings,
+    defaults: defaultsFromEnvironment(process.env),
     log,
   });
   const windowStore = openStore('window-state', log);

@@ -41,7 +41,10 @@ export const eventChannels = {
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
 
-/** The preload bridge exposed as `window.seat`: one method per operation. */
+/**
+ * The preload bridge exposed as `window.seat`: one method per operation. A failure rejects with an
+ * ErrorBody object (contextBridge keeps only an Error's message); renderer/host makes it a SeatError.
+ */
 export interface SeatBridge {
   getSettings(): Promise<InvokeResult<'settings:get'>>;
   setSettings(patch: InvokeArgs<'settings:set'>[0]): Promise<InvokeResult<'settings:set'>>;
