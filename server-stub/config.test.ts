@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readCliConfig } from './config';
+
+const read = (argv: string[], env: Record<string, string> = {}) => readCliConfig(argv, env, '/srv/seat');
+
+describe('CLI configuration', () => {
+  it('uses 127.0.0.1, port 7420 and ./data when nothing is given', () => {
+    expect(read([])).toEqual({ kind: 'config', config: { host: '127.0.0.1', port: 7420, dataDir: '/srv/seat/data', logLevel: 'info' } });
+  });
+
+  it('reads SEAT_HOST, SEAT_PORT, SEAT_DATA_DIR and SEAT_LOG_LEVEL', () => {
+    expect(read([], { SEAT_HOST: '0.0.0.0', SEAT_PORT: '8080', SEAT_DATA_DIR: '/var/seat', SEAT_LOG_LEVEL: 'warn' })).toEqual({
+      kind: 'config',
+      config: { host: '0.0.0.0', port: 8080, dataDir: '/var/seat', logLevel: 'warn' },
+    });
+  });
+
+  it('lets flags win over the environment', () => {
+    const result = read(['--port', '0', '--host=localhost', '--data-dir', 'tmp'], { SEAT_PORT: '8080', SEAT_HOST: '0.0.0.0' });
+    expect(result).toEqual({ kind: 'config', config: { host: 'localhost', port: 0, dataDir: '/srv/seat/tmp', logLevel: 'info' } });
+  });
+
+  it('refuses a port that is not a number or out of range, naming where it came from', () => {
+    const abc = read(['--port', 'abc']);
+    expect(abc.kind).toBe('error');
+    expect(abc.kind === 'error' && abc.message).toMatch(/--port.*'abc'/);
+    const big = read([], { SEAT_PORT: '70000' });
+    expect(big.kind === 'error' && big.message).toMatch(/SEAT_PORT.*'70000'/);
+    expect(read(['--port', '-1']).kind).toBe('error');
+  });
+
+  it('refuses unknown flags, a bad log level and a host with spaces', () => {
+    expect(read(['--prot', '1']).kind).toBe('error');
+    expect(read(['--log-level', 'loud']).kind).toBe('error');
+    expect(read(['--host', 'my host']).kind).toBe('error');
+  });
+
+  it('answers --help with the usage text', () => {
+    const help = read(['--help']);
+    expect(help.kind).toBe('help');
+    expect(help.kind === 'help' && help.text).toContain('SEAT_DATA_DIR');
+  });
+});
