@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+
+const port = 7499;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Drives Debian's Chromium against the real server serving the built web seat (npm run build:renderer
+// first). Browsers are never downloaded: the executable path is fixed.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../test-results/e2e-artifacts',
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', locale: 'en-GB' } }],
+  webServer: {
+    command: `npx tsx e2e/start-fresh-server.ts --port ${port} --data-dir test-results/e2e-data`,
+    cwd: '..',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
