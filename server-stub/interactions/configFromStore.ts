@@ -41,7 +41,8 @@ export async function loadConfigEvents(db: Kysely<SeatDatabase>, tenantId: strin
 
   const events: ConfigEventInput[] = [];
   for (const s of skills) events.push({ type: 'skill_upsert', skillId: s.id });
-  events.push({ type: 'reason_codes_set', codes: reasons.map((r) => r.code) });
+  // `missed` is the engine's own reason for an unanswered offer; the store lists it for display only.
+  events.push({ type: 'reason_codes_set', codes: reasons.map((r) => r.code).filter((code) => code !== 'missed') });
   for (const t of teams) events.push({ type: 'team_upsert', teamId: t.id, capacity: {} });
   for (const q of queues) {
     const stored = storedQueueConfigSchema.safeParse(JSON.parse(q.config));

@@ -78,7 +78,12 @@ export interface InteractionService {
   cancel(tenantId: string, interactionId: string, by: string): Interaction;
   setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): AgentStatus;
   updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): void;
-  setBlacklist(tenantId: string, entry: { customerId: string; category: string; allowedHours: { from: number; to: number }[] | null; maxPerDay: number | null; message: string | null }): void;
+  /** Gives the engine a confirmed blacklist entry; `write` stores its record in the same transaction. */
+  setBlacklist(
+    tenantId: string,
+    entry: { customerId: string; category: string; allowedHours: { from: number; to: number }[] | null; maxPerDay: number | null; message: string | null },
+    write?: () => void,
+  ): void;
   get(tenantId: string, interactionId: string): Interaction;
   list(tenantId: string, states: readonly InteractionState[], limit: number): Interaction[];
   queueLive(tenantId: string, queueId: string): QueueLive;
@@ -97,6 +102,7 @@ interface Tenant {
   live: LiveState;
   feed: StatsFeed;
   config: Map<string, string>;
+  agentIds: Set<string>;
 }
 
 const canonicalHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -118,6 +124,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
     tenant.live.apply(decisions);
     const key = configKey(event);
     if (key) tenant.config.set(key, configFingerprint(event));
+    if (event.type === 'agent_upsert') tenant.agentIds.add(event.agent.agentId);
     for (const record of tenant.feed.translate(event, decisions)) sinks.stats(record as StatsEvent);
     if (accepted.replay) return;
     fanOut(tenantId, decisions, previous);
@@ -130,6 +137,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
           const status: AgentStatus = { agentId: d.agentId, state: d.state, reason: d.reason, since: new Date(d.at).toISOString() };
           sinks.toAgent(tenantId, d.agentId, { type: 'agent.state', status });
           const before = previous.get(d.agentId) ?? { ...status, state: 'logged_out', reason: null };
+          previous.set(d.agentId, status);
           for (const listener of agentListeners) listener({ tenantId, previous: before, status, by: d.by });
           break;
         }
@@ -161,7 +169,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
   };
 
   const openTenant = (tenantId: string): Tenant => {
-    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId), config: new Map<string, string>() } as Tenant;
+    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId), config: new Map<string, string>(), agentIds: new Set<string>() } as Tenant;
     tenant.router = createTenantRouter({
       tenantId,
       engineFactory: options.engineFactory,
@@ -290,7 +298,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
 
     setAgentState(tenantId, agentId, state, reason, by) {
       run(tenantId, { type: 'agent_state', agentId, state, reason, by });
-      const status = tenantOf(tenantId).live.agent(agentId);
+      const status = statusOf(tenantOf(tenantId), agentId);
       if (!status) throw new SeatError('NOT_FOUND', `There is no agent ${agentId}.`);
       return status;
     },
@@ -310,8 +318,8 @@ export function createInteractionService(options: InteractionServiceOptions): In
       });
     },
 
-    setBlacklist(tenantId, entry) {
-      run(tenantId, { type: 'blacklist_set', ...entry });
+    setBlacklist(tenantId, entry, write) {
+      run(tenantId, { type: 'blacklist_set', ...entry }, () => write?.());
     },
 
     get: view,
@@ -334,8 +342,11 @@ export function createInteractionService(options: InteractionServiceOptions): In
       };
     },
 
-    agentStatus: (tenantId, agentId) => tenantOf(tenantId).live.agent(agentId),
-    agents: (tenantId) => tenantOf(tenantId).live.agents(),
+    agentStatus: (tenantId, agentId) => statusOf(tenantOf(tenantId), agentId),
+    agents(tenantId) {
+      const tenant = tenantOf(tenantId);
+      return [...tenant.agentIds].sort().flatMap((agentId) => statusOf(tenant, agentId) ?? []);
+    },
 
     snapshot(tenantId) {
       const tenant = tenantOf(tenantId);
@@ -371,4 +382,10 @@ export function createInteractionService(options: InteractionServiceOptions): In
 /** The fingerprint a command would have once parsed with the engine's defaults, like the logged events. */
 function fingerprintOf(event: RouterEvent): string {
   return configFingerprint(routerEventSchema.parse(event));
+}
+
+/** An agent's status as the engine holds it now, or undefined for an unknown agent. */
+function statusOf(tenant: Tenant, agentId: string): AgentStatus | undefined {
+  const view = tenant.router.engine().agentView(agentId);
+  return view ? { agentId, state: view.state, reason: view.reason, since: new Date(view.since).toISOString() } : undefined;
 }

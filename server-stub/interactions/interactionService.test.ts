@@ -1,0 +1,87 @@
+import { SeatError } from '@contract/errors';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInteractionLog } from './eventLog';
+import { agentOf, demoTenant, openRoutingFixture, type RoutingFixture } from './fixture';
+
+const general = 'demo-queue-general';
+let f: RoutingFixture;
+beforeEach(async () => {
+  f = await openRoutingFixture();
+});
+afterEach(() => f.dispose());
+
+const create = (key: string, extra: Record<string, unknown> = {}) =>
+  f.service.create(demoTenant, { channel: 'voice', queueId: general, attached: { ivr: ['1', '2'], topic: 'bill' }, ...extra }, key);
+
+const offersTo = (agentId: string) => f.framesTo(agentId).filter((m) => m.type === 'interaction.offer');
+const logCount = () => createInteractionLog(f.store.sqlite).count(demoTenant);
+
+describe('interaction service', () => {
+  it('offers a new interaction to the ready agent with its attached data, then runs it to a disposition', () => {
+    f.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
+    const { interaction, created } = create('key-00000001');
+    expect(created).toBe(true);
+    const [offer] = offersTo(agentOf(1));
+    expect(offer).toMatchObject({ type: 'interaction.offer', interaction: { id: interaction.id, attached: { ivr: ['1', '2'], topic: 'bill' } } });
+    expect(f.service.accept(demoTenant, interaction.id, agentOf(1)).state).toBe('active');
+    expect(f.service.agentStatus(demoTenant, agentOf(1))?.state).toBe('busy');
+    expect(f.service.end(demoTenant, interaction.id, agentOf(1)).state).toBe('wrapup');
+    const done = f.service.wrapup(demoTenant, interaction.id, agentOf(1), 'resolved');
+    expect(done).toMatchObject({ state: 'ended', disposition: 'resolved' });
+    expect(f.service.agentStatus(demoTenant, agentOf(1))?.state).toBe('ready');
+  });
+
+  it('returns the original interaction for a retried create with the same key and queues it once', () => {
+    const first = create('key-00000002');
+    const again = create('key-00000002');
+    expect(again).toEqual({ interaction: first.interaction, created: false });
+    expect(f.service.queueLive(demoTenant, general).waiting).toBe(1);
+    expect(() => create('key-00000002', { channel: 'sms' })).toThrow(SeatError);
+  });
+
+  it('changes neither state nor log when a call is refused', () => {
+    const { interaction } = create('key-00000003');
+    const before = { log: logCount(), snapshot: JSON.stringify(f.service.snapshot(demoTenant).engine) };
+    const refusals: Array<() => unknown> = [
+      () => f.service.accept(demoTenant, interaction.id, agentOf(2)),
+      () => f.service.create(demoTenant, { channel: 'voice', queueId: 'no-such-queue', attached: {} }, 'key-00000004'),
+      () => f.service.setAgentState(demoTenant, 'no-such-agent', 'ready', null, 'x'),
+      () => f.service.setAgentState(demoTenant, agentOf(2), 'not_ready', 'napping', agentOf(2)),
+      () => f.service.updateQueueRouting(demoTenant, general, { offerTimeoutSeconds: -5 }),
+      () => f.service.updateQueueRouting(demoTenant, general, { wrapupSeconds: 1e12 }),
+      () => f.service.wrapup(demoTenant, interaction.id, agentOf(2), 'resolved'),
+    ];
+    for (const refuse of refusals) expect(refuse).toThrow(SeatError);
+    expect(logCount()).toBe(before.log);
+    expect(JSON.stringify(f.service.snapshot(demoTenant).engine)).toBe(before.snapshot);
+  });
+
+  it('moves an unanswered offer to the next agent and sets the first one not ready with reason missed', () => {
+    f.service.updateQueueRouting(demoTenant, general, { offerTimeoutSeconds: 5 });
+    f.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
+    f.clock.now += 1000;
+    f.service.setAgentState(demoTenant, agentOf(2), 'ready', null, agentOf(2));
+    const { interaction } = create('key-00000005');
+    const firstAgent = offersTo(agentOf(1)).length === 1 ? agentOf(1) : agentOf(2);
+    const secondAgent = firstAgent === agentOf(1) ? agentOf(2) : agentOf(1);
+    f.scheduler.advanceTo(f.clock.now + 5_001);
+    expect(f.framesTo(firstAgent)).toContainEqual({ type: 'interaction.revoked', interactionId: interaction.id, reason: 'timeout' });
+    expect(f.service.agentStatus(demoTenant, firstAgent)).toMatchObject({ state: 'not_ready', reason: 'missed' });
+    expect(offersTo(secondAgent)).toHaveLength(1);
+    expect(() => f.service.accept(demoTenant, interaction.id, firstAgent)).toThrow(SeatError);
+  });
+
+  it('rebuilds the same engine state, offers and figures from the log after a restart', async () => {
+    f.service.setAgentState(demoTenant, agentOf(3), 'ready', null, agentOf(3));
+    for (let i = 0; i < 5; i++) create(`key-1000000${i}`);
+    const offered = f.service.resumeFrames(demoTenant, agentOf(3));
+    const before = f.service.snapshot(demoTenant);
+    const waitingBefore = f.stats.snapshot(demoTenant, f.clock.now).queues.find((q) => q.queueId === general)?.waiting;
+    const service = await f.restart();
+    const after = service.snapshot(demoTenant);
+    expect(after).toEqual(before);
+    expect(service.resumeFrames(demoTenant, agentOf(3))).toEqual(offered);
+    expect(f.stats.snapshot(demoTenant, f.clock.now).queues.find((q) => q.queueId === general)?.waiting).toBe(waitingBefore);
+    expect(create('key-10000002').created).toBe(false);
+  });
+});
