@@ -18,20 +18,32 @@ export interface SeatSocketHub {
 /** Creates an empty hub. */
 export function createSeatSocketHub(): SeatSocketHub {
   const open = new Set<SeatConnection>();
+  // Indexed by tenant and agent: with thousands of seats, routing events must not scan them all.
+  const byAgent = new Map<string, Set<SeatConnection>>();
+  const agentKey = (tenantId: string, agentId: string) => `${tenantId}\u0000${agentId}`;
   return {
     add(connection) {
       open.add(connection);
-      return () => open.delete(connection);
+      const { tenantId, agentId } = connection.auth.user;
+      const key = agentId === null ? null : agentKey(tenantId, agentId);
+      if (key !== null) {
+        let set = byAgent.get(key);
+        if (!set) byAgent.set(key, (set = new Set()));
+        set.add(connection);
+      }
+      return () => {
+        open.delete(connection);
+        if (key === null) return;
+        const set = byAgent.get(key);
+        set?.delete(connection);
+        if (set?.size === 0) byAgent.delete(key);
+      };
     },
     sendToAgent(tenantId, agentId, message) {
-      let sent = 0;
-      for (const c of open) {
-        if (c.auth.user.tenantId === tenantId && c.auth.user.agentId === agentId) {
-          c.send(message);
-          sent++;
-        }
-      }
-      return sent;
+      const set = byAgent.get(agentKey(tenantId, agentId));
+      if (!set) return 0;
+      for (const c of set) c.send(message);
+      return set.size;
     },
     closeSession(sessionId, code, reason) {
       for (const c of [...open]) if (c.auth.sessionId === sessionId) c.close(code, reason);

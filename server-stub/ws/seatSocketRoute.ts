@@ -1,6 +1,6 @@
 import { roles } from '@contract/auth';
 import { SeatError } from '@contract/errors';
-import { maxFrameBytes } from '@contract/ws';
+import { maxFrameBytes, type ClientMessage } from '@contract/ws';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { AgentStateService } from '../agents/agentStateService';
@@ -9,9 +9,9 @@ import { toSeatError } from '../http/errorMapping';
 import { callerOf } from '../http/route';
 import { parseClientFrame } from './frames';
 import { handleClientMessage } from './messageHandler';
-import { createSeatConnection } from './seatConnection';
+import { createSeatConnection, type SeatConnection } from './seatConnection';
 import { createSeatSocketHub, type SeatSocketHub } from './seatSocketHub';
-import { CloseCode } from './socketStates';
+import { CloseCode, SocketState } from './socketStates';
 
 /** What the seat socket needs from the rest of the server. */
 export interface SeatSocketDeps {
@@ -22,6 +22,16 @@ export interface SeatSocketDeps {
   heartbeatMs: number;
   /** How long shutdown waits for clients to answer the close frame. */
   closeGraceMs: number;
+  /** Features that add frames (routing, wallboards); asked before the base handler. */
+  extensions?: readonly SeatSocketExtension[];
+}
+
+/** A feature that adds to the seat socket: what it does on open, and the frames it answers. */
+export interface SeatSocketExtension {
+  /** Runs once the socket is open and greeted; returns what to undo when it closes. */
+  onOpen(connection: SeatConnection): () => void;
+  /** Answers a frame it owns and returns true; returns false for frames it does not know. */
+  handle(message: ClientMessage, connection: SeatConnection): Promise<boolean>;
 }
 
 /**
@@ -63,8 +73,12 @@ export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketD
     },
     wsHandler: (socket, request) => {
       const auth = callerOf(request);
+      const undo: Array<() => void> = [];
       const connection = createSeatConnection(socket, auth, deps.generateId(), {
-        onClosed: () => forget(),
+        onClosed: () => {
+          forget();
+          for (const u of undo) u();
+        },
         onTaskError: (error) => request.log.error({ err: error }, 'seat socket task failed'),
       });
       const forget = hub.add(connection);
@@ -82,7 +96,9 @@ export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketD
             return;
           }
           try {
-            await handleClientMessage(frame.message, connection, deps.agentStates);
+            let handled = false;
+            for (const extension of deps.extensions ?? []) if (!handled) handled = await extension.handle(frame.message, connection);
+            if (!handled) await handleClientMessage(frame.message, connection, deps.agentStates);
           } catch (error) {
             const seatError = toSeatError(error);
             if (seatError.status >= 500) request.log.error({ err: error }, 'seat frame failed');
@@ -99,6 +115,11 @@ export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketD
           connection.send({ type: 'agent.state', status });
         });
       }
+      connection.enqueue(async () => {
+        // A socket that closed before this ran has already run its undo list: attach nothing.
+        if (connection.state !== SocketState.OPEN) return;
+        for (const extension of deps.extensions ?? []) undo.push(extension.onOpen(connection));
+      });
     },
   });
   return hub;
