@@ -122,3 +122,36 @@ describe('channel capacity', () => {
     expect(offers(b.arrive('e2', 'q', { channel: 'email' }))).toEqual([]);
   });
 });
+
+describe('order when several things change at once', () => {
+  it('offers in queue order when one ring step makes several calls routable together', () => {
+    const b = bench();
+    b.queue({
+      queueId: 'q',
+      rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 9 }] }, { afterSeconds: 30, skills: [] }],
+    });
+    for (const a of ['x', 'y']) b.agent(a);
+    b.arrive('first', 'q');
+    b.arrive('second', 'q');
+    b.ready('x');
+    b.ready('y');
+    b.clock.now += 30_000;
+    expect(offers(b.send({ type: 'tick' }))).toEqual([
+      ['first', 'x'],
+      ['second', 'y'],
+    ]);
+  });
+
+  it('puts a missed call back ahead of a VIP who arrived while it was ringing', () => {
+    const b = bench();
+    b.queue({ queueId: 'q', offerTimeoutSeconds: 5 });
+    b.agent('a');
+    b.agent('b');
+    b.ready('a');
+    b.arrive('plain', 'q');
+    b.arrive('vip', 'q', { priority: { vip: true } });
+    b.wait(5);
+    expect(b.router.estimatedWait('plain')?.position).toBe(1);
+    expect(offers(b.ready('b'))).toEqual([['plain', 'b']]);
+  });
+});
