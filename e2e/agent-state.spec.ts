@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { SeatPage } from './pages/seat-page';
 
 test.describe('agent state', () => {
-  test('the indicator follows the server as the agent goes Ready, then Not ready for a break', async ({ page }) => {
+  test('the indicator follows the server as the agent goes Ready, then Not ready for a break', async ({
+    page,
+  }) => {
     const seat = new SeatPage(page);
     await seat.open();
     await seat.signInToShell('agent03');

@@ -19,7 +19,9 @@ test.describe('signing in', () => {
     }
   });
 
-  test('a wrong password is refused with a visible message and the seat stays on sign-in', async ({ page }) => {
+  test('a wrong password is refused with a visible message and the seat stays on sign-in', async ({
+    page,
+  }) => {
     const seat = new SeatPage(page);
     await seat.open();
     await seat.signIn('agent02', 'not-the-password');

@@ -9,7 +9,9 @@ const args = process.argv.slice(2);
 const dataDirFlag = args.indexOf('--data-dir');
 const dataDir = dataDirFlag >= 0 ? args[dataDirFlag + 1] : undefined;
 if (!dataDir) {
-  process.stderr.write('start-fresh-server: --data-dir is required, so a fresh seed never wipes a real one by accident\n');
+  process.stderr.write(
+    'start-fresh-server: --data-dir is required, so a fresh seed never wipes a real one by accident\n',
+  );
   process.exit(2);
 }
 rmSync(path.resolve(root, dataDir), { recursive: true, force: true });

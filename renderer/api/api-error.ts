@@ -24,7 +24,11 @@ export class ApiError extends Error {
 }
 
 /** Codes that mean the session is over and the agent must sign in again. */
-export const sessionEndedCodes: ReadonlySet<ApiErrorCode> = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'UNAUTHENTICATED']);
+export const sessionEndedCodes: ReadonlySet<ApiErrorCode> = new Set([
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'UNAUTHENTICATED',
+]);
 
 /** True when an error says the session token is no longer accepted. */
 export function isSessionEnded(error: unknown): boolean {

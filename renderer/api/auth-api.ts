@@ -15,7 +15,8 @@ const logoutReplySchema = z.unknown();
 
 export function createAuthApi(http: HttpClient): AuthApi {
   return {
-    login: (request) => http.request({ method: 'POST', path: '/api/auth/login', body: request, schema: loginResponseSchema }),
+    login: (request) =>
+      http.request({ method: 'POST', path: '/api/auth/login', body: request, schema: loginResponseSchema }),
     logout: async () => {
       await http.request({ method: 'POST', path: '/api/auth/logout', body: {}, schema: logoutReplySchema });
     },

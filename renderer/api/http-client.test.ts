@@ -30,7 +30,12 @@ describe('http client', () => {
   it('sends JSON with the bearer token and returns the parsed reply', async () => {
     const { fetch, calls } = recordingFetch(() => json(200, { n: 3 }));
     const http = createHttpClient({ baseUrl: 'http://seat.test/', fetch, getToken: () => 'tok-1' });
-    const reply = await http.request({ method: 'POST', path: '/api/x', body: { a: 1 }, schema: z.object({ n: z.number() }) });
+    const reply = await http.request({
+      method: 'POST',
+      path: '/api/x',
+      body: { a: 1 },
+      schema: z.object({ n: z.number() }),
+    });
     expect(reply).toEqual({ n: 3 });
     expect(calls[0]?.url).toBe('http://seat.test/api/x');
     const headers = calls[0]?.init.headers as Record<string, string>;
@@ -51,7 +56,9 @@ describe('http client', () => {
       json(401, { error: { code: 'BAD_CREDENTIALS', message: 'The user name or password is wrong.' } }),
     );
     const http = createHttpClient({ baseUrl: 'http://seat.test', fetch, getToken: () => null });
-    const error = await failureOf(http.request({ method: 'POST', path: '/api/auth/login', body: {}, schema: z.unknown() }));
+    const error = await failureOf(
+      http.request({ method: 'POST', path: '/api/auth/login', body: {}, schema: z.unknown() }),
+    );
     expect(error.code).toBe('BAD_CREDENTIALS');
     expect(error.message).toBe('The user name or password is wrong.');
     expect(error.status).toBe(401);
@@ -59,9 +66,13 @@ describe('http client', () => {
 
   it('keeps validation details from the server', async () => {
     const details = [{ path: 'username', message: 'Too small' }];
-    const { fetch } = recordingFetch(() => json(400, { error: { code: 'VALIDATION_FAILED', message: 'bad', details } }));
+    const { fetch } = recordingFetch(() =>
+      json(400, { error: { code: 'VALIDATION_FAILED', message: 'bad', details } }),
+    );
     const http = createHttpClient({ baseUrl: 'http://seat.test', fetch, getToken: () => null });
-    const error = await failureOf(http.request({ method: 'POST', path: '/p', body: {}, schema: z.unknown() }));
+    const error = await failureOf(
+      http.request({ method: 'POST', path: '/p', body: {}, schema: z.unknown() }),
+    );
     expect(error.details).toEqual(details);
   });
 
@@ -76,7 +87,9 @@ describe('http client', () => {
   it('rejects a success reply that does not match the schema', async () => {
     const { fetch } = recordingFetch(() => json(200, { n: 'three' }));
     const http = createHttpClient({ baseUrl: 'http://seat.test', fetch, getToken: () => null });
-    const error = await failureOf(http.request({ method: 'GET', path: '/p', schema: z.object({ n: z.number() }) }));
+    const error = await failureOf(
+      http.request({ method: 'GET', path: '/p', schema: z.object({ n: z.number() }) }),
+    );
     expect(error.code).toBe('BAD_RESPONSE');
   });
 

@@ -48,7 +48,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         signal: controller.signal,
       });
     } catch (cause) {
-      if (controller.signal.aborted) throw new ApiError('TIMEOUT', `No answer from the server within ${timeoutMs} ms.`);
+      if (controller.signal.aborted)
+        throw new ApiError('TIMEOUT', `No answer from the server within ${timeoutMs} ms.`);
       throw new ApiError('NETWORK', cause instanceof Error ? cause.message : 'The server cannot be reached.');
     } finally {
       clearTimeout(timer);
@@ -62,7 +63,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return JSON.parse(text) as unknown;
     } catch {
       // A proxy's HTML error page, or a truncated body: say so rather than pretend it was JSON.
-      throw new ApiError('BAD_RESPONSE', `The server answered ${response.status} with a body that is not JSON.`, response.status);
+      throw new ApiError(
+        'BAD_RESPONSE',
+        `The server answered ${response.status} with a body that is not JSON.`,
+        response.status,
+      );
     }
   }
 
@@ -76,11 +81,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const { code, message, details } = parsed.data.error;
           throw new ApiError(code, message, response.status, details);
         }
-        throw new ApiError('BAD_RESPONSE', `The server answered ${response.status} without an error body.`, response.status);
+        throw new ApiError(
+          'BAD_RESPONSE',
+          `The server answered ${response.status} without an error body.`,
+          response.status,
+        );
       }
       const parsed = req.schema.safeParse(json);
       if (!parsed.success) {
-        throw new ApiError('BAD_RESPONSE', `The reply to ${req.method} ${req.path} does not have the expected shape.`, response.status);
+        throw new ApiError(
+          'BAD_RESPONSE',
+          `The reply to ${req.method} ${req.path} does not have the expected shape.`,
+          response.status,
+        );
       }
       return parsed.data;
     },

@@ -4,7 +4,14 @@ import { SeatSocket } from './seat-socket';
 import { ApiError } from './api-error';
 import { FakeSocket, ManualTimers } from './testing/fake-socket';
 
-const user = { id: 'u1', tenantId: 'demo', username: 'agent01', displayName: 'Agent 01', role: 'agent', agentId: 'a1' };
+const user = {
+  id: 'u1',
+  tenantId: 'demo',
+  username: 'agent01',
+  displayName: 'Agent 01',
+  role: 'agent',
+  agentId: 'a1',
+};
 const hello = { type: 'hello', user, serverTime: '2025-01-01T00:00:00.000Z' };
 const status = (state: string, reason: string | null = null) => ({
   type: 'agent.state',

@@ -24,7 +24,11 @@ export interface WebSocketLike {
 export type SocketFactory = (url: string) => WebSocketLike;
 
 /** A frame the seat sends, without the id the client assigns. */
-export type OutgoingMessage = ClientMessage extends infer M ? (M extends ClientMessage ? Omit<M, 'id'> : never) : never;
+export type OutgoingMessage = ClientMessage extends infer M
+  ? M extends ClientMessage
+    ? Omit<M, 'id'>
+    : never
+  : never;
 
 /** How the seat connection is built. */
 export interface SeatSocketOptions {
@@ -59,7 +63,8 @@ interface Pending {
  * their ack by id, reconnect with backoff, and a distinct end when the session has expired.
  */
 export class SeatSocket {
-  private readonly options: Required<Omit<SeatSocketOptions, 'checkSession'>> & Pick<SeatSocketOptions, 'checkSession'>;
+  private readonly options: Required<Omit<SeatSocketOptions, 'checkSession'>> &
+    Pick<SeatSocketOptions, 'checkSession'>;
   private readonly stateSubject = new BehaviorSubject<ConnectionState>('closed');
   private readonly messageSubject = new Subject<ServerMessage>();
   private readonly statusSubject = new BehaviorSubject<AgentStatus | null>(null);
@@ -125,7 +130,9 @@ export class SeatSocket {
     return new Promise<void>((resolve, reject) => {
       const cancelTimeout = this.options.timers.set(() => {
         this.pending.delete(id);
-        reject(new ApiError('TIMEOUT', `No answer to ${message.type} within ${this.options.requestTimeoutMs} ms.`));
+        reject(
+          new ApiError('TIMEOUT', `No answer to ${message.type} within ${this.options.requestTimeoutMs} ms.`),
+        );
       }, this.options.requestTimeoutMs);
       this.pending.set(id, { resolve, reject, cancelTimeout });
       socket.send(JSON.stringify({ ...message, id }));
@@ -162,7 +169,8 @@ export class SeatSocket {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      if (sessionClosedCodes.has(event.code)) this.endSession(new ApiError('TOKEN_EXPIRED', event.reason || 'The session has ended.'));
+      if (sessionClosedCodes.has(event.code))
+        this.endSession(new ApiError('TOKEN_EXPIRED', event.reason || 'The session has ended.'));
       else this.dropped();
     };
     // An error is always followed by close, which is where the seat reacts.
@@ -179,7 +187,8 @@ export class SeatSocket {
       return this.diagnosticSubject.next('frame is not JSON');
     }
     const parsed = serverMessageSchema.safeParse(json);
-    if (!parsed.success) return this.diagnosticSubject.next(parsed.error.issues.map((i) => i.message).join('; '));
+    if (!parsed.success)
+      return this.diagnosticSubject.next(parsed.error.issues.map((i) => i.message).join('; '));
     this.handle(parsed.data);
     this.messageSubject.next(parsed.data);
   }
@@ -269,10 +278,13 @@ export class SeatSocket {
         alive = await check();
       } catch (error) {
         // The server is unreachable, so it cannot tell us the session is over: keep trying.
-        this.diagnosticSubject.next(`session check failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.diagnosticSubject.next(
+          `session check failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (this.stopped) return;
-      if (!alive) return this.endSession(new ApiError('TOKEN_EXPIRED', 'The session has expired; sign in again.'));
+      if (!alive)
+        return this.endSession(new ApiError('TOKEN_EXPIRED', 'The session has expired; sign in again.'));
     }
     this.open('reconnecting');
   }

@@ -12,7 +12,14 @@ import { createSessionStore } from '../auth/session-store';
 import { App } from './App';
 import type { AppServices } from './services';
 
-const user = { id: 'u1', tenantId: 'demo', username: 'agent01', displayName: 'Agent 01', role: 'agent' as const, agentId: 'a1' };
+const user = {
+  id: 'u1',
+  tenantId: 'demo',
+  username: 'agent01',
+  displayName: 'Agent 01',
+  role: 'agent' as const,
+  agentId: 'a1',
+};
 
 /** A tiny in-memory stand-in for the server's session endpoints. */
 class FakeAuth implements AuthApi {
@@ -63,10 +70,16 @@ class FakeHost {
 
 function memoryStorage() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
 }
 
-function setup(options: { systemLocale?: string; storage?: ReturnType<typeof memoryStorage>; auth?: FakeAuth } = {}) {
+function setup(
+  options: { systemLocale?: string; storage?: ReturnType<typeof memoryStorage>; auth?: FakeAuth } = {},
+) {
   const auth = options.auth ?? new FakeAuth();
   const host = new FakeHost();
   const storage = options.storage ?? memoryStorage();
@@ -181,9 +194,15 @@ describe('App', () => {
     await screen.findByText('Signed in as Agent 01');
     act(() => {
       sockets[0]?.serverOpens();
-      sockets[0]?.serverSends({ type: 'error', id: null, error: { code: 'TOKEN_EXPIRED', message: 'expired' } });
+      sockets[0]?.serverSends({
+        type: 'error',
+        id: null,
+        error: { code: 'TOKEN_EXPIRED', message: 'expired' },
+      });
     });
-    expect((await screen.findByRole('status')).textContent).toBe('Your session has ended. Sign in again to continue.');
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Your session has ended. Sign in again to continue.',
+    );
     expect(sessions.current()).toBeNull();
   });
 
@@ -193,6 +212,8 @@ describe('App', () => {
       throw new ApiError('UNAVAILABLE', 'down');
     });
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'en');
-    expect((await screen.findByRole('alert')).textContent).toContain('The server is not available right now.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The server is not available right now.',
+    );
   });
 });

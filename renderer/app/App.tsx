@@ -22,9 +22,7 @@ export interface AppProps {
 }
 
 type Screen =
-  | { kind: 'checking' }
-  | { kind: 'login'; noticeKey: string | null }
-  | { kind: 'shell'; session: Session };
+  { kind: 'checking' } | { kind: 'login'; noticeKey: string | null } | { kind: 'shell'; session: Session };
 
 /** The seat: one i18next instance per app, then sign-in or the shell depending on the session. */
 export function App({ services, initialLanguage }: AppProps) {
@@ -38,7 +36,13 @@ export function App({ services, initialLanguage }: AppProps) {
 
 function Seat({ services, initialLanguage }: AppProps) {
   const { t, i18n } = useTranslation();
-  const language = useLanguage(i18n, services.host, initialLanguage, services.systemLocale, services.rootElement);
+  const language = useLanguage(
+    i18n,
+    services.host,
+    initialLanguage,
+    services.systemLocale,
+    services.rootElement,
+  );
   const [appError, setAppError] = useState<unknown>(null);
   const [screen, setScreen] = useState<Screen>(() => {
     const stored = services.sessions.load();
@@ -99,7 +103,9 @@ function Seat({ services, initialLanguage }: AppProps) {
 
   return (
     <>
-      {appError ? <ErrorBanner message={errorMessage(t, appError)} onDismiss={() => setAppError(null)} /> : null}
+      {appError ? (
+        <ErrorBanner message={errorMessage(t, appError)} onDismiss={() => setAppError(null)} />
+      ) : null}
       {screen.kind === 'checking' ? (
         <p className="app-loading" data-screen="loading" role="status">
           {t('app.loading')}

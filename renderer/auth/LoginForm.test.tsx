@@ -52,7 +52,9 @@ describe('LoginForm', () => {
   });
 
   it('shows the refusal as an alert that screen readers announce', () => {
-    renderWithI18n(<LoginForm pending={false} error="The user name or password is wrong." onSubmit={() => {}} />);
+    renderWithI18n(
+      <LoginForm pending={false} error="The user name or password is wrong." onSubmit={() => {}} />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('The user name or password is wrong.');
   });
 

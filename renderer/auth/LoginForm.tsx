@@ -31,7 +31,13 @@ const requiredKey: Record<Field, string> = {
 };
 
 /** The sign-in form: labelled fields, checks for empty fields, Enter submits, errors announced. */
-export function LoginForm({ pending, error, notice = null, defaultTenant = 'demo', onSubmit }: LoginFormProps) {
+export function LoginForm({
+  pending,
+  error,
+  notice = null,
+  defaultTenant = 'demo',
+  onSubmit,
+}: LoginFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [values, setValues] = useState<Credentials>({ tenant: defaultTenant, username: '', password: '' });

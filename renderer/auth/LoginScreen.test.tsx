@@ -9,7 +9,14 @@ import type { Session } from './session-store';
 const session: Session = {
   token: 'tok',
   expiresAt: '2030-01-01T00:00:00.000Z',
-  user: { id: 'u1', tenantId: 'demo', username: 'agent01', displayName: 'Agent 01', role: 'agent', agentId: 'a1' },
+  user: {
+    id: 'u1',
+    tenantId: 'demo',
+    username: 'agent01',
+    displayName: 'Agent 01',
+    role: 'agent',
+    agentId: 'a1',
+  },
 };
 
 async function signIn(password = 'seat-demo') {
@@ -47,7 +54,9 @@ describe('LoginScreen', () => {
     });
     const { i18n } = renderWithI18n(<LoginScreen auth={{ login }} onSignedIn={() => {}} />);
     await signIn();
-    expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts. Wait a moment and try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many attempts. Wait a moment and try again.',
+    );
     await i18n.changeLanguage('zh-CN');
     expect((await screen.findByRole('alert')).textContent).toBe('尝试次数过多，请稍后再试。');
   });
@@ -62,7 +71,9 @@ describe('LoginScreen', () => {
   });
 
   it('explains why the agent is back on the sign-in screen', () => {
-    renderWithI18n(<LoginScreen auth={{ login: vi.fn() }} onSignedIn={() => {}} notice="Your session has ended." />);
+    renderWithI18n(
+      <LoginScreen auth={{ login: vi.fn() }} onSignedIn={() => {}} notice="Your session has ended." />,
+    );
     expect(screen.getByRole('status').textContent).toBe('Your session has ended.');
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Seat' })).toBeTruthy();

@@ -5,7 +5,14 @@ import type { Session } from './session-store';
 const session: Session = {
   token: 'tok',
   expiresAt: '2030-01-01T00:00:00.000Z',
-  user: { id: 'u1', tenantId: 'demo', username: 'agent01', displayName: 'Agent 01', role: 'agent', agentId: 'a1' },
+  user: {
+    id: 'u1',
+    tenantId: 'demo',
+    username: 'agent01',
+    displayName: 'Agent 01',
+    role: 'agent',
+    agentId: 'a1',
+  },
 };
 
 function memoryStorage() {

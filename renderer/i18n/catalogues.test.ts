@@ -22,7 +22,10 @@ describe('translation catalogues', () => {
   });
 
   it('have no empty or non-string entries', () => {
-    for (const [name, catalogue] of [['en', en], ['zh-CN', zh]] as const) {
+    for (const [name, catalogue] of [
+      ['en', en],
+      ['zh-CN', zh],
+    ] as const) {
       for (const [key, value] of catalogue) {
         expect(typeof value, `${name}:${key}`).toBe('string');
         expect((value as string).trim(), `${name}:${key}`).not.toBe('');

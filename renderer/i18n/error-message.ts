@@ -15,7 +15,8 @@ function isCoded(error: unknown): error is CodedError {
  * else a generic one. Never empty, so an error is never silently dropped from the screen.
  */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (isCoded(error)) return t(`errors.${error.code}`, { defaultValue: error.message || t('errors.INTERNAL') });
+  if (isCoded(error))
+    return t(`errors.${error.code}`, { defaultValue: error.message || t('errors.INTERNAL') });
   if (error instanceof Error && error.message) return error.message;
   return t('errors.INTERNAL');
 }

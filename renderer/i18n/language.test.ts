@@ -8,10 +8,12 @@ describe('resolveLanguage', () => {
   });
 
   it('maps any Chinese system locale to Simplified Chinese', () => {
-    for (const locale of ['zh', 'zh-CN', 'zh-Hans-CN', 'ZH-cn', 'zh-TW']) expect(resolveLanguage('system', locale)).toBe('zh-CN');
+    for (const locale of ['zh', 'zh-CN', 'zh-Hans-CN', 'ZH-cn', 'zh-TW'])
+      expect(resolveLanguage('system', locale)).toBe('zh-CN');
   });
 
   it('falls back to English for other or missing system locales', () => {
-    for (const locale of ['en-US', 'de-DE', 'fr', '', undefined, 'zhx']) expect(resolveLanguage('system', locale)).toBe('en');
+    for (const locale of ['en-US', 'de-DE', 'fr', '', undefined, 'zhx'])
+      expect(resolveLanguage('system', locale)).toBe('en');
   });
 });

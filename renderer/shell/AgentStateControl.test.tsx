@@ -16,12 +16,17 @@ describe('AgentStateControl', () => {
   afterEach(cleanup);
 
   it('shows the server state with its reason, as text and as data for tests', () => {
-    renderWithI18n(<AgentStateControl status={at('not_ready', 'lunch')} pending={false} enabled onChoose={() => {}} />);
+    renderWithI18n(
+      <AgentStateControl status={at('not_ready', 'lunch')} pending={false} enabled onChoose={() => {}} />,
+    );
     const indicator = screen.getByTestId('agent-state');
     expect(indicator.textContent).toContain('Not ready – Lunch');
     expect(indicator.dataset.state).toBe('not_ready');
     expect(indicator.dataset.reason).toBe('lunch');
-    expect(screen.getByRole('combobox', { name: 'Change my state' })).toHaveProperty('value', 'not_ready:lunch');
+    expect(screen.getByRole('combobox', { name: 'Change my state' })).toHaveProperty(
+      'value',
+      'not_ready:lunch',
+    );
   });
 
   it('says the state is unknown before the server has told it', () => {
@@ -32,7 +37,9 @@ describe('AgentStateControl', () => {
 
   it('offers Ready and each not-ready reason, and reports the one picked', async () => {
     const onChoose = vi.fn();
-    renderWithI18n(<AgentStateControl status={at('logged_out')} pending={false} enabled onChoose={onChoose} />);
+    renderWithI18n(
+      <AgentStateControl status={at('logged_out')} pending={false} enabled onChoose={onChoose} />,
+    );
     const menu = screen.getByRole('combobox', { name: 'Change my state' });
     const labels = screen.getAllByRole('option').map((o) => o.textContent);
     expect(labels).toEqual([
@@ -57,7 +64,9 @@ describe('AgentStateControl', () => {
   });
 
   it('locks the menu while disconnected or while a change is on its way', () => {
-    const { rerender } = renderWithI18n(<AgentStateControl status={at('ready')} pending={false} enabled={false} onChoose={() => {}} />);
+    const { rerender } = renderWithI18n(
+      <AgentStateControl status={at('ready')} pending={false} enabled={false} onChoose={() => {}} />,
+    );
     expect(screen.getByRole('combobox')).toHaveProperty('disabled', true);
     rerender(<AgentStateControl status={at('ready')} pending enabled onChoose={() => {}} />);
     expect(screen.getByRole('combobox')).toHaveProperty('disabled', true);

@@ -22,7 +22,10 @@ export function AgentStateControl({ status, pending, enabled, onChoose }: AgentS
   const stateName = status ? t(`agentState.${status.state}`) : t('agentState.unknown');
   const label =
     status?.reason && status.state === 'not_ready'
-      ? t('agentState.withReason', { state: stateName, reason: t(`reason.${status.reason}`, { defaultValue: status.reason }) })
+      ? t('agentState.withReason', {
+          state: stateName,
+          reason: t(`reason.${status.reason}`, { defaultValue: status.reason }),
+        })
       : stateName;
   const current = valueForStatus(status);
 
@@ -63,7 +66,10 @@ export function AgentStateControl({ status, pending, enabled, onChoose }: AgentS
         <optgroup label={t('agentState.notReadyGroup')}>
           {notReadyReasons.map((reason) => (
             <option key={reason} value={choiceValue({ state: 'not_ready', reason })}>
-              {t('agentState.withReason', { state: t('agentState.not_ready'), reason: t(`reason.${reason}`) })}
+              {t('agentState.withReason', {
+                state: t('agentState.not_ready'),
+                reason: t(`reason.${reason}`),
+              })}
             </option>
           ))}
         </optgroup>

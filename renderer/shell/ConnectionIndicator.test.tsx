@@ -7,7 +7,12 @@ describe('ConnectionIndicator', () => {
   afterEach(cleanup);
 
   it('names each connection state in words, not only in colour', () => {
-    const expected = { connecting: 'Connecting…', open: 'Connected', reconnecting: 'Reconnecting…', closed: 'Disconnected' } as const;
+    const expected = {
+      connecting: 'Connecting…',
+      open: 'Connected',
+      reconnecting: 'Reconnecting…',
+      closed: 'Disconnected',
+    } as const;
     for (const [state, words] of Object.entries(expected)) {
       const { unmount } = renderWithI18n(<ConnectionIndicator state={state as keyof typeof expected} />);
       const status = screen.getByRole('status');

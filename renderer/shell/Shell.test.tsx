@@ -41,8 +41,12 @@ describe('Shell', () => {
       .map((r) => r.getAttribute('data-pane'));
     expect(names).toEqual(['inbox', 'customer', 'work-orders']);
     expect(within(screen.getByRole('region', { name: 'Inbox' })).getByText(/will appear here/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Customer' })).getByText(/will appear here/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Work orders' })).getByText(/will appear here/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Customer' })).getByText(/will appear here/),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Work orders' })).getByText(/will appear here/),
+    ).toBeTruthy();
   });
 
   it('shows an error as an alert only when there is one', () => {

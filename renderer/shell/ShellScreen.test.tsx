@@ -7,7 +7,14 @@ import { FakeSocket, ManualTimers } from '../api/testing/fake-socket';
 import { renderWithI18n } from '../i18n/render-with-i18n';
 import { ShellScreen } from './ShellScreen';
 
-const user: User = { id: 'u1', tenantId: 'demo', username: 'agent01', displayName: 'Agent 01', role: 'agent', agentId: 'a1' };
+const user: User = {
+  id: 'u1',
+  tenantId: 'demo',
+  username: 'agent01',
+  displayName: 'Agent 01',
+  role: 'agent',
+  agentId: 'a1',
+};
 const since = '2025-01-01T00:00:00.000Z';
 
 function setup() {
@@ -24,7 +31,13 @@ function setup() {
   const onSignOut = vi.fn(async () => {});
   const onSessionEnded = vi.fn();
   renderWithI18n(
-    <ShellScreen user={user} socket={socket} onSignOut={onSignOut} onSessionEnded={onSessionEnded} languageSwitch={null} />,
+    <ShellScreen
+      user={user}
+      socket={socket}
+      onSignOut={onSignOut}
+      onSessionEnded={onSessionEnded}
+      languageSwitch={null}
+    />,
   );
   const server = () => {
     const s = sockets.at(-1);
@@ -35,7 +48,10 @@ function setup() {
     act(() => {
       server().serverOpens();
       server().serverSends({ type: 'hello', user, serverTime: since });
-      server().serverSends({ type: 'agent.state', status: { agentId: 'a1', state: 'logged_out', reason: null, since } });
+      server().serverSends({
+        type: 'agent.state',
+        status: { agentId: 'a1', state: 'logged_out', reason: null, since },
+      });
     });
   return { server, serverOpens, onSignOut, onSessionEnded, socket };
 }
@@ -55,13 +71,19 @@ describe('ShellScreen', () => {
   it('sends agent.setState for the chosen state and follows the server when it confirms', async () => {
     const { server, serverOpens } = setup();
     serverOpens();
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Change my state' }), 'not_ready:break');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Change my state' }),
+      'not_ready:break',
+    );
     const frame = server().lastSent();
     expect(frame).toMatchObject({ type: 'agent.setState', state: 'not_ready', reason: 'break' });
     expect(screen.getByTestId('agent-state').dataset.state).toBe('logged_out');
     act(() => {
       server().serverSends({ type: 'ack', id: frame.id });
-      server().serverSends({ type: 'agent.state', status: { agentId: 'a1', state: 'not_ready', reason: 'break', since } });
+      server().serverSends({
+        type: 'agent.state',
+        status: { agentId: 'a1', state: 'not_ready', reason: 'break', since },
+      });
     });
     const indicator = screen.getByTestId('agent-state');
     expect(indicator.dataset.state).toBe('not_ready');
@@ -83,7 +105,9 @@ describe('ShellScreen', () => {
   it('reports an expired session once, so the app can return to sign-in', () => {
     const { server, serverOpens, onSessionEnded } = setup();
     serverOpens();
-    act(() => server().serverSends({ type: 'error', id: null, error: { code: 'TOKEN_EXPIRED', message: 'expired' } }));
+    act(() =>
+      server().serverSends({ type: 'error', id: null, error: { code: 'TOKEN_EXPIRED', message: 'expired' } }),
+    );
     expect(onSessionEnded).toHaveBeenCalledOnce();
     expect(onSessionEnded.mock.calls[0]?.[0]).toMatchObject({ code: 'TOKEN_EXPIRED' });
   });

@@ -39,7 +39,12 @@ export function TopBar(props: TopBarProps) {
         <span className="topbar__user" data-testid="agent-name">
           {t('shell.signedInAs', { name: props.displayName })}
         </span>
-        <button type="button" className="button button--quiet" onClick={props.onSignOut} disabled={props.signingOut}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={props.onSignOut}
+          disabled={props.signingOut}
+        >
           {props.signingOut ? t('shell.signingOut') : t('shell.signOut')}
         </button>
       </nav>

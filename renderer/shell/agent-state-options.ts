@@ -8,7 +8,9 @@ export type NotReadyReason = (typeof notReadyReasons)[number];
 export type StateChoice = { state: 'ready' } | { state: 'not_ready'; reason: NotReadyReason };
 
 /** The frame (without id) that asks the server for a chosen state. */
-export function setStateFrame(choice: StateChoice): Omit<Extract<ClientMessage, { type: 'agent.setState' }>, 'id'> {
+export function setStateFrame(
+  choice: StateChoice,
+): Omit<Extract<ClientMessage, { type: 'agent.setState' }>, 'id'> {
   return choice.state === 'ready'
     ? { type: 'agent.setState', state: 'ready' }
     : { type: 'agent.setState', state: 'not_ready', reason: choice.reason };

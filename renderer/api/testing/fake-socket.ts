@@ -28,7 +28,9 @@ export class FakeSocket implements WebSocketLike {
   }
 
   serverSends(frame: unknown): void {
-    this.onmessage?.(new MessageEvent('message', { data: typeof frame === 'string' ? frame : JSON.stringify(frame) }));
+    this.onmessage?.(
+      new MessageEvent('message', { data: typeof frame === 'string' ? frame : JSON.stringify(frame) }),
+    );
   }
 
   serverCloses(code = 1006, reason = ''): void {
