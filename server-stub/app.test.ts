@@ -5,6 +5,7 @@ import { loginResponseSchema, meResponseSchema } from '@contract/auth';
 import { queueListResponseSchema } from '@contract/http/queues';
 import { agentListResponseSchema } from '@contract/http/agents';
 import { customerSearchResponseSchema } from '@contract/http/customers';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeatServer } from './app';
 import { startTestServer } from './testing/testServer';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const inject = (options: Parameters<typeof t.server.app.inject>[0]) => t.server.app.inject(options);
+const inject = (options: InjectOptions) => t.server.app.inject(options);
 const errorCode = (body: string) => errorBodySchema.parse(JSON.parse(body)).error.code;
 const sessionCount = async () =>
   Number((await t.server.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

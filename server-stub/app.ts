@@ -18,8 +18,8 @@ import { seatServerOptionsSchema, type ResolvedSeatServerOptions, type SeatServe
 import { openSqliteStore, type SeatStore } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { seedDemoTenant } from './store/seed/demoSeed';
-import { registerSeatSocket } from './ws/seatSocketRoute';
-import type { SeatSocketHub } from './ws/seatSocketHub';
+import { registerSeatSocket, registerWebSocketSupport } from './ws/seatSocketRoute';
+import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
 
 /** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
 export interface SeatServer {
@@ -81,7 +81,9 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   const agentStates = createSqliteAgentStateService(store.db, now);
   const startedAt = now();
 
+  const sockets = createSeatSocketHub();
   registerJsonBodyOnly(app);
+  await registerWebSocketSupport(app, sockets, options.closeGraceMs);
   registerAccessControl(app, auth);
   await registerDocs(app, packageVersion());
   const fallback = await registerWebRoot(app, options.webRoot);
@@ -89,14 +91,8 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   registerHealthRoute(app, { db: store.db, now, startedAt });
   registerAuthRoutes(app, auth);
   registerDirectoryRoutes(app, store.db);
-  const sockets = await registerSeatSocket(app, {
-    auth,
-    agentStates,
-    now,
-    generateId,
-    heartbeatMs: options.heartbeatMs,
-    closeGraceMs: options.closeGraceMs,
-  });
+  const stopSeatSocket = registerSeatSocket(app, sockets, { auth, agentStates, now, generateId, heartbeatMs: options.heartbeatMs });
+  app.addHook('preClose', async () => stopSeatSocket());
   app.addHook('onClose', async () => store.close());
 
   let closing: Promise<void> | null = null;

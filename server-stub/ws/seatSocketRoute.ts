@@ -10,7 +10,7 @@ import { callerOf } from '../http/route';
 import { parseClientFrame } from './frames';
 import { handleClientMessage } from './messageHandler';
 import { createSeatConnection, type SeatConnection } from './seatConnection';
-import { createSeatSocketHub, type SeatSocketHub } from './seatSocketHub';
+import type { SeatSocketHub } from './seatSocketHub';
 import { CloseCode, SocketState } from './socketStates';
 
 /** What the seat socket needs from the rest of the server. */
@@ -20,8 +20,6 @@ export interface SeatSocketDeps {
   now: () => number;
   generateId: () => string;
   heartbeatMs: number;
-  /** How long shutdown waits for clients to answer the close frame. */
-  closeGraceMs: number;
   /** Features that add frames (routing, wallboards); asked before the base handler. */
   extensions?: readonly SeatSocketExtension[];
 }
@@ -35,11 +33,25 @@ export interface SeatSocketExtension {
 }
 
 /**
- * GET /ws?token=…: one socket per seat. The access hook checks the token before the upgrade, so a
- * bad or expired token gets a 401 and no socket. Returns the hub (for tests and shutdown).
+ * Registers the WebSocket plugin with a shutdown step that closes every seat socket with 1001.
+ * Must run before the access hook is added: the plugin's own request hook marks upgrade requests,
+ * so a refused upgrade (401) gets its socket destroyed instead of left hanging.
  */
-export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketDeps): Promise<SeatSocketHub> {
-  const hub = createSeatSocketHub();
+export async function registerWebSocketSupport(app: FastifyInstance, hub: SeatSocketHub, closeGraceMs: number): Promise<void> {
+  await app.register(websocket, {
+    options: { maxPayload: maxFrameBytes },
+    preClose: async () => {
+      await hub.closeAll(CloseCode.GOING_AWAY, 'server shutting down', closeGraceMs);
+      app.websocketServer.close();
+    },
+  });
+}
+
+/**
+ * GET /ws?token=…: one socket per seat. The access hook checks the token before the upgrade, so a
+ * bad or expired token gets a 401 and no socket. Returns the disposer of its subscriptions and heartbeat.
+ */
+export function registerSeatSocket(app: FastifyInstance, hub: SeatSocketHub, deps: SeatSocketDeps): () => void {
   const stopOnRevoke = deps.auth.onSessionRevoked((sessionId) => hub.closeSession(sessionId, CloseCode.SESSION_ENDED, 'signed out'));
   const stopOnChange = deps.agentStates.onChange(({ tenantId, status }) => hub.sendToAgent(tenantId, status.agentId, { type: 'agent.state', status }));
 
@@ -51,17 +63,6 @@ export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketD
   };
   const heartbeat = setInterval(sweep, deps.heartbeatMs);
   heartbeat.unref();
-
-  await app.register(websocket, {
-    options: { maxPayload: maxFrameBytes },
-    preClose: async () => {
-      clearInterval(heartbeat);
-      stopOnRevoke();
-      stopOnChange();
-      await hub.closeAll(CloseCode.GOING_AWAY, 'server shutting down', deps.closeGraceMs);
-      app.websocketServer.close();
-    },
-  });
 
   app.route({
     method: 'GET',
@@ -122,5 +123,9 @@ export async function registerSeatSocket(app: FastifyInstance, deps: SeatSocketD
       });
     },
   });
-  return hub;
+  return () => {
+    clearInterval(heartbeat);
+    stopOnRevoke();
+    stopOnChange();
+  };
 }
