@@ -222,3 +222,25 @@ describe('server options', () => {
     await expect(createSeatServer({ dataDir: t.dataDir, prot: 1 })).rejects.toThrow(/Invalid Seat server options/);
   });
 });
+
+describe('logging', () => {
+  it('writes JSON lines without tokens or passwords', async () => {
+    const lines: string[] = [];
+    const logStream = { write: (line: string) => lines.push(line) };
+    const logged = await createSeatServer({ ...t.server.options, seedDemo: false, logLevel: 'info', logStream: logStream as never });
+    try {
+      const token = await t.login('agent23');
+      await logged.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent23', password: 'seat-demo' } });
+      await logged.app.inject({ method: 'GET', url: '/api/queues', headers: { authorization: `Bearer ${token}` } });
+      await logged.app.inject({ method: 'GET', url: `/ws?token=${token}` });
+    } finally {
+      await logged.close();
+    }
+    const text = lines.join('');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(text).toContain('token=[redacted]');
+    expect(text).not.toContain('seat-demo');
+    expect(text).not.toMatch(/tok-\d+-t{24}/);
+  });
+});
