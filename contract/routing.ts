@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentStateSchema, channelSchema } from './agent';
+import { channelSchema } from './agent';
 
 // Wire schemas of the routing HTTP API (/api/interactions, /api/queues/:id/stats, /api/blacklist…)
 // and of the interaction records pushed to seats. Server and seat validate the same shapes.
@@ -105,17 +105,6 @@ export const setAgentStateRequestSchema = z
   .object({ state: z.enum(['ready', 'not_ready', 'logged_out']), reason: z.string().min(1).max(32).optional() })
   .strict();
 export type SetAgentStateRequest = z.infer<typeof setAgentStateRequestSchema>;
-
-/** One agent as the routing server sees it now. */
-export const routingAgentSchema = z.object({
-  agentId: z.string(),
-  state: agentStateSchema,
-  reason: z.string().nullable(),
-  since: z.string().datetime(),
-  /** Interactions offered to or owned by the agent. */
-  interactionIds: z.array(z.string()),
-});
-export type RoutingAgent = z.infer<typeof routingAgentSchema>;
 
 /** GET /api/queues/:id/live reply: the queue as it stands, with the estimated wait of a new arrival. */
 export const queueLiveSchema = z.object({

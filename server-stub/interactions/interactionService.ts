@@ -134,8 +134,8 @@ export function createInteractionService(options: InteractionServiceOptions): In
     for (const d of decisions) {
       switch (d.type) {
         case 'agent_state': {
+          // The seat hears it through the agent-state listeners (the socket layer subscribes there).
           const status: AgentStatus = { agentId: d.agentId, state: d.state, reason: d.reason, since: new Date(d.at).toISOString() };
-          sinks.toAgent(tenantId, d.agentId, { type: 'agent.state', status });
           const before = previous.get(d.agentId) ?? { ...status, state: 'logged_out', reason: null };
           previous.set(d.agentId, status);
           for (const listener of agentListeners) listener({ tenantId, previous: before, status, by: d.by });
