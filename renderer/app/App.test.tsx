@@ -141,6 +141,7 @@ describe('App', () => {
     expect(screen.getByLabelText('用户名')).toBeTruthy();
     expect(root.lang).toBe('zh-CN');
     expect(host.saved).toEqual([{ language: 'zh-CN' }]);
+    expect(document.title).toBe('Seat 坐席');
   });
 
   it('follows a Chinese system locale when the setting is system', () => {

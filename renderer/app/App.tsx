@@ -103,6 +103,8 @@ function Seat({ services, initialLanguage }: AppProps) {
 
   return (
     <>
+      {/* React 19 hoists this into <head>, so the window title follows the language too. */}
+      <title>{t('app.name')}</title>
       {appError ? (
         <ErrorBanner message={errorMessage(t, appError)} onDismiss={() => setAppError(null)} />
       ) : null}

@@ -35,9 +35,12 @@ export function ShellScreen({ user, socket, onSignOut, onSessionEnded, languageS
   useEffect(() => {
     const errors = socket.errors$.subscribe(setFailure);
     const ended = socket.sessionEnded$.subscribe(onSessionEnded);
+    // Dropped frames are a protocol problem for whoever reads the log, not something the agent can act on.
+    const diagnostics = socket.diagnostics$.subscribe((why) => console.warn('[seat socket]', why));
     return () => {
       errors.unsubscribe();
       ended.unsubscribe();
+      diagnostics.unsubscribe();
     };
   }, [socket, onSessionEnded]);
 
