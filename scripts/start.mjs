@@ -63,7 +63,13 @@ async function main() {
 
   const server = startServer({
     command: bin('tsx'),
-    args: [path.join('server-stub', 'cli.ts'), ...options.serverArgs],
+    // The server's tsconfig maps @contract/*, which tsx needs to resolve the contract imports.
+    args: [
+      '--tsconfig',
+      path.join('server-stub', 'tsconfig.json'),
+      path.join('server-stub', 'cli.ts'),
+      ...options.serverArgs,
+    ],
     cwd: root,
   });
   const stopForwarding = forwardSignals(server.child);

@@ -19,7 +19,15 @@ export function startServer({
   timeoutMs = 60_000,
   output = process.stdout,
 }) {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group: Ctrl-C in the terminal reaches only `npm start`, which passes it on once
+  // (a second SIGINT would cut the server's graceful shutdown short). An exit of ours stops it too.
+  const detached = process.platform !== 'win32';
+  const child = spawn(command, args, { cwd, env, detached, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stopWithUs = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stopWithUs);
+  child.once('exit', () => process.removeListener('exit', stopWithUs));
   const ready = new Promise((resolve, reject) => {
     let settled = false;
     const settle = (fn, value) => {

@@ -28,7 +28,7 @@ export function findElectronBinary({
   if (!relative)
     return {
       ok: false,
-      reason: 'the binary was never downloaded (no internet here; electron 45 fetches it on first run)',
+      reason: 'never downloaded; `npm start -- --fetch-electron` tries to fetch it',
     };
   const executable = path.join(electronDir, 'dist', relative);
   if (!fileExists(executable))
