@@ -73,3 +73,27 @@ test.describe('signing in', () => {
     await expect(seat.loginScreen).toBeVisible();
   });
 });
+
+test.describe('session end', () => {
+  test('when the server ends the session the seat returns to sign-in and says why', async ({
+    page,
+    request,
+  }) => {
+    const seat = new SeatPage(page);
+    await seat.open();
+    await seat.signInToShell('agent09');
+    const token = await page.evaluate(() => {
+      const stored = sessionStorage.getItem('seat.session');
+      return stored ? (JSON.parse(stored) as { token: string }).token : null;
+    });
+    expect(token).not.toBeNull();
+    // The same session signed out elsewhere (another tab, an admin): the server closes the seat socket.
+    const reply = await request.post('/api/auth/logout', {
+      headers: { authorization: `Bearer ${token}` },
+      data: {},
+    });
+    expect(reply.ok()).toBe(true);
+    await expect(seat.loginScreen).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Your session has ended. Sign in again to continue.');
+  });
+});
