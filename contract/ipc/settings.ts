@@ -15,7 +15,7 @@ const acceleratorSchema = z
   .string()
   .max(64)
   .regex(
-    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Escape|Up|Down|Left|Right|Home|End|PageUp|PageDown|Delete|Backspace|Insert|Plus|[-=\[\];',./`\\])$/,
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Escape|Up|Down|Left|Right|Home|End|PageUp|PageDown|Delete|Backspace|Insert|Plus|[-=[\];',./`\\])$/,
     'not a keyboard accelerator such as CommandOrControl+Shift+A',
   );
 
