@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createSqliteAgentStateService } from './agents/sqliteAgentStateService';
 import type { AgentStateService } from './agents/agentStateService';
 import { createAuthService, type AuthService } from './auth/authService';
 import { createLoginRateLimiter } from './auth/loginRateLimiter';
@@ -18,6 +17,7 @@ import { seatServerOptionsSchema, type ResolvedSeatServerOptions, type SeatServe
 import { openSqliteStore, type SeatStore } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { seedDemoTenant } from './store/seed/demoSeed';
+import { createRouting, type Routing } from './interactions/routing';
 import { registerSeatSocket, registerWebSocketSupport } from './ws/seatSocketRoute';
 import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
 
@@ -27,6 +27,8 @@ export interface SeatServer {
   store: SeatStore;
   auth: AuthService;
   agentStates: AgentStateService;
+  /** The router of every tenant behind its log, statistics and wallboards. */
+  routing: Routing;
   sockets: SeatSocketHub;
   options: ResolvedSeatServerOptions;
   /** Starts listening; resolves with the real address (port 0 picks a free one). */
@@ -78,10 +80,21 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     rateLimiter: createLoginRateLimiter(now, options.loginRateLimit),
     scrypt: options.scrypt,
   });
-  const agentStates = createSqliteAgentStateService(store.db, now);
+  const sockets = createSeatSocketHub();
+  // The router owns agent state (reserved, busy, wrap-up follow the work); the seat socket and the
+  // directory see it through the same AgentStateService interface as before.
+  const routing = createRouting({
+    store,
+    now,
+    generateId,
+    sendToAgent: (tenantId, agentId, frame) => sockets.sendToAgent(tenantId, agentId, frame),
+    ...(options.durability ? { durability: options.durability } : {}),
+    wallboardIntervalMs: options.wallboardIntervalMs,
+    onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
+  });
+  const agentStates: AgentStateService = routing.agentStates;
   const startedAt = now();
 
-  const sockets = createSeatSocketHub();
   registerJsonBodyOnly(app);
   await registerWebSocketSupport(app, sockets, options.closeGraceMs);
   registerAccessControl(app, auth);
@@ -91,8 +104,27 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   registerHealthRoute(app, { db: store.db, now, startedAt });
   registerAuthRoutes(app, auth);
   registerDirectoryRoutes(app, store.db);
-  const stopSeatSocket = registerSeatSocket(app, sockets, { auth, agentStates, now, generateId, heartbeatMs: options.heartbeatMs });
-  app.addHook('preClose', async () => stopSeatSocket());
+  routing.registerRoutes(app);
+  const stopSeatSocket = registerSeatSocket(app, sockets, {
+    auth,
+    agentStates,
+    now,
+    generateId,
+    heartbeatMs: options.heartbeatMs,
+    extensions: [routing.socketExtension],
+  });
+  let stopRouting: () => void = () => {};
+  try {
+    // Replays the interaction log before anyone can connect, so the first frame is already right.
+    stopRouting = await routing.start();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  app.addHook('preClose', async () => {
+    stopRouting();
+    stopSeatSocket();
+  });
   app.addHook('onClose', async () => store.close());
 
   let closing: Promise<void> | null = null;
@@ -101,6 +133,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     store,
     auth,
     agentStates,
+    routing,
     sockets,
     options,
     async listen() {

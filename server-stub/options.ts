@@ -25,6 +25,13 @@ export const seatServerOptionsSchema = z
     /** scrypt cost for passwords hashed by this server (the demo seed); stored with each hash. */
     scrypt: z.object({ N: z.number().int().min(2), r: z.number().int().positive(), p: z.number().int().positive() }).default({ N: 16384, r: 8, p: 1 }),
     seedDemo: z.boolean().default(true),
+    /**
+     * SQLite synchronous mode for the routing log: 'process' (NORMAL) survives kill -9 and crashes of
+     * the server; 'power' (FULL) also survives power loss, at one fsync per event. Absent: the store's FULL.
+     */
+    durability: z.enum(['process', 'power']).optional(),
+    /** Wallboards get at most one update per tenant per this many ms. */
+    wallboardIntervalMs: z.number().int().min(50).max(60_000).default(1000),
     now: fn<() => number>('now').default(() => () => Date.now()),
     generateId: fn<() => string>('generateId').default(() => () => randomUUID()),
     generateToken: fn<() => string>('generateToken').default(() => () => randomBytes(32).toString('base64url')),

@@ -63,6 +63,11 @@ export function createInteractionProjection(db: Database): InteractionProjection
   const setReleased = db.prepare(
     `UPDATE interactions SET release_reason = ?, updated_at = ?, last_seq = ? WHERE tenant_id = ? AND id = ?`,
   );
+  // The directory's agent_state table follows the router, so /api/agents shows what routing holds.
+  const agentState = db.prepare(
+    `INSERT INTO agent_state (agent_id, tenant_id, state, reason, since) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (agent_id) DO UPDATE SET state = excluded.state, reason = excluded.reason, since = excluded.since`,
+  );
   const insertKey = db.prepare(
     'INSERT INTO interaction_keys (tenant_id, idempotency_key, interaction_id, request_hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -87,6 +92,8 @@ export function createInteractionProjection(db: Database): InteractionProjection
           setOffered.run(d.queueId, d.agentId, d.at, seq, tenantId, d.interactionId);
         } else if (d.type === 'release') {
           setReleased.run(d.message, d.at, seq, tenantId, d.interactionId);
+        } else if (d.type === 'agent_state') {
+          agentState.run(d.agentId, tenantId, d.state, d.reason, new Date(d.at).toISOString());
         }
       }
     },
