@@ -1,8 +1,9 @@
-import { occupancy, hasAnyRoom } from './capacity';
+import { hasAnyRoom, hasRoom, occupancy } from './capacity';
 import type { Ctx } from './context';
 import { toAgents, type AgentStateName } from './decisions';
 import { skillScore } from './rings';
-import type { AgentEntry, AgentRec, EngineState, QueueRec } from './state';
+import { SortedList } from './sorted-list';
+import { bucketOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type QueueRec } from './state';
 
 /** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction, then wrap-up. */
 export function derivedState(agent: AgentRec, state: EngineState): { state: AgentStateName; reason: string | null } {
@@ -40,19 +41,30 @@ export function entryFor(queue: QueueRec, agent: AgentRec, state: EngineState): 
 }
 
 /** Puts the agent in (or takes it out of) the available list of every queue it serves, after any change. */
-export function refreshAvailability(ctx: Ctx, agent: AgentRec): void {
+export function refreshAvailability(ctx: Ctx, agent: AgentRec, markDirty = true): void {
   const { state } = ctx;
-  for (const [queueId, entry] of agent.entries) state.queues.get(queueId)?.available.remove(entry);
-  agent.entries.clear();
-  if (!isAvailable(agent, state)) return;
-  for (const queueId of agent.rings.keys()) {
-    const queue = state.queues.get(queueId);
-    if (!queue) continue;
-    const entry = entryFor(queue, agent, state);
-    queue.available.insert(entry);
-    agent.entries.set(queueId, entry);
+  for (const { queue, list, entry } of agent.entries) {
+    const agents = queue.available.get(list);
+    agents?.remove(entry);
+    if (agents?.size === 0) queue.available.delete(list);
   }
-  ctx.dirtyAgents.add(agent.id);
+  agent.entries.length = 0;
+  if (!isAvailable(agent, state)) return;
+  const team = teamOf(agent, state);
+  for (const [queueId, ring] of agent.rings) {
+    const queue = state.queues.get(queueId);
+    if (!queue || queue.channels.length === 0) continue;
+    const entry = entryFor(queue, agent, state);
+    for (const channel of queue.channels) {
+      if (!hasRoom(agent, team, channel)) continue;
+      const list = bucketOf(ring, channel);
+      let agents = queue.available.get(list);
+      if (!agents) queue.available.set(list, (agents = new SortedList(compareAgentEntries, 128)));
+      agents.insert(entry);
+      agent.entries.push({ queue, list, entry });
+    }
+  }
+  if (markDirty) ctx.dirtyAgents.add(agent.id);
 }
 
 /** Announces the agent's derived state when it differs from what was last announced. */

@@ -8,6 +8,7 @@ import { refuse } from './result';
 import { agentRing, ringAfter, ringProblem } from './rings';
 import { compareInteractions, newQueue, zeroLoad, type AgentRec, type QueueRec } from './state';
 import { SortedList } from './sorted-list';
+import { addWaiting } from './waiting';
 
 export const skillUpsert: Handler<'skill_upsert'> = {
   validate() {},
@@ -65,6 +66,9 @@ export const queueUpsert: Handler<'queue_upsert'> = {
 
 /** Works out whether the agent serves the queue, and from which ring. */
 function placeAgentInQueue(queue: QueueRec, agent: AgentRec): void {
+  // Its old ring may change: take it out of every availability list first (the caller re-indexes it).
+  for (const { queue: q, list, entry } of agent.entries) if (q === queue) q.available.get(list)?.remove(entry);
+  agent.entries = agent.entries.filter((e) => e.queue !== queue);
   const ring = agentRing(queue.config.rings, agent.skills);
   if (ring === null) {
     agent.rings.delete(queue.config.queueId);
@@ -80,6 +84,8 @@ function rebuildWaiting(ctx: Ctx, queue: QueueRec): void {
   const { state } = ctx;
   const config = queue.config;
   const waiting = queue.waiting.toArray();
+  queue.waiting = new SortedList(compareInteractions);
+  queue.buckets.clear();
   for (const i of state.interactions.values()) {
     if (i.queueId !== config.queueId || (i.state !== 'queued' && i.state !== 'offered')) continue;
     i.key = routingKey(config.priority, i.priority, i.arrivedAt, i.raiseMs);
@@ -92,8 +98,7 @@ function rebuildWaiting(ctx: Ctx, queue: QueueRec): void {
     if (i.overflowAt !== null) state.timers.push(Math.max(i.overflowAt, ctx.now), 'overflow', i.id);
     if (i.state === 'queued') ctx.dirtyInteractions.add(i.id);
   }
-  queue.waiting = new SortedList(compareInteractions);
-  for (const i of waiting) queue.waiting.insert(i);
+  for (const i of waiting) addWaiting(queue, i);
   if (!config.announce) queue.nextAnnounceAt = null;
   else if (queue.nextAnnounceAt === null && queue.waiting.size > 0) {
     queue.nextAnnounceAt = ctx.now + config.announce.intervalSeconds * 1000;
@@ -124,7 +129,7 @@ export const agentUpsert: Handler<'agent_upsert'> = {
       shown: { state: 'logged_out', reason: null, since: ctx.now },
       lastExpired: null,
       rings: new Map(),
-      entries: new Map(),
+      entries: [],
       preferredWaiting: new Set(),
     };
     agent.teamId = config.teamId;

@@ -7,6 +7,7 @@ import { closePreferredWindow } from './queueing';
 import { ringAfter } from './rings';
 import type { EngineState } from './state';
 import type { Timer } from './timer-heap';
+import { addWaiting, removeWaiting } from './waiting';
 
 /** Whether a scheduled deadline still applies to the current state (deadlines are never unscheduled). */
 export function timerApplies(state: EngineState, t: Timer): boolean {
@@ -67,7 +68,9 @@ function expire(ctx: Ctx, t: Timer): void {
       return close(ctx, i, 'ended', queue.config.timeoutDisposition);
     case 'ring': {
       const next = ringAfter(queue.config.rings, i.enteredQueueAt, t.at);
+      const moved = i.state === 'queued' && removeWaiting(queue, i);
       i.ring = next.ring;
+      if (moved) addWaiting(queue, i);
       i.nextRingAt = next.nextAt;
       if (next.nextAt !== null) state.timers.push(next.nextAt, 'ring', i.id);
       if (i.state === 'queued') ctx.dirtyInteractions.add(i.id);

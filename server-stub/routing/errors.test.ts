@@ -81,3 +81,14 @@ describe('bad input', () => {
     ok({ type: 'wrapup_done', at: b.clock.now, interactionId: 'wrapping', agentId: 'a3', disposition: 'solved' });
   });
 });
+
+describe('error codes', () => {
+  it('are all in the shared catalogue with a client-error status, so the server can map them one to one', async () => {
+    const { errorCatalogue } = await import('../../contract/errors');
+    const { routingErrorCodes } = await import('./result');
+    for (const code of routingErrorCodes) {
+      expect(errorCatalogue[code].status).toBeGreaterThanOrEqual(400);
+      expect(errorCatalogue[code].status).toBeLessThan(500);
+    }
+  });
+});

@@ -1,8 +1,10 @@
+import { refreshAvailability } from './agents';
 import type { Ctx } from './context';
 import { toAgents } from './decisions';
 import { routingKey } from './priority';
 import { ringAfter } from './rings';
 import type { EngineState, InteractionRec, QueueRec } from './state';
+import { addWaiting, removeWaiting } from './waiting';
 
 /** Emits the interaction's current live state to its agent (if any) and the wallboards. */
 export function showInteraction(ctx: Ctx, i: InteractionRec): void {
@@ -27,6 +29,7 @@ export function showInteraction(ctx: Ctx, i: InteractionRec): void {
 export function enqueue(ctx: Ctx, i: InteractionRec, queue: QueueRec, openPreferredWindow: boolean): void {
   const { state, now } = ctx;
   const config = queue.config;
+  if (!queue.channels.includes(i.channel)) learnChannel(ctx, queue, i.channel);
   i.queueId = config.queueId;
   i.state = 'queued';
   i.enteredQueueAt = now;
@@ -47,7 +50,7 @@ export function enqueue(ctx: Ctx, i: InteractionRec, queue: QueueRec, openPrefer
     ctx.dirtyAgents.add(preferred.id);
   } else {
     i.preferredUntil = null;
-    queue.waiting.insert(i);
+    addWaiting(queue, i);
   }
   scheduleAnnounce(state, queue, now);
   ctx.dirtyInteractions.add(i.id);
@@ -65,7 +68,7 @@ export function unqueue(state: EngineState, i: InteractionRec): void {
       return;
     }
   }
-  queue.waiting.remove(i);
+  removeWaiting(queue, i);
 }
 
 /** Ends a preferred-agent window: the interaction joins the queue for everyone at its normal place. */
@@ -76,7 +79,7 @@ export function closePreferredWindow(ctx: Ctx, i: InteractionRec): void {
   i.preferredUntil = null;
   if (!queue || !waitingForAgent) return;
   queue.preferredCount--;
-  queue.waiting.insert(i);
+  addWaiting(queue, i);
   ctx.dirtyInteractions.add(i.id);
 }
 
@@ -88,11 +91,18 @@ export function requeueAtHead(ctx: Ctx, i: InteractionRec): void {
   i.state = 'queued';
   i.offer = null;
   i.preferredUntil = null;
-  queue.waiting.insert(i);
+  addWaiting(queue, i);
   if (i.overflowAt !== null && i.overflowAt <= ctx.now) ctx.state.timers.push(ctx.now, 'overflow', i.id);
   scheduleAnnounce(ctx.state, queue, ctx.now);
   ctx.dirtyInteractions.add(i.id);
   showInteraction(ctx, i);
+}
+
+/** A queue receives a channel for the first time: index its available agents for that channel too. */
+function learnChannel(ctx: Ctx, queue: QueueRec, channel: InteractionRec['channel']): void {
+  queue.channels.push(channel);
+  // Not a change of the agents: they stay out of the dirty set, so the queue's strategy picks among them.
+  for (const id of queue.pool) refreshAvailability(ctx, ctx.state.agents.get(id)!, false);
 }
 
 function scheduleAnnounce(state: EngineState, queue: QueueRec, now: number): void {

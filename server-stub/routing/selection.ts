@@ -1,6 +1,8 @@
 import { teamOf } from './agents';
 import { hasRoom } from './capacity';
-import type { AgentEntry, AgentRec, EngineState, InteractionRec, QueueRec } from './state';
+import { bucketOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type InteractionRec, type QueueRec } from './state';
+
+const better = (a: InteractionRec, b: InteractionRec | undefined) => !b || a.key < b.key || (a.key === b.key && a.seq < b.seq);
 
 /** Whether this agent may take this interaction of this queue right now (ring reached, room on the channel). */
 export function canServe(state: EngineState, agent: AgentRec, i: InteractionRec): boolean {
@@ -10,37 +12,50 @@ export function canServe(state: EngineState, agent: AgentRec, i: InteractionRec)
 
 /**
  * Picks the agent for an interaction among the queue's available agents, by the queue's strategy.
- * The available list is already ordered by the strategy's key, so the first agent who can serve
- * wins; round robin starts after the last agent it offered to and wraps around.
+ * Available agents are kept per ring and channel, each list ordered by the strategy's key, so the
+ * candidates are the heads of the lists of rings the interaction has reached: no scan. Round robin
+ * takes the first agent after the last one it offered to, wrapping around.
  */
-export function selectAgent(state: EngineState, queue: QueueRec, i: InteractionRec): AgentRec | undefined {
-  const fits = (e: AgentEntry) => canServe(state, e.agent, i);
-  if (queue.config.strategy === 'round_robin' && queue.rrCursor !== null) {
-    const cursor = queue.rrCursor;
-    const after = queue.available.find((e) => e.agent.id > cursor && fits(e));
-    if (after) return after.agent;
+export function selectAgent(_state: EngineState, queue: QueueRec, i: InteractionRec): AgentRec | undefined {
+  let best: AgentEntry | undefined;
+  const cursor = queue.config.strategy === 'round_robin' ? queue.rrCursor : null;
+  let bestAfter: AgentEntry | undefined;
+  for (let ring = 0; ring <= i.ring; ring++) {
+    const agents = queue.available.get(bucketOf(ring, i.channel));
+    const head = agents?.first();
+    if (!agents || !head) continue;
+    if (!best || compareAgentEntries(head, best) < 0) best = head;
+    if (cursor !== null) {
+      const after = agents.find((e) => e.agent.id > cursor);
+      if (after && (!bestAfter || compareAgentEntries(after, bestAfter) < 0)) bestAfter = after;
+    }
   }
-  return queue.available.find(fits)?.agent;
+  return (bestAfter ?? best)?.agent;
 }
 
 /**
  * Picks the interaction for an agent who has become able to take work: first anything waiting for
- * this agent personally (preferred-agent window), else the best routing key among the first
- * interaction it can serve in each of its queues.
+ * this agent personally (preferred-agent window), else the best routing key among the heads of the
+ * ring/channel buckets the agent qualifies for in each of its queues.
  */
 export function selectInteraction(state: EngineState, agent: AgentRec): InteractionRec | undefined {
   let best: InteractionRec | undefined;
   const team = teamOf(agent, state);
   for (const id of agent.preferredWaiting) {
     const i = state.interactions.get(id);
-    if (i && hasRoom(agent, team, i.channel) && (!best || i.key < best.key || (i.key === best.key && i.seq < best.seq))) best = i;
+    if (i && hasRoom(agent, team, i.channel) && better(i, best)) best = i;
   }
   if (best) return best;
-  for (const queueId of agent.rings.keys()) {
+  for (const [queueId, agentRing] of agent.rings) {
     const queue = state.queues.get(queueId);
     if (!queue || queue.waiting.size === 0) continue;
-    const first = queue.waiting.find((i) => canServe(state, agent, i));
-    if (first && (!best || first.key < best.key || (first.key === best.key && first.seq < best.seq))) best = first;
+    for (const channel of queue.channels) {
+      if (!hasRoom(agent, team, channel)) continue;
+      for (let ring = agentRing; ring < queue.config.rings.length; ring++) {
+        const head = queue.buckets.get(bucketOf(ring, channel))?.first();
+        if (head && better(head, best)) best = head;
+      }
+    }
   }
   return best;
 }

@@ -16,7 +16,8 @@ export interface RouterSnapshot {
     waiting: string[];
     preferredCount: number;
     pool: string[];
-    available: string[];
+    channels: string[];
+    available: [string, string[]][];
     rrCursor: string | null;
     ahtMs: number;
     nextAnnounceAt: number | null;
@@ -46,7 +47,10 @@ export function snapshotOf(state: EngineState): RouterSnapshot {
       waiting: q.waiting.toArray().map((i) => i.id),
       preferredCount: q.preferredCount,
       pool: sorted(q.pool),
-      available: q.available.toArray().map((e) => e.agent.id),
+      channels: [...q.channels],
+      available: byKey(q.available)
+        .filter(([, agents]) => agents.size > 0)
+        .map(([list, agents]): [string, string[]] => [list, agents.toArray().map((e) => e.agent.id)]),
       rrCursor: q.rrCursor,
       ahtMs: q.ahtMs,
       nextAnnounceAt: q.nextAnnounceAt,

@@ -25,8 +25,8 @@ export interface AgentRec {
   lastExpired: { interactionId: string; offerId: string } | null;
   /** Queues this agent can serve, with the first bullseye ring whose requirements it meets. */
   rings: Map<string, number>;
-  /** This agent's entry in each queue's available list, kept to remove it again. */
-  entries: Map<string, AgentEntry>;
+  /** This agent's entries in queues' availability lists, kept to remove them again. */
+  entries: { queue: QueueRec; list: string; entry: AgentEntry }[];
   /** Interactions waiting only for this agent while their preferred-agent window is open. */
   preferredWaiting: Set<string>;
 }
@@ -46,7 +46,12 @@ export interface QueueRec {
   preferredCount: number;
   /** Agents qualified for at least one ring, whatever their state. */
   pool: Set<string>;
-  available: SortedList<AgentEntry>;
+  /** The same waiting interactions split by `ring:channel`, so an agent finds its best one from a few heads. */
+  buckets: Map<string, SortedList<InteractionRec>>;
+  /** Channels this queue has received; agents are indexed only for these. */
+  channels: Channel[];
+  /** Available agents by `ring:channel` (the agent's ring, a channel it has room on), in strategy order. */
+  available: Map<string, SortedList<AgentEntry>>;
   rrCursor: string | null;
   /** Moving average of handle time (accept to end of wrap-up), for the estimated wait. */
   ahtMs: number;
@@ -141,11 +146,16 @@ export function newQueue(config: QueueConfig): QueueRec {
     waiting: new SortedList(compareInteractions),
     preferredCount: 0,
     pool: new Set(),
-    available: new SortedList(compareAgentEntries, 128),
+    buckets: new Map(),
+    channels: [],
+    available: new Map(),
     rrCursor: null,
     ahtMs: config.defaultHandleSeconds * 1000,
     nextAnnounceAt: null,
   };
 }
+
+/** Name of the list of one ring and one channel inside a queue. */
+export const bucketOf = (ring: number, channel: Channel) => `${ring}:${channel}`;
 
 export const zeroLoad = (): Record<Channel, number> => ({ voice: 0, im: 0, sms: 0, email: 0, fax: 0, social: 0 });

@@ -1,5 +1,5 @@
 import type { Channel } from '../../contract/agent';
-import { derivedState } from './agents';
+import { derivedState, isAvailable } from './agents';
 import type { AgentStateName } from './decisions';
 import { ewtSeconds, staffedCount } from './ewt';
 import type { EngineState } from './state';
@@ -31,7 +31,7 @@ export function queueView(state: EngineState, queueId: string, at: number): Queu
     waiting: length,
     preferred: queue.preferredCount,
     staffed,
-    available: queue.available.size,
+    available: [...queue.pool].filter((id) => isAvailable(state.agents.get(id)!, state)).length,
     ewtSeconds: ewtSeconds(length, queue.ahtMs, staffed),
     oldestWaitSeconds: Math.max(0, Math.round((at - oldest) / 1000)),
     averageHandleSeconds: Math.round(queue.ahtMs / 1000),
