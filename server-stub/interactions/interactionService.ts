@@ -116,6 +116,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
   const customerLookup = sqlite.prepare('SELECT tier, account_manager_agent_id AS manager FROM customers WHERE tenant_id = ? AND id = ?');
   const queueExists = sqlite.prepare('SELECT config FROM queues WHERE tenant_id = ? AND id = ?');
   const queueConfigWrite = sqlite.prepare('UPDATE queues SET config = ? WHERE tenant_id = ? AND id = ?');
+  const queueInfo = sqlite.prepare('SELECT name, service_level_seconds AS serviceLevelSeconds FROM queues WHERE tenant_id = ? AND id = ?');
 
   const effects = (tenant: Tenant) => (accepted: AcceptedEvent) => {
     const { tenantId, event, decisions } = accepted;
@@ -169,7 +170,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
   };
 
   const openTenant = (tenantId: string): Tenant => {
-    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId), config: new Map<string, string>(), agentIds: new Set<string>() } as Tenant;
+    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId, (queueId) => queueInfo.get(tenantId, queueId) as { name: string; serviceLevelSeconds: number } | undefined), config: new Map<string, string>(), agentIds: new Set<string>() } as Tenant;
     tenant.router = createTenantRouter({
       tenantId,
       engineFactory: options.engineFactory,

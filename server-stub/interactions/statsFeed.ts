@@ -21,13 +21,56 @@ export interface StatsFeed {
 
 const terminal = new Set(['ended', 'abandoned', 'released', 'callback']);
 
+/** A queue's display name and service-level threshold, from the directory. */
+export type QueueInfo = (queueId: string) => { name: string; serviceLevelSeconds: number } | undefined;
+
+type Requirement = { skillId: string; minProficiency: number };
+
 /** Creates a feed for one tenant. */
-export function createStatsFeed(tenantId: string): StatsFeed {
+export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFeed {
   const live = new Map<string, Live>();
+  // Queue membership for "agents by state per queue": who meets the queue's first ring.
+  const requirements = new Map<string, Requirement[]>();
+  const skillsOf = new Map<string, Record<string, number>>();
+  const members = new Map<string, Set<string>>();
+  const qualifies = (skills: Record<string, number>, reqs: Requirement[]) => reqs.every((r) => (skills[r.skillId] ?? 0) >= r.minProficiency);
+  const membersEvent = (queueId: string, at: number): StatsEventInput => ({
+    tenantId,
+    at,
+    type: 'queue.members',
+    queueId,
+    agentIds: [...(members.get(queueId) ?? [])].sort(),
+  });
+
+  const config = (event: RouterEvent, out: StatsEventInput[]) => {
+    if (event.type === 'queue_upsert') {
+      const { queueId, rings } = event.queue;
+      const info = queueInfo(queueId);
+      out.push({ tenantId, at: event.at, type: 'queue.configured', queueId, name: info?.name ?? queueId, serviceLevelSeconds: info?.serviceLevelSeconds ?? 20 });
+      const reqs = rings[0]?.skills ?? [];
+      requirements.set(queueId, reqs);
+      members.set(queueId, new Set([...skillsOf].filter(([, skills]) => qualifies(skills, reqs)).map(([agentId]) => agentId)));
+      out.push(membersEvent(queueId, event.at));
+    } else if (event.type === 'agent_upsert') {
+      const { agentId, skills } = event.agent;
+      skillsOf.set(agentId, skills);
+      for (const [queueId, reqs] of requirements) {
+        const set = members.get(queueId) ?? new Set<string>();
+        members.set(queueId, set);
+        const was = set.has(agentId);
+        const is = qualifies(skills, reqs);
+        if (was === is) continue;
+        if (is) set.add(agentId);
+        else set.delete(agentId);
+        out.push(membersEvent(queueId, event.at));
+      }
+    }
+  };
 
   return {
     translate(event, decisions) {
       const out: StatsEventInput[] = [];
+      config(event, out);
       if (event.type === 'arrive') {
         live.set(event.interactionId, { channel: event.channel, state: 'new', queueId: event.queueId, agentId: null });
       }

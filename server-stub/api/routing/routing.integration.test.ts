@@ -1,0 +1,216 @@
+import { createInteractionResponseSchema, type Interaction } from '@contract/routing';
+import { wallboardSnapshotSchema } from '@contract/wallboard';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../auth/password';
+import { testScrypt } from '../../testing/seededStore';
+import { startTestServer } from '../../testing/testServer';
+import { connectSeat, type TestSeat } from './testClient';
+
+// Agents connect over real WebSockets on loopback, work arrives over HTTP, and each frame must reach
+// exactly the seats it concerns. The server runs on the real clock so offer timeouts really fire.
+
+const general = 'demo-queue-general';
+const billing = 'demo-queue-billing';
+const agentId = (n: number) => `demo-agent-agent${String(n).padStart(2, '0')}`;
+
+let t: Awaited<ReturnType<typeof startTestServer>>;
+let base: string;
+let admin: string;
+const seats: TestSeat[] = [];
+
+beforeEach(async () => {
+  t = await startTestServer({ port: 0, now: () => Date.now(), wallboardIntervalMs: 50 });
+  const { port } = await t.server.listen();
+  base = `ws://127.0.0.1:${port}/ws`;
+  admin = await t.login('admin');
+});
+afterEach(async () => {
+  for (const s of seats.splice(0)) await s.close();
+  await t.dispose();
+});
+
+const http = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) => {
+  const reply = await t.server.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return { status: reply.statusCode, body: reply.body ? (reply.json() as Record<string, unknown>) : {} };
+};
+const seat = async (username: string) => {
+  const s = await connectSeat(base, await t.login(username));
+  seats.push(s);
+  await s.next('hello');
+  return s;
+};
+const ready = async (s: TestSeat) => s.request({ type: 'agent.setState', state: 'ready' });
+const create = async (key: string, body: Record<string, unknown> = {}) => {
+  const reply = await http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' }, ...body }, { 'idempotency-key': key });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return createInteractionResponseSchema.parse(reply.body).interaction;
+};
+const routingSettings = (queueId: string, body: Record<string, unknown>) => http('PUT', `/api/queues/${queueId}/routing`, admin, body);
+const snapshot = async () => (await http('GET', '/api/admin/routing/snapshot', admin)).body;
+
+describe('routing over HTTP and the seat WebSocket', () => {
+  it('offers to the longest idle ready agent with the attached data, then accept, end and wrap-up with a disposition', async () => {
+    const a1 = await seat('agent01');
+    const a2 = await seat('agent02');
+    const bystander = await seat('agent03');
+    await ready(a1);
+    await new Promise((r) => setTimeout(r, 5));
+    await ready(a2);
+    const created = await create('create-key-0001');
+    expect(created.state).toBe('offered');
+
+    const offer = await a1.next('interaction.offer');
+    expect(offer.interaction).toMatchObject({ id: created.id, queueId: general, attached: { ivr: ['2', '1'], page: '/bills' } });
+    expect(Date.parse(offer.expiresAt)).toBeGreaterThan(Date.now());
+    await a1.request({ type: 'interaction.accept', interactionId: created.id });
+    expect((await a1.next('interaction.update')).interaction.state).toBe('active');
+    expect((await a1.next('agent.state', (m) => m.status.state === 'busy')).status.agentId).toBe(agentId(1));
+
+    await a1.request({ type: 'interaction.end', interactionId: created.id });
+    expect((await a1.next('interaction.update')).interaction.state).toBe('wrapup');
+    await a1.request({ type: 'interaction.wrapup', interactionId: created.id, disposition: 'resolved' });
+    const ended = (await a1.next('interaction.update', (m) => m.interaction.state === 'ended')).interaction;
+    expect(ended.disposition).toBe('resolved');
+    await a1.next('agent.state', (m) => m.status.state === 'ready');
+
+    const view = await http('GET', `/api/interactions/${created.id}`, admin);
+    expect(view.body['interaction']).toMatchObject({ state: 'ended', agentId: agentId(1), disposition: 'resolved' });
+    // Nothing about this interaction reached the other seats.
+    for (const other of [a2, bystander]) {
+      expect(other.frames.filter((f) => f.type.startsWith('interaction.'))).toEqual([]);
+      expect(other.frames.filter((f) => f.type === 'agent.state' && f.status.agentId === agentId(1))).toEqual([]);
+    }
+  });
+
+  it('moves an unanswered offer to the next agent after the timeout and marks the first one not ready (missed)', async () => {
+    expect((await routingSettings(general, { offerTimeoutSeconds: 1 })).status).toBe(204);
+    const a1 = await seat('agent04');
+    const a2 = await seat('agent05');
+    await ready(a1);
+    await new Promise((r) => setTimeout(r, 5));
+    await ready(a2);
+    const created = await create('create-key-0002');
+    await a1.next('interaction.offer');
+    expect(await a1.next('interaction.revoked')).toEqual({ type: 'interaction.revoked', interactionId: created.id, reason: 'timeout' });
+    expect((await a1.next('agent.state', (m) => m.status.state === 'not_ready')).status.reason).toBe('missed');
+    expect((await a2.next('interaction.offer')).interaction.id).toBe(created.id);
+    await expect(a1.request({ type: 'interaction.accept', interactionId: created.id })).rejects.toThrow(/CONFLICT|INVALID_TRANSITION|OFFER_EXPIRED/);
+    await a2.request({ type: 'interaction.accept', interactionId: created.id });
+    expect((await a2.next('interaction.update')).interaction).toMatchObject({ state: 'active', agentId: agentId(5) });
+  });
+
+  it('gives a rejected offer to the next agent', async () => {
+    const a1 = await seat('agent06');
+    const a2 = await seat('agent07');
+    await ready(a1);
+    await new Promise((r) => setTimeout(r, 5));
+    await ready(a2);
+    const created = await create('create-key-0003');
+    await a1.next('interaction.offer');
+    await a1.request({ type: 'interaction.reject', interactionId: created.id });
+    expect((await a2.next('interaction.offer')).interaction.id).toBe(created.id);
+  });
+
+  it('transfers to a queue and then to an agent with the attached data kept', async () => {
+    const a1 = await seat('agent08');
+    await ready(a1);
+    const created = await create('create-key-0004', { attached: { consent: { recording: true }, trail: ['menu', 'billing'] } });
+    await a1.next('interaction.offer');
+    await a1.request({ type: 'interaction.accept', interactionId: created.id });
+
+    // To an agent of the billing queue: pick one who serves it and make them ready.
+    const biller = await seat('agent02');
+    await ready(biller);
+    await a1.request({ type: 'interaction.transfer', interactionId: created.id, to: { kind: 'agent', agentId: agentId(2) } });
+    const toAgent = await biller.next('interaction.offer');
+    expect(toAgent.interaction.attached).toEqual({ consent: { recording: true }, trail: ['menu', 'billing'] });
+    await biller.request({ type: 'interaction.accept', interactionId: created.id });
+
+    const reply = await http('POST', `/api/interactions/${created.id}/transfer`, await t.login('agent02'), { to: { kind: 'queue', queueId: billing } });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const moved = reply.body['interaction'] as Interaction;
+    expect(moved.queueId).toBe(billing);
+    expect(moved.attached).toEqual({ consent: { recording: true }, trail: ['menu', 'billing'] });
+    expect(['queued', 'offered']).toContain(moved.state);
+  });
+
+  it('returns the original interaction for a retried create and refuses a reused key or a missing one', async () => {
+    const first = await create('create-key-0005');
+    const retry = await http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' } }, { 'idempotency-key': 'create-key-0005' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ created: false, interaction: { id: first.id } });
+    const before = await snapshot();
+    const reused = await http('POST', '/api/interactions', admin, { channel: 'sms', queueId: general }, { 'idempotency-key': 'create-key-0005' });
+    expect(reused.status).toBe(409);
+    const missing = await http('POST', '/api/interactions', admin, { channel: 'sms', queueId: general });
+    expect(missing.status).toBe(400);
+    expect(await snapshot()).toEqual(before);
+    const queue = await http('GET', `/api/queues/${general}/live`, admin);
+    expect(queue.body['queue']).toMatchObject({ queueId: general, waiting: 1 });
+  });
+
+  it('answers bad input with a catalogue code and changes neither the engine nor the log', async () => {
+    const agentToken = await t.login('agent09');
+    const created = await create('create-key-0006');
+    const before = await snapshot();
+    const cases: Array<[Promise<{ status: number; body: Record<string, unknown> }>, number]> = [
+      [http('POST', '/api/interactions', admin, { channel: 'voice', queueId: 'no-such-queue' }, { 'idempotency-key': 'create-key-0007' }), 404],
+      [http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, customerId: 'nobody' }, { 'idempotency-key': 'create-key-0008' }), 404],
+      [http('POST', '/api/interactions', agentToken, { channel: 'voice', queueId: general }, { 'idempotency-key': 'create-key-0009' }), 403],
+      [http('POST', `/api/interactions/${created.id}/accept`, agentToken, {}), 409],
+      [http('POST', `/api/interactions/${created.id}/wrapup`, agentToken, { disposition: 'resolved' }), 409],
+      [http('POST', `/api/interactions/${created.id}/end`, agentToken, {}), 409],
+      [http('POST', `/api/interactions/${created.id}/transfer`, agentToken, { to: { kind: 'agent', agentId: 'nobody' } }), 409],
+      [http('GET', '/api/interactions/no-such-interaction', admin), 404],
+      [http('PUT', `/api/queues/${general}/routing`, admin, { offerTimeoutSeconds: -1 }), 400],
+      [http('PUT', `/api/queues/${general}/routing`, admin, { wrapupSeconds: 1e12 }), 400],
+      [http('PUT', `/api/agents/${agentId(9)}/state`, agentToken, { state: 'not_ready', reason: 'napping' }), 400],
+      [http('PUT', `/api/agents/${agentId(10)}/state`, agentToken, { state: 'ready' }), 403],
+    ];
+    for (const [reply, status] of cases) {
+      const { status: got, body } = await reply;
+      expect(got, JSON.stringify(body)).toBe(status);
+      expect(body).toHaveProperty('error.code');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('streams wallboard figures to the tenant’s team leads only, and refuses agents', async () => {
+    const acme = 'tenant-acme';
+    await t.server.store.db.insertInto('tenants').values({ id: acme, slug: 'acme', name: 'Acme', created_at: new Date().toISOString() }).execute();
+    await t.server.store.db
+      .insertInto('users')
+      .values({ id: 'acme-lead', tenant_id: acme, username: 'lead', display_name: 'Acme lead', role: 'team_lead', password_hash: await hashPassword('acme-pass', testScrypt), agent_id: null, created_at: new Date().toISOString() })
+      .execute();
+    const acmeLogin = await t.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { tenant: 'acme', username: 'lead', password: 'acme-pass' } });
+    const acmeLead = await connectSeat(base, (acmeLogin.json() as { token: string }).token);
+    seats.push(acmeLead);
+    const lead = await seat('lead01');
+    const agent = await seat('agent11');
+    await expect(agent.request({ type: 'wallboard.subscribe' })).rejects.toThrow(/FORBIDDEN/);
+    await lead.request({ type: 'wallboard.subscribe' });
+    await acmeLead.request({ type: 'wallboard.subscribe' });
+    const full = await lead.next('wallboard.snapshot');
+    expect(wallboardSnapshotSchema.parse(full.snapshot).queues.map((q) => q.queueId)).toContain(general);
+
+    await create('create-key-0010');
+    const update = await lead.next('wallboard.snapshot', (m) => m.snapshot.queues.some((q) => q.queueId === general && q.waiting === 1));
+    expect(update.snapshot.queues.find((q) => q.queueId === general)).toMatchObject({ waiting: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    // Acme's lead got its own (empty) board and nothing of demo's figures.
+    const acmeBoards = acmeLead.seen('wallboard.snapshot');
+    expect(acmeBoards.flatMap((f) => f.snapshot.queues)).toEqual([]);
+    expect(acmeBoards.flatMap((f) => f.snapshot.agents)).toEqual([]);
+    expect(agent.seen('wallboard.snapshot')).toEqual([]);
+  });
+
+  it('sends a reconnecting seat its live offer again', async () => {
+    const a1 = await seat('agent12');
+    await ready(a1);
+    const created = await create('create-key-0011');
+    await a1.next('interaction.offer');
+    await a1.close();
+    const again = await seat('agent12');
+    expect((await again.next('interaction.offer')).interaction.id).toBe(created.id);
+  });
+});
