@@ -40,9 +40,24 @@ export function entryFor(queue: QueueRec, agent: AgentRec, state: EngineState): 
   }
 }
 
-/** Puts the agent in (or takes it out of) the available list of every queue it serves, after any change. */
+/**
+ * Marks the agent for re-indexing after any change (done once per event by `flushReindex`, from its
+ * final state) and, when it can take work now, for the dispatcher to look at.
+ */
 export function refreshAvailability(ctx: Ctx, agent: AgentRec, markDirty = true): void {
-  const { state } = ctx;
+  ctx.reindex.add(agent);
+  if (markDirty && isAvailable(agent, ctx.state)) ctx.dirtyAgents.add(agent.id);
+}
+
+/** Re-indexes every agent changed since the last flush; call before reading availability lists. */
+export function flushReindex(ctx: Ctx): void {
+  if (ctx.reindex.size === 0) return;
+  for (const agent of ctx.reindex) reindexAgent(ctx.state, agent);
+  ctx.reindex.clear();
+}
+
+/** Puts the agent in (or takes it out of) the available list of every queue it serves. */
+function reindexAgent(state: EngineState, agent: AgentRec): void {
   for (const { queue, list, entry } of agent.entries) {
     const agents = queue.available.get(list);
     agents?.remove(entry);
@@ -64,7 +79,6 @@ export function refreshAvailability(ctx: Ctx, agent: AgentRec, markDirty = true)
       agent.entries.push({ queue, list, entry });
     }
   }
-  if (markDirty) ctx.dirtyAgents.add(agent.id);
 }
 
 /** Announces the agent's derived state when it differs from what was last announced. */

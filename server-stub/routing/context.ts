@@ -1,6 +1,6 @@
 import type { Decision } from './decisions';
 import type { RouterConfig } from './events';
-import type { EngineState } from './state';
+import type { AgentRec, EngineState, InteractionRec } from './state';
 
 /** Everything one event's handling works with: the state, the clock of the event, and what it decides. */
 export interface Ctx {
@@ -15,4 +15,35 @@ export interface Ctx {
   dirtyAgents: Set<string>;
   /** Interactions that may have become routable; the dispatcher looks at them after the event. */
   dirtyInteractions: Set<string>;
+  /**
+   * Agents changed since their availability lists were last rebuilt. An agent changes several
+   * times inside one event (freed, offered, reserved), so it is re-indexed once, from its final
+   * state, just before anything reads the lists (see `flushReindex`).
+   */
+  reindex: Set<AgentRec>;
+  /** Reused arrays the dispatcher fills each round, so a routing round allocates nothing. */
+  spare: { agentIds: string[]; interactions: InteractionRec[] };
+}
+
+/** The per-engine sets a Ctx works with, created once and emptied for every event. */
+export interface CtxScratch {
+  dirtyAgents: Set<string>;
+  dirtyInteractions: Set<string>;
+  reindex: Set<AgentRec>;
+  spare: { agentIds: string[]; interactions: InteractionRec[] };
+}
+
+export function newScratch(): CtxScratch {
+  return { dirtyAgents: new Set(), dirtyInteractions: new Set(), reindex: new Set(), spare: { agentIds: [], interactions: [] } };
+}
+
+/** A fresh Ctx for one event over the engine's reusable sets (emptied here, whatever a failed event left). */
+export function newCtx(state: EngineState, config: RouterConfig, now: number, scratch: CtxScratch): Ctx {
+  scratch.dirtyAgents.clear();
+  scratch.dirtyInteractions.clear();
+  scratch.reindex.clear();
+  scratch.spare.agentIds.length = 0;
+  scratch.spare.interactions.length = 0;
+  const { dirtyAgents, dirtyInteractions, reindex, spare } = scratch;
+  return { state, config, now, by: 'system', out: [], dirtyAgents, dirtyInteractions, reindex, spare };
 }

@@ -1,6 +1,6 @@
 import { announceOne } from './announce';
 import * as configHandlers from './config-handlers';
-import type { Ctx } from './context';
+import { newCtx, newScratch } from './context';
 import { nextDeadline, runDeadlines } from './deadlines';
 import { dispatch } from './dispatch';
 import { routerConfigSchema, routerEventSchema, type RouterConfig, type RouterEvent } from './events';
@@ -57,6 +57,7 @@ const handlers: Record<RouterEvent['type'], AnyHandler> = {
 export function createRouter(options: Partial<RouterConfig> = {}): Router {
   const config = routerConfigSchema.parse(options);
   const state = emptyState();
+  const scratch = newScratch();
 
   function handle(input: unknown): RouterResult {
     const parsed = routerEventSchema.safeParse(input);
@@ -68,7 +69,7 @@ export function createRouter(options: Partial<RouterConfig> = {}): Router {
     const event = parsed.data;
     // A clock that steps back a little must not move deadlines backwards: time only moves forward.
     const now = Math.max(event.at, state.lastAt);
-    const ctx: Ctx = { state, config, now, by: 'system', out: [], dirtyAgents: new Set(), dirtyInteractions: new Set() };
+    const ctx = newCtx(state, config, now, scratch);
     const handler = handlers[event.type];
     try {
       handler.validate(ctx, event);
