@@ -3,20 +3,26 @@ import type { Ctx } from './context';
 import { toAgents, type AgentStateName } from './decisions';
 import { skillScore } from './rings';
 import { SortedList } from './sorted-list';
-import { bucketOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type QueueRec } from './state';
+import { slotOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type QueueRec } from './state';
 
 /** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction, then wrap-up. */
 export function derivedState(agent: AgentRec, state: EngineState): { state: AgentStateName; reason: string | null } {
-  if (agent.presence === 'logged_out') return { state: 'logged_out', reason: null };
-  if (agent.offer) return { state: 'reserved', reason: null };
+  const name = derivedStateName(agent, state);
+  return { state: name, reason: name === 'not_ready' ? agent.reason : null };
+}
+
+/** The name part of `derivedState`, without building an object (it runs several times per event). */
+function derivedStateName(agent: AgentRec, state: EngineState): AgentStateName {
+  if (agent.presence === 'logged_out') return 'logged_out';
+  if (agent.offer) return 'reserved';
   let wrapup = false;
   for (const id of agent.work.keys()) {
     const i = state.interactions.get(id);
-    if (i?.state === 'active') return { state: 'busy', reason: null };
+    if (i?.state === 'active') return 'busy';
     if (i?.state === 'wrapup') wrapup = true;
   }
-  if (wrapup) return { state: 'wrapup', reason: null };
-  return agent.presence === 'ready' ? { state: 'ready', reason: null } : { state: 'not_ready', reason: agent.reason };
+  if (wrapup) return 'wrapup';
+  return agent.presence === 'ready' ? 'ready' : 'not_ready';
 }
 
 /** Whether the agent can be offered something now on some channel. */
@@ -58,12 +64,10 @@ export function flushReindex(ctx: Ctx): void {
 
 /** Puts the agent in (or takes it out of) the available list of every queue it serves. */
 function reindexAgent(state: EngineState, agent: AgentRec): void {
-  for (const { queue, list, entry } of agent.entries) {
-    const agents = queue.available.get(list);
-    agents?.remove(entry);
-    if (agents?.size === 0) queue.available.delete(list);
+  if (agent.entries.length > 0) {
+    for (const { queue, slot, entry } of agent.entries) queue.available[slot]?.remove(entry);
+    agent.entries.length = 0;
   }
-  agent.entries.length = 0;
   if (!isAvailable(agent, state)) return;
   const team = teamOf(agent, state);
   for (const [queueId, ring] of agent.rings) {
@@ -72,21 +76,22 @@ function reindexAgent(state: EngineState, agent: AgentRec): void {
     const entry = entryFor(queue, agent, state);
     for (const channel of queue.channels) {
       if (!hasRoom(agent, team, channel)) continue;
-      const list = bucketOf(ring, channel);
-      let agents = queue.available.get(list);
-      if (!agents) queue.available.set(list, (agents = new SortedList(compareAgentEntries, 128)));
+      const slot = slotOf(ring, channel);
+      let agents = queue.available[slot];
+      if (!agents) queue.available[slot] = agents = new SortedList(compareAgentEntries, 128);
       agents.insert(entry);
-      agent.entries.push({ queue, list, entry });
+      agent.entries.push({ queue, slot, entry });
     }
   }
 }
 
 /** Announces the agent's derived state when it differs from what was last announced. */
 export function showAgent(ctx: Ctx, agent: AgentRec): void {
-  const next = derivedState(agent, ctx.state);
-  if (next.state === agent.shown.state && next.reason === agent.shown.reason) return;
-  agent.shown = { ...next, since: ctx.now };
-  ctx.out.push({ type: 'agent_state', at: ctx.now, by: ctx.by, audience: toAgents(agent.id), agentId: agent.id, ...next });
+  const name = derivedStateName(agent, ctx.state);
+  const reason = name === 'not_ready' ? agent.reason : null;
+  if (name === agent.shown.state && reason === agent.shown.reason) return;
+  agent.shown = { state: name, reason, since: ctx.now };
+  ctx.out.push({ type: 'agent_state', at: ctx.now, by: ctx.by, audience: toAgents(agent.id), agentId: agent.id, state: name, reason });
 }
 
 /** After any change to an agent: re-index it and tell whoever needs to know. */

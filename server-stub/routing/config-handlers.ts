@@ -67,7 +67,7 @@ export const queueUpsert: Handler<'queue_upsert'> = {
 /** Works out whether the agent serves the queue, and from which ring. */
 function placeAgentInQueue(queue: QueueRec, agent: AgentRec): void {
   // Its old ring may change: take it out of every availability list first (the caller re-indexes it).
-  for (const { queue: q, list, entry } of agent.entries) if (q === queue) q.available.get(list)?.remove(entry);
+  for (const { queue: q, slot, entry } of agent.entries) if (q === queue) q.available[slot]?.remove(entry);
   agent.entries = agent.entries.filter((e) => e.queue !== queue);
   const ring = agentRing(queue.config.rings, agent.skills);
   if (ring === null) {
@@ -85,7 +85,7 @@ function rebuildWaiting(ctx: Ctx, queue: QueueRec): void {
   const config = queue.config;
   const waiting = queue.waiting.toArray();
   queue.waiting = new SortedList(compareInteractions);
-  queue.buckets.clear();
+  queue.buckets = [];
   for (const i of state.interactions.values()) {
     if (i.queueId !== config.queueId || (i.state !== 'queued' && i.state !== 'offered')) continue;
     i.key = routingKey(config.priority, i.priority, i.arrivedAt, i.raiseMs);

@@ -39,11 +39,12 @@ export function newScratch(): CtxScratch {
 
 /** A fresh Ctx for one event over the engine's reusable sets (emptied here, whatever a failed event left). */
 export function newCtx(state: EngineState, config: RouterConfig, now: number, scratch: CtxScratch): Ctx {
-  scratch.dirtyAgents.clear();
-  scratch.dirtyInteractions.clear();
-  scratch.reindex.clear();
-  scratch.spare.agentIds.length = 0;
-  scratch.spare.interactions.length = 0;
+  // Only what a failed event left behind: clearing an empty Set still allocates a new table in V8.
+  if (scratch.dirtyAgents.size > 0) scratch.dirtyAgents.clear();
+  if (scratch.dirtyInteractions.size > 0) scratch.dirtyInteractions.clear();
+  if (scratch.reindex.size > 0) scratch.reindex.clear();
+  if (scratch.spare.agentIds.length > 0) scratch.spare.agentIds.length = 0;
+  if (scratch.spare.interactions.length > 0) scratch.spare.interactions.length = 0;
   const { dirtyAgents, dirtyInteractions, reindex, spare } = scratch;
   return { state, config, now, by: 'system', out: [], dirtyAgents, dirtyInteractions, reindex, spare };
 }

@@ -74,12 +74,8 @@ export type Decision =
 export type ReleaseReason = 'overflow' | 'overflow_loop' | 'blacklist_hours' | 'blacklist_count';
 export type DecisionType = Decision['type'];
 
-/** Audience of a decision that concerns the given agents and the wallboards. */
-export const toAgents = (...agents: (string | null)[]): Audience => ({
-  agents: agents.filter((a): a is string => a !== null),
-  wallboards: true,
-  customer: false,
-});
+/** Audience of a decision that concerns one agent (or none) and the wallboards. */
+export const toAgents = (agent: string | null): Audience => ({ agents: agent === null ? [] : [agent], wallboards: true, customer: false });
 /** Audience of a message for the waiting customer only (e.g. an announcement). */
 export const toCustomer = (): Audience => ({ agents: [], wallboards: false, customer: true });
 /** Audience of a decision that concerns the customer and the wallboards but no agent. */

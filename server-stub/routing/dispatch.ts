@@ -20,8 +20,10 @@ export function dispatch(ctx: Ctx): void {
   const items = ctx.spare.interactions;
   for (let round = 0; round < maxRounds && (ctx.dirtyAgents.size > 0 || ctx.dirtyInteractions.size > 0); round++) {
     agentIds.length = 0;
-    for (const id of ctx.dirtyAgents) agentIds.push(id);
-    ctx.dirtyAgents.clear();
+    if (ctx.dirtyAgents.size > 0) {
+      for (const id of ctx.dirtyAgents) agentIds.push(id);
+      ctx.dirtyAgents.clear();
+    }
     for (const id of agentIds) {
       const agent = state.agents.get(id);
       if (!agent || !isAvailable(agent, state)) continue;
@@ -29,11 +31,13 @@ export function dispatch(ctx: Ctx): void {
       if (i) makeOffer(ctx, i, agent);
     }
     items.length = 0;
-    for (const id of ctx.dirtyInteractions) {
-      const i = state.interactions.get(id);
-      if (i?.state === 'queued') items.push(i);
+    if (ctx.dirtyInteractions.size > 0) {
+      for (const id of ctx.dirtyInteractions) {
+        const i = state.interactions.get(id);
+        if (i?.state === 'queued') items.push(i);
+      }
+      ctx.dirtyInteractions.clear();
     }
-    ctx.dirtyInteractions.clear();
     if (items.length > 1) items.sort(compareInteractions);
     for (const i of items) {
       if (i.state !== 'queued') continue;

@@ -1,6 +1,6 @@
 import { teamOf } from './agents';
 import { hasRoom } from './capacity';
-import { bucketOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type InteractionRec, type QueueRec } from './state';
+import { slotOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type InteractionRec, type QueueRec } from './state';
 
 const better = (a: InteractionRec, b: InteractionRec | undefined) => !b || a.key < b.key || (a.key === b.key && a.seq < b.seq);
 
@@ -21,7 +21,7 @@ export function selectAgent(_state: EngineState, queue: QueueRec, i: Interaction
   const cursor = queue.config.strategy === 'round_robin' ? queue.rrCursor : null;
   let bestAfter: AgentEntry | undefined;
   for (let ring = 0; ring <= i.ring; ring++) {
-    const agents = queue.available.get(bucketOf(ring, i.channel));
+    const agents = queue.available[slotOf(ring, i.channel)];
     const head = agents?.first();
     if (!agents || !head) continue;
     if (!best || compareAgentEntries(head, best) < 0) best = head;
@@ -52,7 +52,7 @@ export function selectInteraction(state: EngineState, agent: AgentRec): Interact
     for (const channel of queue.channels) {
       if (!hasRoom(agent, team, channel)) continue;
       for (let ring = agentRing; ring < queue.config.rings.length; ring++) {
-        const head = queue.buckets.get(bucketOf(ring, channel))?.first();
+        const head = queue.buckets[slotOf(ring, channel)]?.first();
         if (head && better(head, best)) best = head;
       }
     }

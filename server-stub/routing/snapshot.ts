@@ -1,5 +1,5 @@
 import type { Capacity, QueueConfig } from './events';
-import type { AgentRec, BlacklistEntry, EngineState, InteractionRec } from './state';
+import { slotName, type AgentRec, type BlacklistEntry, type EngineState, type InteractionRec } from './state';
 
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const sorted = (items: Iterable<string>) => [...items].sort();
@@ -48,8 +48,7 @@ export function snapshotOf(state: EngineState): RouterSnapshot {
       preferredCount: q.preferredCount,
       pool: sorted(q.pool),
       channels: [...q.channels],
-      available: byKey(q.available)
-        .filter(([, agents]) => agents.size > 0)
+      available: byKey(q.available.flatMap((agents, slot) => (agents && agents.size > 0 ? [[slotName(slot), agents] as [string, typeof agents]] : [])))
         .map(([list, agents]): [string, string[]] => [list, agents.toArray().map((e) => e.agent.id)]),
       rrCursor: q.rrCursor,
       ahtMs: q.ahtMs,

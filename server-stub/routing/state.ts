@@ -1,4 +1,4 @@
-import type { Channel } from '../../contract/agent';
+import { channels, type Channel } from '../../contract/agent';
 import type { AgentStateName, TerminalState } from './decisions';
 import type { Capacity, Priority, QueueConfig } from './events';
 import { SortedList } from './sorted-list';
@@ -26,9 +26,16 @@ export interface AgentRec {
   /** Queues this agent can serve, with the first bullseye ring whose requirements it meets. */
   rings: Map<string, number>;
   /** This agent's entries in queues' availability lists, kept to remove them again. */
-  entries: { queue: QueueRec; list: string; entry: AgentEntry }[];
+  entries: IndexedEntry[];
   /** Interactions waiting only for this agent while their preferred-agent window is open. */
   preferredWaiting: Set<string>;
+}
+
+/** Where one of an agent's entries sits: the queue and the slot (see `slotOf`) of its list. */
+export interface IndexedEntry {
+  queue: QueueRec;
+  slot: number;
+  entry: AgentEntry;
 }
 
 /** An agent's place in a queue's list of available agents; keys depend on the queue's strategy. */
@@ -46,12 +53,12 @@ export interface QueueRec {
   preferredCount: number;
   /** Agents qualified for at least one ring, whatever their state. */
   pool: Set<string>;
-  /** The same waiting interactions split by `ring:channel`, so an agent finds its best one from a few heads. */
-  buckets: Map<string, SortedList<InteractionRec>>;
+  /** The same waiting interactions split by ring and channel (index `slotOf`), so an agent finds its best one from a few heads. */
+  buckets: (SortedList<InteractionRec> | undefined)[];
   /** Channels this queue has received; agents are indexed only for these. */
   channels: Channel[];
-  /** Available agents by `ring:channel` (the agent's ring, a channel it has room on), in strategy order. */
-  available: Map<string, SortedList<AgentEntry>>;
+  /** Available agents by ring and channel (index `slotOf`: the agent's ring, a channel it has room on), in strategy order. */
+  available: (SortedList<AgentEntry> | undefined)[];
   rrCursor: string | null;
   /** Moving average of handle time (accept to end of wrap-up), for the estimated wait. */
   ahtMs: number;
@@ -146,16 +153,21 @@ export function newQueue(config: QueueConfig): QueueRec {
     waiting: new SortedList(compareInteractions),
     preferredCount: 0,
     pool: new Set(),
-    buckets: new Map(),
+    buckets: [],
     channels: [],
-    available: new Map(),
+    available: [],
     rrCursor: null,
     ahtMs: config.defaultHandleSeconds * 1000,
     nextAnnounceAt: null,
   };
 }
 
-/** Name of the list of one ring and one channel inside a queue. */
-export const bucketOf = (ring: number, channel: Channel) => `${ring}:${channel}`;
+const channelIndex: Record<Channel, number> = Object.fromEntries(channels.map((c, k) => [c, k])) as Record<Channel, number>;
+
+/** Index of the list of one ring and one channel inside a queue (numbers, not names: no string built per lookup). */
+export const slotOf = (ring: number, channel: Channel) => ring * channels.length + channelIndex[channel];
+
+/** Name of the list in slot `slot`, as snapshots show it: `ring:channel`. */
+export const slotName = (slot: number) => `${Math.floor(slot / channels.length)}:${channels[slot % channels.length]!}`;
 
 export const zeroLoad = (): Record<Channel, number> => ({ voice: 0, im: 0, sms: 0, email: 0, fax: 0, social: 0 });
