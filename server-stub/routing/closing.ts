@@ -30,8 +30,10 @@ export function close(ctx: Ctx, i: InteractionRec, outcome: TerminalState, dispo
   if (queue && outcome === 'ended' && i.acceptedAt !== null) queue.ahtMs = nextAht(queue.ahtMs, ctx.now - i.acceptedAt);
   state.interactions.delete(i.id);
   state.closed.set(i.id, { outcome, idempotencyKey: i.idempotencyKey });
+  state.closedOrder.push(i.id);
   while (state.closed.size > config.rememberClosed) {
-    const [oldest, record] = state.closed.entries().next().value!;
+    const oldest = state.closedOrder.shift()!;
+    const record = state.closed.get(oldest)!;
     state.closed.delete(oldest);
     if (record.idempotencyKey !== null) state.idempotencyKeys.delete(record.idempotencyKey);
   }

@@ -26,7 +26,8 @@ export function selectAgent(_state: EngineState, queue: QueueRec, i: Interaction
     if (!agents || !head) continue;
     if (!best || compareAgentEntries(head, best) < 0) best = head;
     if (cursor !== null) {
-      const after = agents.find((e) => e.agent.id > cursor);
+      // Round robin keys are all equal, so the list is ordered by agent id: a binary search, not a scan.
+      const after = agents.firstWhere((e) => e.agent.id > cursor);
       if (after && (!bestAfter || compareAgentEntries(after, bestAfter) < 0)) bestAfter = after;
     }
   }

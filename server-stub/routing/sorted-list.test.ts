@@ -28,6 +28,19 @@ describe('SortedList', () => {
     );
   });
 
+  it('finds by binary search the same first element as a scan, for any threshold test', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 500 }), { maxLength: 300 }), fc.integer({ min: -1, max: 501 }), (items, threshold) => {
+        const list = new SortedList(byNumber, 4);
+        for (const n of items) list.insert(n);
+        const above = (n: number) => n > threshold;
+        expect(list.firstWhere(above)).toBe([...items].sort(byNumber).find(above));
+        expect(list.firstWhere(above)).toBe(list.find(above));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the first element from the head that passes a test', () => {
     const list = new SortedList(byNumber);
     for (const n of [5, 1, 9, 3]) list.insert(n);

@@ -69,6 +69,32 @@ export class SortedList<T> {
     return undefined;
   }
 
+  /**
+   * First element for which `test` holds, found by binary search: `test` must be monotone over the
+   * order (false for a prefix, true for the rest), e.g. "id above the round-robin cursor" in a list
+   * ordered by id. O(log n) where `find` would scan.
+   */
+  firstWhere(test: (item: T) => boolean): T | undefined {
+    let lo = 0;
+    let hi = this.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const chunk = this.chunks[mid]!;
+      if (test(chunk[chunk.length - 1]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    const chunk = this.chunks[lo];
+    if (!chunk) return undefined;
+    let a = 0;
+    let b = chunk.length - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (test(chunk[mid]!)) b = mid;
+      else a = mid + 1;
+    }
+    return chunk[a];
+  }
+
   toArray(): T[] {
     return this.chunks.flat();
   }

@@ -1,6 +1,7 @@
 import { channels, type Channel } from '../../contract/agent';
 import type { AgentStateName, TerminalState } from './decisions';
 import type { Capacity, Priority, QueueConfig } from './events';
+import { Fifo } from './fifo';
 import { SortedList } from './sorted-list';
 import { TimerHeap } from './timer-heap';
 
@@ -119,6 +120,8 @@ export interface EngineState {
   idempotencyKeys: Map<string, string>;
   /** Recently closed interactions with their outcome, oldest first, bounded. */
   closed: Map<string, { outcome: TerminalState; idempotencyKey: string | null }>;
+  /** The keys of `closed` in closing order, to forget the oldest in O(1). */
+  closedOrder: Fifo<string>;
   blacklist: Map<string, Map<string, BlacklistEntry>>;
   /** Times each blacklisted customer reached a person on its local day. */
   reached: Map<string, { day: number; count: number }>;
@@ -141,6 +144,7 @@ export function emptyState(): EngineState {
     interactions: new Map(),
     idempotencyKeys: new Map(),
     closed: new Map(),
+    closedOrder: new Fifo(),
     blacklist: new Map(),
     reached: new Map(),
     timers: new TimerHeap(),
