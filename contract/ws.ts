@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentStateSchema } from './agent';
 import { userSchema } from './auth';
+import { emailReceivedFrameSchema } from './email';
 import { errorBodySchema } from './errors';
 import { dispositionSchema, interactionSchema, transferTargetSchema } from './routing';
 import { wallboardSnapshotSchema } from './wallboard';
@@ -79,6 +80,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('interaction.revoked'), interactionId: z.string(), reason: z.string() }),
   /** Live figures of the tenant, for wallboard subscribers only. */
   z.object({ type: z.literal('wallboard.snapshot'), snapshot: wallboardSnapshotSchema }),
+  /** A customer wrote again in an e-mail thread this agent owns. */
+  emailReceivedFrameSchema,
   z.object({ type: z.literal('error'), id: z.string().nullable() }).extend(errorBodySchema.shape),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { EmailAddress } from '@contract/email';
+
+// Turns raw RFC 5322 bytes into what the store keeps. mailparser decodes transfer encodings and
+// charsets (iconv-lite: GB2312/GBK/GB18030, Big5, ISO-8859-x, …). A message it cannot parse is still
+// kept: the raw source is stored beside a record that says what went wrong.
+
+/** One attachment as parsed, with its bytes. */
+export interface ParsedAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  contentId: string | null;
+  inline: boolean;
+  content: Buffer;
+  sha256: string;
+}
+
+/** What the pipeline needs from a message. */
+export interface ParsedEmail {
+  /** With angle brackets; generated from a hash of the bytes when the sender gave none. */
+  messageId: string;
+  messageIdGenerated: boolean;
+  inReplyTo: string | null;
+  references: string[];
+  from: EmailAddress | null;
+  replyTo: EmailAddress | null;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  subject: string;
+  date: number | null;
+  text: string;
+  html: string | null;
+  /** Selected headers as [name, value] lines (raw lines are in the stored source). */
+  headers: Array<[string, string]>;
+  attachments: ParsedAttachment[];
+  /** Auto-Submitted, Precedence bulk/list/junk or List-Id: never auto-acknowledged (RFC 3834). */
+  automated: boolean;
+  parseProblem: string | null;
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** A stable Message-ID for a message without one: the same bytes always get the same id. */
+export function generatedMessageId(raw: Buffer): string {
+  return `<${sha256(raw).slice(0, 40)}@generated.seat.invalid>`;
+}
+
+const msgIdPattern = /<[^<>\s]{1,250}>/g;
+
+/** Message-ids found in a header value, in order, deduplicated, at most `max` (the last ones win). */
+export function messageIdsIn(value: string | string[] | undefined, max = 50): string[] {
+  const joined = Array.isArray(value) ? value.join(' ') : (value ?? '');
+  const found = joined.match(msgIdPattern) ?? [];
+  // Bare ids without brackets (seen from some clients) are bracketed so they compare equal.
+  const bare = found.length === 0 ? joined.split(/\s+/).filter((t) => /^[^<>\s@]+@[^<>\s@]+$/.test(t)).map((t) => `<${t}>`) : [];
+  const unique = [...new Set([...found, ...bare])];
+  return unique.slice(-max);
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const out: EmailAddress[] = [];
+  const walk = (entries: AddressObject['value']) => {
+    for (const entry of entries) {
+      if (entry.group) walk(entry.group);
+      else if (entry.address) out.push({ address: entry.address.slice(0, 254), name: (entry.name ?? '').slice(0, 200) });
+    }
+  };
+  for (const object of list) walk(object.value);
+  return out.slice(0, 200);
+}
+
+const keptHeaders = new Set(['from', 'to', 'cc', 'reply-to', 'subject', 'date', 'message-id', 'in-reply-to', 'references', 'auto-submitted', 'precedence', 'list-id', 'content-type', 'x-mailer', 'user-agent']);
+
+function safeDate(date: Date | undefined): number | null {
+  const time = date?.getTime();
+  return time !== undefined && Number.isFinite(time) ? time : null;
+}
+
+function fromParsed(parsed: ParsedMail, raw: Buffer): ParsedEmail {
+  const ownId = messageIdsIn(parsed.messageId)[0];
+  const precedence = String(parsed.headers.get('precedence') ?? '').toLowerCase();
+  const autoSubmitted = String(parsed.headers.get('auto-submitted') ?? 'no').toLowerCase();
+  return {
+    messageId: ownId ?? generatedMessageId(raw),
+    messageIdGenerated: ownId === undefined,
+    inReplyTo: messageIdsIn(parsed.inReplyTo)[0] ?? null,
+    references: messageIdsIn(parsed.references),
+    from: addresses(parsed.from)[0] ?? null,
+    replyTo: addresses(parsed.replyTo)[0] ?? null,
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    subject: (parsed.subject ?? '').replace(/[\r\n]+/g, ' ').slice(0, 998),
+    date: safeDate(parsed.date),
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    headers: parsed.headerLines.filter((h) => keptHeaders.has(h.key)).map((h) => [h.key, h.line.slice(h.key.length + 1).trim().slice(0, 4000)] as [string, string]),
+    attachments: parsed.attachments.map((a, i) => ({
+      filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n\\/]+/g, '_').slice(0, 200) || `attachment-${i + 1}`,
+      contentType: /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(a.contentType) ? a.contentType.toLowerCase() : 'application/octet-stream',
+      size: a.content.length,
+      contentId: a.cid ?? null,
+      inline: a.contentDisposition === 'inline' || Boolean(a.related),
+      content: a.content,
+      sha256: sha256(a.content),
+    })),
+    automated: autoSubmitted !== 'no' || ['bulk', 'list', 'junk'].includes(precedence) || parsed.headers.has('list-id'),
+    parseProblem: null,
+  };
+}
+
+/** A record for bytes mailparser refused: nothing but the raw text and a stable id. */
+function unparsed(raw: Buffer, problem: string): ParsedEmail {
+  return {
+    messageId: generatedMessageId(raw),
+    messageIdGenerated: true,
+    inReplyTo: null,
+    references: [],
+    from: null,
+    replyTo: null,
+    to: [],
+    cc: [],
+    subject: '',
+    date: null,
+    text: raw.toString('utf8', 0, Math.min(raw.length, 64 * 1024)),
+    html: null,
+    headers: [],
+    attachments: [],
+    automated: true,
+    parseProblem: problem.slice(0, 500),
+  };
+}
+
+/** Parses a raw message; never throws for bad input (a parse failure is recorded, not raised). */
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  try {
+    const parsed = await simpleParser(raw, { keepCidLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
+    return fromParsed(parsed, raw);
+  } catch (error) {
+    return unparsed(raw, error instanceof Error ? error.message : String(error));
+  }
+}
