@@ -6,7 +6,7 @@ import { routingKey } from './priority';
 import { closePreferredWindow } from './queueing';
 import { refuse } from './result';
 import { agentRing, ringAfter, ringProblem } from './rings';
-import { compareInteractions, newQueue, zeroLoad, type AgentRec, type QueueRec } from './state';
+import { compareInteractions, newQueue, setPresence, zeroLoad, type AgentRec, type QueueRec } from './state';
 import { SortedList } from './sorted-list';
 import { addWaiting } from './waiting';
 
@@ -70,6 +70,7 @@ function placeAgentInQueue(queue: QueueRec, agent: AgentRec): void {
   for (const { queue: q, slot, entry } of agent.entries) if (q === queue) q.available[slot]?.remove(entry);
   agent.entries = agent.entries.filter((e) => e.queue !== queue);
   const ring = agentRing(queue.config.rings, agent.skills);
+  const wasInPool = queue.pool.has(agent.id);
   if (ring === null) {
     agent.rings.delete(queue.config.queueId);
     queue.pool.delete(agent.id);
@@ -77,6 +78,7 @@ function placeAgentInQueue(queue: QueueRec, agent: AgentRec): void {
     agent.rings.set(queue.config.queueId, ring);
     queue.pool.add(agent.id);
   }
+  if (agent.presence === 'ready' && wasInPool !== (ring !== null)) queue.readyCount += ring === null ? -1 : 1;
 }
 
 /** After a queue's configuration changed: new keys, rings, overflow clocks and announcements for what waits in it. */
@@ -178,7 +180,7 @@ export const agentState: Handler<'agent_state'> = {
     const agent = ctx.state.agents.get(ev.agentId)!;
     ctx.by = ev.by ?? agent.id;
     if (ev.state === 'ready' && agent.presence !== 'ready') agent.idleSince = ctx.now;
-    agent.presence = ev.state;
+    setPresence(ctx.state, agent, ev.state);
     agent.reason = ev.state === 'not_ready' ? ev.reason : null;
     if (ev.state === 'logged_out') {
       for (const id of [...agent.preferredWaiting]) closePreferredWindow(ctx, ctx.state.interactions.get(id)!);

@@ -17,10 +17,8 @@ export function ewtSeconds(position: number, ahtMs: number, staffed: number): nu
 }
 
 /** Agents of the queue's pool who are signed in and ready to work (whatever they are doing now). */
-export function staffedCount(state: EngineState, queue: QueueRec): number {
-  let n = 0;
-  for (const id of queue.pool) if (state.agents.get(id)?.presence === 'ready') n++;
-  return n;
+export function staffedCount(_state: EngineState, queue: QueueRec): number {
+  return queue.readyCount;
 }
 
 /** Whether a new estimate is worth telling the customer: over the threshold and changed enough since last time. */

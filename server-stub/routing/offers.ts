@@ -2,7 +2,7 @@ import { touchAgent } from './agents';
 import type { Ctx } from './context';
 import { toAgents } from './decisions';
 import { requeueAtHead, showInteraction, unqueue } from './queueing';
-import type { AgentRec, InteractionRec } from './state';
+import { setPresence, type AgentRec, type InteractionRec } from './state';
 import { holdWork, releaseWork } from './work';
 
 /** Rings an agent with an interaction: the agent becomes reserved until it answers or the offer times out. */
@@ -58,7 +58,7 @@ export function missOffer(ctx: Ctx, i: InteractionRec, reason: 'timeout' | 'reje
   });
   agent.offer = null;
   agent.lastExpired = { interactionId: i.id, offerId: offer.offerId };
-  agent.presence = 'not_ready';
+  setPresence(ctx.state, agent, 'not_ready');
   agent.reason = 'missed';
   requeueAtHead(ctx, i);
   releaseWork(ctx, agent, i);

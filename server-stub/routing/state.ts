@@ -54,6 +54,8 @@ export interface QueueRec {
   preferredCount: number;
   /** Agents qualified for at least one ring, whatever their state. */
   pool: Set<string>;
+  /** How many agents of `pool` have presence `ready`: kept by `setPresence` and the pool's changes, read per arrival. */
+  readyCount: number;
   /** The same waiting interactions split by ring and channel (index `slotOf`), so an agent finds its best one from a few heads. */
   buckets: (SortedList<InteractionRec> | undefined)[];
   /** Channels this queue has received; agents are indexed only for these. */
@@ -157,6 +159,7 @@ export function newQueue(config: QueueConfig): QueueRec {
     waiting: new SortedList(compareInteractions),
     preferredCount: 0,
     pool: new Set(),
+    readyCount: 0,
     buckets: [],
     channels: [],
     available: [],
@@ -173,5 +176,17 @@ export const slotOf = (ring: number, channel: Channel) => ring * channels.length
 
 /** Name of the list in slot `slot`, as snapshots show it: `ring:channel`. */
 export const slotName = (slot: number) => `${Math.floor(slot / channels.length)}:${channels[slot % channels.length]!}`;
+
+/** Changes an agent's presence, keeping the ready counts of the queues whose pool it is in. */
+export function setPresence(state: EngineState, agent: AgentRec, presence: AgentRec['presence']): void {
+  const delta = (presence === 'ready' ? 1 : 0) - (agent.presence === 'ready' ? 1 : 0);
+  agent.presence = presence;
+  if (delta === 0) return;
+  // `rings` names exactly the queues whose pool holds this agent.
+  for (const queueId of agent.rings.keys()) {
+    const queue = state.queues.get(queueId);
+    if (queue) queue.readyCount += delta;
+  }
+}
 
 export const zeroLoad = (): Record<Channel, number> => ({ voice: 0, im: 0, sms: 0, email: 0, fax: 0, social: 0 });
