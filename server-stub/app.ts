@@ -20,6 +20,8 @@ import { seedDemoTenant } from './store/seed/demoSeed';
 import { createRouting, type Routing } from './interactions/routing';
 import { registerSeatSocket, registerWebSocketSupport } from './ws/seatSocketRoute';
 import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
+import { registerSipEdge } from './channels/sip/sipSocketRoute';
+import type { SipEdge } from './channels/sip/edge';
 
 /** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
 export interface SeatServer {
@@ -30,6 +32,8 @@ export interface SeatServer {
   /** The router of every tenant behind its log, statistics and wallboards. */
   routing: Routing;
   sockets: SeatSocketHub;
+  /** The SIP-over-WebSocket edge (GET /sip): registrar and calls. */
+  sip: SipEdge;
   options: ResolvedSeatServerOptions;
   /** Starts listening; resolves with the real address (port 0 picks a free one). */
   listen(): Promise<{ host: string; port: number; url: string }>;
@@ -81,13 +85,18 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     scrypt: options.scrypt,
   });
   const sockets = createSeatSocketHub();
+  let sipEdge: SipEdge | null = null;
   // The router owns agent state (reserved, busy, wrap-up follow the work); the seat socket and the
   // directory see it through the same AgentStateService interface as before.
   const routing = createRouting({
     store,
     now,
     generateId,
-    sendToAgent: (tenantId, agentId, frame) => sockets.sendToAgent(tenantId, agentId, frame),
+    sendToAgent: (tenantId, agentId, frame) => {
+      sockets.sendToAgent(tenantId, agentId, frame);
+      // Voice offers also become SIP INVITEs to the agent's softphone (the edge is built below).
+      sipEdge?.agentFrame(tenantId, agentId, frame);
+    },
     ...(options.durability ? { durability: options.durability } : {}),
     wallboardIntervalMs: options.wallboardIntervalMs,
     onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
@@ -105,6 +114,8 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   registerAuthRoutes(app, auth);
   registerDirectoryRoutes(app, store.db);
   routing.registerRoutes(app);
+  const sip = registerSipEdge(app, { sqlite: store.sqlite, routing: routing.service, now, generateId });
+  sipEdge = sip.edge;
   const stopSeatSocket = registerSeatSocket(app, sockets, {
     auth,
     agentStates,
@@ -124,6 +135,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   app.addHook('preClose', async () => {
     stopRouting();
     stopSeatSocket();
+    sip.dispose();
   });
   app.addHook('onClose', async () => store.close());
 
@@ -135,6 +147,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     agentStates,
     routing,
     sockets,
+    sip: sip.edge,
     options,
     async listen() {
       await app.listen({ host: options.host, port: options.port });

@@ -115,6 +115,15 @@ export interface AgentStateTable {
   since: string;
 }
 
+/** SIP digest HA1 per user, derived when the password is set (the scrypt hash cannot give one). */
+export interface SipCredentialsTable {
+  user_id: string;
+  tenant_id: string;
+  realm: string;
+  ha1_md5: string;
+  ha1_sha256: string;
+}
+
 /** Every table of the store; later migrations add theirs here. */
 export interface SeatDatabase {
   tenants: TenantsTable;
@@ -130,4 +139,5 @@ export interface SeatDatabase {
   customers: CustomersTable;
   customer_contact_points: CustomerContactPointsTable;
   agent_state: AgentStateTable;
+  sip_credentials: SipCredentialsTable;
 }

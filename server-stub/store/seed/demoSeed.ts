@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { hashPassword, type ScryptParams } from '../../auth/password';
+import { sipCredentialRow } from '../../channels/sip/registrar/ha1';
 import type { SeatDatabase } from '../schema';
 import {
   chineseGivenNames,
@@ -125,6 +126,9 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
     created_at: createdAt,
   }));
 
+  // SIP digest needs HA1, which the scrypt hash cannot give; it is derived here, with the password.
+  const sipCredentials = users.map((u) => sipCredentialRow({ id: u.id, tenantId: tenant, username: u.username }, demoTenantSlug, demoPassword));
+
   const queues = demoQueues.map((q) => ({
     id: `demo-queue-${q.key}`,
     tenant_id: tenant,
@@ -151,6 +155,7 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
     await insertInBatches(trx, 'agents', agents);
     await insertInBatches(trx, 'agent_skills', agentSkillRows);
     await insertInBatches(trx, 'users', users);
+    await insertInBatches(trx, 'sip_credentials', sipCredentials);
     await insertInBatches(trx, 'reason_codes', reasonCodes);
     await insertInBatches(trx, 'queues', queues);
     await insertInBatches(trx, 'queue_skills', queueSkills);

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerMessage } from '@contract/ws';
+import { allowed, createCallManager, type CallManager, type CallRouting } from './calls/callManager';
+import { createClientTransactions, type Timers } from './calls/transactions';
+import type { SipConnection, SipLog } from './connection';
+import type { SipDirectory } from './directory';
+import { parseSipMessage, type ParsedMessage } from './message/parse';
+import { buildResponse } from './message/serialize';
+import type { SipRequest } from './message/sipMessage';
+import { createDigestVerifier } from './registrar/digest';
+import type { DigestAlgorithm } from './registrar/ha1';
+import { createRegistrar, type Registrar } from './registrar/registrar';
+
+// The SIP edge without its transport: frames in from connections, decisions in from the router,
+// SIP out. The WebSocket route (sipSocketRoute.ts) feeds it; tests feed it directly with fakes.
+
+/** What the edge needs from the server. */
+export interface SipEdgeOptions {
+  directory: SipDirectory;
+  routing: CallRouting;
+  now: () => number;
+  generateId: () => string;
+  log: SipLog;
+  timers: Timers;
+  /** The edge's own host name in Via and Contact. */
+  host: string;
+  /** Digest algorithms offered, most preferred first; MD5 alone by default, as JsSIP supports no other. */
+  digestAlgorithms?: readonly DigestAlgorithm[];
+  nonceTtlMs?: number;
+  minExpires?: number;
+  maxExpires?: number;
+  /** Timer B/F: how long a request the edge sent may go unanswered. */
+  transactionTimeoutMs?: number;
+  secret?: Buffer;
+}
+
+/** The running edge. */
+export interface SipEdge {
+  /** Handles one frame received on a connection. */
+  receive(connection: SipConnection, frame: string | Buffer): void;
+  /** Forgets a closed connection: its bindings go and its calls end. */
+  connectionClosed(connection: SipConnection): void;
+  /** A frame the router sent to an agent's seats: offers and their ends concern the edge too. */
+  agentFrame(tenantId: string, agentId: string, frame: ServerMessage): void;
+  /** Wait announcements and releases for callers. */
+  customerDecision(tenantId: string, decision: { type: string; interactionId: string; position?: number; ewtSeconds?: number; message?: string }): void;
+  registrar: Registrar;
+  calls: CallManager;
+  /** Drops expired bindings (the server runs it on an interval). */
+  sweep(): void;
+  dispose(): void;
+}
+
+/** Builds the edge. */
+export function createSipEdge(options: SipEdgeOptions): SipEdge {
+  const { log, now } = options;
+  const newTag = () => options.generateId().replace(/[^A-Za-z0-9]/g, '').slice(0, 24) || randomBytes(8).toString('hex');
+  const edgeIdentity = {
+    host: options.host,
+    contact: `sip:edge@${options.host};transport=ws`,
+    newBranch: () => `z9hG4bK${newTag()}`,
+  };
+  const digest = createDigestVerifier({
+    secret: options.secret ?? randomBytes(32),
+    now,
+    nonceTtlMs: options.nonceTtlMs ?? 5 * 60_000,
+    algorithms: options.digestAlgorithms ?? ['MD5'],
+  });
+  const registrar = createRegistrar({ directory: options.directory, digest, now, log, minExpires: options.minExpires ?? 60, maxExpires: options.maxExpires ?? 3600, defaultExpires: 600 });
+  const transactions = createClientTransactions(options.timers, options.transactionTimeoutMs ?? 32_000, (request, status) => {
+    const parsed = parseSipMessage(
+      Buffer.from(
+        `SIP/2.0 ${status} Local\r\n${request.headers
+          .filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(h.name))
+          .map((h) => `${h.name}: ${h.value}`)
+          .join('\r\n')}\r\n\r\n`,
+      ),
+    );
+    if (!parsed.ok || parsed.message.kind !== 'response') throw new Error(`local ${status} did not parse`);
+    return parsed.message as never;
+  });
+  const calls = createCallManager({ routing: options.routing, directory: options.directory, registrar, transactions, edge: edgeIdentity, newTag, log });
+
+  // Router effects run inside the router's own submit; acting on them re-enters the router, so
+  // they are handled once the current command has finished.
+  const later = (action: () => void) =>
+    queueMicrotask(() => {
+      try {
+        action();
+      } catch (error) {
+        log.warn({ err: error }, 'SIP edge failed to act on a routing decision');
+      }
+    });
+
+  const request = (connection: SipConnection, message: ParsedMessage & SipRequest) => {
+    const reply = (status: number, extra: Parameters<typeof buildResponse>[2] = {}) => connection.send(buildResponse(message, status, { toTag: newTag(), ...extra }));
+    if (message.requestScheme !== 'sip' && message.requestScheme !== 'sips') return message.method === 'ACK' ? undefined : reply(416);
+    if (message.core.to.tag && message.method !== 'CANCEL') return calls.inDialog(message, connection);
+    switch (message.method) {
+      case 'REGISTER':
+        return connection.send(registrar.register(message, connection, newTag()));
+      case 'OPTIONS':
+        return reply(200, { headers: [{ name: 'Allow', value: allowed }, { name: 'Accept', value: 'application/sdp' }, { name: 'Supported', value: 'outbound, path' }] });
+      case 'CANCEL':
+        return calls.cancel(message, connection);
+      case 'ACK':
+        // An ACK outside a dialog belongs to a non-2xx final we sent (same branch): nothing to do.
+        return undefined;
+      case 'INVITE': {
+        if (message.core.maxForwards === 0) return reply(483);
+        const uri = message.requestUri;
+        const tenant = uri ? options.directory.tenantByHost(uri.host) : null;
+        const queue = tenant && uri?.user ? options.directory.queueByUser(tenant.id, uri.user) : null;
+        if (!tenant || !queue) {
+          log.info({ uri: message.uri.slice(0, 200), remote: connection.remote }, 'SIP INVITE to an unknown address');
+          return reply(404);
+        }
+        return calls.invite(message, connection, tenant, queue);
+      }
+      case 'BYE':
+      case 'UPDATE':
+      case 'INFO':
+      case 'REFER':
+      case 'NOTIFY':
+        // These only make sense inside a dialog, and this one has no To tag.
+        return reply(481);
+      case 'SUBSCRIBE':
+      case 'PUBLISH':
+      case 'MESSAGE':
+        return reply(405, { headers: [{ name: 'Allow', value: allowed }] });
+      default:
+        return reply(501, { headers: [{ name: 'Allow', value: allowed }] });
+    }
+  };
+
+  return {
+    registrar,
+    calls,
+    receive(connection, frame) {
+      // RFC 7118 5.3: a frame with only CRLF (or CRLFCRLF) is a keep-alive, not a message.
+      if ((typeof frame === 'string' ? frame : frame.toString('latin1')).replace(/\r\n/g, '') === '') return;
+      const parsed = parseSipMessage(frame);
+      if (!parsed.ok) {
+        log.warn({ reason: parsed.reason, remote: connection.remote }, 'SIP message refused');
+        if (parsed.answerable && parsed.answerable.method !== 'ACK') connection.send(buildResponse(parsed.answerable, parsed.status, { toTag: newTag(), reason: `${parsed.status === 505 ? 'Version Not Supported' : 'Bad Request'}: ${parsed.reason}`.slice(0, 120) }));
+        return;
+      }
+      const message = parsed.message;
+      if (message.kind === 'response') {
+        if (!transactions.receive(message as ParsedMessage & typeof message)) log.info({ status: message.status, callId: message.core.callId.slice(0, 80) }, 'SIP stray response dropped');
+        return;
+      }
+      try {
+        request(connection, message as ParsedMessage & SipRequest);
+      } catch (error) {
+        log.warn({ err: error, method: message.method }, 'SIP request failed');
+        if (message.method !== 'ACK') connection.send(buildResponse(message, 500, { toTag: newTag() }));
+      }
+    },
+    connectionClosed(connection) {
+      registrar.connectionClosed(connection);
+      transactions.connectionClosed(connection);
+      calls.connectionClosed(connection);
+    },
+    agentFrame(tenantId, agentId, frame) {
+      if (frame.type === 'interaction.offer' && frame.interaction.channel === 'voice') later(() => calls.offered(tenantId, agentId, frame.interaction));
+      else if (frame.type === 'interaction.revoked') later(() => calls.revoked(tenantId, agentId, frame.interactionId));
+      else if (frame.type === 'interaction.update' && frame.interaction.channel === 'voice') later(() => calls.updated(tenantId, frame.interaction));
+    },
+    customerDecision(tenantId, decision) {
+      if (decision.type === 'announce_wait') later(() => calls.announce(tenantId, decision.interactionId, decision.position ?? 0, decision.ewtSeconds ?? 0));
+      else if (decision.type === 'release' || decision.type === 'callback_request') later(() => calls.released(tenantId, decision.interactionId, decision.message ?? 'Released'));
+    },
+    sweep: () => void registrar.sweep(),
+    dispose: () => transactions.dispose(),
+  };
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { SeatError } from '@contract/errors';
+import type { InteractionService } from '../../interactions/interactionService';
+import type { SipConnection } from './connection';
+import { createSipDirectory } from './directory';
+import { createSipEdge, type SipEdge } from './edge';
+import { serializeSipMessage } from './message/serialize';
+import type { Database } from 'better-sqlite3';
+
+// GET /sip: SIP over WebSocket (RFC 7118). The upgrade must offer the `sip` subprotocol; each
+// frame carries one SIP message; the connection is public because callers are anonymous
+// customers, and agents authenticate inside SIP (digest on REGISTER).
+
+/** Largest SIP message accepted in one frame (a WebRTC offer with many candidates fits easily). */
+export const maxSipMessageBytes = 64 * 1024;
+
+/** Connection states (kept explicit, as the seat socket does). */
+const enum State {
+  OPEN = 1,
+  CLOSING = 2,
+  CLOSED = 3,
+}
+
+/** What the SIP route needs from the server. */
+export interface SipRouteDeps {
+  sqlite: Database;
+  routing: Pick<InteractionService, 'create' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'>;
+  now: () => number;
+  generateId: () => string;
+  /** Host name the edge writes in Via and Contact. */
+  host?: string;
+  sweepMs?: number;
+}
+
+/** Registers the edge and its route; returns the edge and the disposer that stops it. */
+export function registerSipEdge(app: FastifyInstance, deps: SipRouteDeps): { edge: SipEdge; dispose: () => void } {
+  const log = app.log.child({ channel: 'sip' });
+  const edge = createSipEdge({
+    directory: createSipDirectory(deps.sqlite),
+    routing: deps.routing,
+    now: deps.now,
+    generateId: deps.generateId,
+    log,
+    timers: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    host: deps.host ?? 'seat-edge.invalid',
+  });
+  const stopDecisions = deps.routing.onCustomerDecision(({ tenantId, decision }) => edge.customerDecision(tenantId, decision as never));
+  const sweeper = setInterval(() => edge.sweep(), deps.sweepMs ?? 15_000);
+  sweeper.unref();
+  const open = new Set<WebSocket>();
+
+  app.route({
+    method: 'GET',
+    url: '/sip',
+    config: { access: 'public' },
+    schema: { hide: true },
+    preValidation: async (request) => {
+      const offered = String(request.headers['sec-websocket-protocol'] ?? '')
+        .split(',')
+        .map((p) => p.trim().toLowerCase());
+      if (request.headers.upgrade && !offered.includes('sip')) throw new SeatError('VALIDATION_FAILED', 'Open /sip with the WebSocket subprotocol "sip" (RFC 7118).');
+    },
+    handler: async () => {
+      throw new SeatError('UPGRADE_REQUIRED');
+    },
+    wsHandler: (socket, request) => {
+      let state = State.OPEN;
+      open.add(socket);
+      const connection: SipConnection = {
+        id: deps.generateId(),
+        remote: `${request.ip}:${request.socket.remotePort ?? 0}`,
+        isOpen: () => state === State.OPEN,
+        send(message) {
+          if (state === State.OPEN) socket.send(serializeSipMessage(message));
+        },
+        close(code, reason) {
+          if (state !== State.OPEN) return;
+          state = State.CLOSING;
+          socket.close(code, reason);
+        },
+      };
+      socket.on('message', (data, isBinary) => {
+        if (state !== State.OPEN) return;
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+        if (bytes.length > maxSipMessageBytes) return connection.close(1009, 'SIP message too large');
+        // RFC 7118 allows binary frames for SIP too; both carry UTF-8 text.
+        edge.receive(connection, isBinary ? bytes : bytes.toString('utf8'));
+      });
+      socket.on('error', (error) => log.warn({ err: error }, 'SIP socket error'));
+      socket.on('close', () => {
+        state = State.CLOSED;
+        open.delete(socket);
+        edge.connectionClosed(connection);
+      });
+    },
+  });
+
+  return {
+    edge,
+    dispose() {
+      clearInterval(sweeper);
+      stopDecisions();
+      edge.dispose();
+      for (const socket of open) socket.close(1001, 'server shutting down');
+    },
+  };
+}
