@@ -6,6 +6,8 @@ export interface StartedChild {
   match: RegExpMatchArray;
   /** Sends `signal` (SIGTERM by default) and resolves when the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Writes `line` to the child's stdin and resolves with the next stdout line matching `reply`. */
+  ask(line: string, reply: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
 /** Spawns `command args` and waits (up to `timeoutMs`) for a stdout line matching `ready`. */
@@ -15,7 +17,7 @@ export function startChild(
   ready: RegExp,
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<StartedChild> {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -25,6 +27,24 @@ export function startChild(
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
   };
+  const ask = (line: string, reply: RegExp, timeoutMs = 10_000) =>
+    new Promise<RegExpMatchArray>((resolveReply, rejectReply) => {
+      let text = '';
+      const timer = setTimeout(() => {
+        child.stdout?.off('data', onReply);
+        rejectReply(new Error(`no reply matching ${reply} to '${line}'`));
+      }, timeoutMs);
+      const onReply = (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = text.match(reply);
+        if (!match) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', onReply);
+        resolveReply(match);
+      };
+      child.stdout?.on('data', onReply);
+      child.stdin?.write(`${line}\n`);
+    });
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => {
@@ -38,7 +58,7 @@ export function startChild(
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ child, match, stop });
+        resolve({ child, match, stop, ask });
       }
     };
     child.stdout?.on('data', onData);
@@ -46,5 +66,22 @@ export function startChild(
       clearTimeout(timer);
       reject(new Error(`${command} exited with ${code} before it was ready; stderr: ${stderr}`));
     });
+  });
+}
+
+/**
+ * Starts a TypeScript entry in ONE node process (tsx as a loader, not the tsx CLI, which would put
+ * a wrapper process in between): a SIGKILL then really kills the program, as kill -9 should.
+ */
+export function startTsChild(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  options: { cwd?: string; tsconfig?: string; timeoutMs?: number } = {},
+): Promise<StartedChild> {
+  return startChild(process.execPath, ['--import', 'tsx', script, ...args], ready, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    env: options.tsconfig ? { TSX_TSCONFIG_PATH: options.tsconfig } : {},
   });
 }

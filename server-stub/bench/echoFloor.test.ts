@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startChild } from './childProcess';
+import { startTsChild } from './childProcess';
 import { measureEchoFloor } from './echoFloor';
 
 describe('raw WebSocket echo floor', () => {
   it('measures round trips and throughput against an echo server in another process', async () => {
-    const tsx = path.resolve('node_modules/.bin/tsx');
-    const echo = await startChild(tsx, [path.resolve('server-stub/bench/echoServer.ts')], /echo listening on (\d+)/);
+    const echo = await startTsChild(path.resolve('server-stub/bench/echoServer.ts'), [], /echo listening on (\d+)/);
     try {
       const floor = await measureEchoFloor({
         url: `ws://127.0.0.1:${echo.match[1]}`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startChild, type StartedChild } from '../bench/childProcess';
+import { startTsChild, type StartedChild } from '../bench/childProcess';
 
 // kill -9 of the real server process at a seeded but arbitrary moment under load, then a restart on
 // the same data dir: every create that got a 2xx is still there, retries with the same keys return
@@ -11,7 +11,6 @@ import { startChild, type StartedChild } from '../bench/childProcess';
 // and restart rebuilds exactly the engine snapshot taken just before.
 
 const seed = Number(process.env['SEAT_KILL_SEED'] ?? 20260302);
-const tsx = path.resolve('node_modules/.bin/tsx');
 const cli = path.resolve('server-stub/cli.ts');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'seat-kill-'));
 const general = 'demo-queue-general';
@@ -34,7 +33,8 @@ function prng(s: number) {
 }
 
 async function startServer(): Promise<{ url: string; child: StartedChild }> {
-  const child = await startChild(tsx, ['--tsconfig', 'server-stub/tsconfig.json', cli, '--port', '0', '--data-dir', dataDir, '--log-level', 'silent'], /listening on (http:\/\/[^\s]+)/, {
+  const child = await startTsChild(cli, ['--port', '0', '--data-dir', dataDir, '--log-level', 'silent'], /listening on (http:\/\/[^\s]+)/, {
+    tsconfig: path.resolve('server-stub/tsconfig.json'),
     timeoutMs: 90_000,
   });
   children.push(child);
