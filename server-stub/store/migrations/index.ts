@@ -6,8 +6,8 @@ import { migration004Queues } from './004_queues';
 import { migration005Customers } from './005_customers';
 import { migration006AgentState } from './006_agent_state';
 import { migration007InteractionLog } from './007_interaction_log';
-import { migration008SipCredentials } from './008_sip_credentials';
 import { migration008Email } from './008_email';
+import { migration009SipCredentials } from './009_sip_credentials';
 
 /**
  * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
@@ -21,6 +21,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['005_customers', migration005Customers],
   ['006_agent_state', migration006AgentState],
   ['007_interaction_log', migration007InteractionLog],
-  ['008_sip_credentials', migration008SipCredentials],
   ['008_email', migration008Email],
+  ['009_sip_credentials', migration009SipCredentials],
 ];

@@ -4,7 +4,7 @@ import type { Kysely, Migration } from 'kysely';
  * SIP digest credentials: HA1 per user (MD5 and SHA-256), derived when the password is set, because
  * the scrypt password hash cannot produce one (see channels/sip/registrar/ha1.ts).
  */
-export const migration008SipCredentials: Migration = {
+export const migration009SipCredentials: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('sip_credentials')
