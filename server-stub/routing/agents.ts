@@ -1,3 +1,4 @@
+import type { Channel } from '../../contract/agent';
 import { hasAnyRoom, hasRoom, occupancy } from './capacity';
 import type { Ctx } from './context';
 import { toAgents, type AgentStateName } from './decisions';
@@ -60,6 +61,27 @@ export function flushReindex(ctx: Ctx): void {
   if (ctx.reindex.size === 0) return;
   for (const agent of ctx.reindex) reindexAgent(ctx.state, agent);
   ctx.reindex.clear();
+}
+
+/**
+ * A queue has just learnt a channel: adds the entries of that channel alone for its pool, instead of
+ * re-indexing every agent of the pool in every queue it serves. An agent changed in this event is
+ * left to `flushReindex`; any other is indexed as of its last change, so its keys are still right.
+ */
+export function indexNewChannel(ctx: Ctx, queue: QueueRec, channel: Channel): void {
+  const { state } = ctx;
+  for (const id of queue.pool) {
+    const agent = state.agents.get(id)!;
+    if (ctx.reindex.has(agent) || !isAvailable(agent, state) || !hasRoom(agent, teamOf(agent, state), channel)) continue;
+    const ring = agent.rings.get(queue.config.queueId);
+    if (ring === undefined) continue;
+    const slot = slotOf(ring, channel);
+    let agents = queue.available[slot];
+    if (!agents) queue.available[slot] = agents = new SortedList(compareAgentEntries, 128);
+    const entry = entryFor(queue, agent, state);
+    agents.insert(entry);
+    agent.entries.push({ queue, slot, entry });
+  }
 }
 
 /** Puts the agent in (or takes it out of) the available list of every queue it serves. */

@@ -1,4 +1,4 @@
-import { refreshAvailability } from './agents';
+import { indexNewChannel } from './agents';
 import type { Ctx } from './context';
 import { toAgents } from './decisions';
 import { routingKey } from './priority';
@@ -102,7 +102,7 @@ export function requeueAtHead(ctx: Ctx, i: InteractionRec): void {
 function learnChannel(ctx: Ctx, queue: QueueRec, channel: InteractionRec['channel']): void {
   queue.channels.push(channel);
   // Not a change of the agents: they stay out of the dirty set, so the queue's strategy picks among them.
-  for (const id of queue.pool) refreshAvailability(ctx, ctx.state.agents.get(id)!, false);
+  indexNewChannel(ctx, queue, channel);
 }
 
 function scheduleAnnounce(state: EngineState, queue: QueueRec, now: number): void {
