@@ -171,4 +171,61 @@ describe('SIP edge over WebSocket', () => {
     for (let i = 0; i < 100 && env.server.routing.service.get('tenant-demo', interactionId).state === 'offered'; i++) await new Promise((r) => setTimeout(r, 10));
     expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('queued');
   });
+
+  it('relays a hold re-INVITE to the caller, and a REFER to a queue transfers through the router', async () => {
+    const agentInfo = readyGeneralAgent();
+    const agent = await open();
+    await register(agent, agentInfo.username);
+    const caller = await open();
+    callQueue(caller, 'call-4');
+    const invite = await agent.next((m) => m.kind === 'request' && m.method === 'INVITE');
+    const interactionId = header(invite, 'X-Seat-Interaction-Id') as string;
+    agent.sendRaw(sipResponse(invite, 200, 'OK', { toTag: 'a4', extra: ['Contact: <sip:agent@client.invalid;transport=ws>'], body: sdpAnswer }));
+    await caller.next((m) => m.kind === 'response' && m.status === 200);
+    await agent.next((m) => m.kind === 'request' && m.method === 'ACK');
+    const inDialog = { from: `<sip:${agentInfo.username}@demo>;tag=a4`, to: header(invite, 'From') ?? '', callId: invite.core.callId };
+
+    // Hold: the agent's re-INVITE (sendonly) reaches the caller; the caller's answer comes back.
+    const hold = sdpAnswer.replace('a=sendrecv', 'a=sendonly');
+    agent.sendRaw(sipRequest('INVITE', 'sip:edge@seat-edge.invalid', { ...inDialog, cseq: 2, body: hold }));
+    const reinvite = await caller.next((m) => m.kind === 'request' && m.method === 'INVITE');
+    expect(reinvite.body).toBe(hold);
+    caller.sendRaw(sipResponse(reinvite, 200, 'OK', { body: sdpOffer.replace('a=sendrecv', 'a=recvonly') }));
+    const held = await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 2);
+    expect(held.kind === 'response' && held.status).toBe(200);
+    expect(held.body).toContain('a=recvonly');
+    expect(await caller.next((m) => m.kind === 'request' && m.method === 'ACK')).toBeTruthy();
+
+    // A REFER to an unknown target changes nothing.
+    agent.sendRaw(sipRequest('REFER', 'sip:edge@seat-edge.invalid', { ...inDialog, cseq: 3, extra: ['Refer-To: <sip:nobody-here@demo>'] }));
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 3)).toMatchObject({ status: 404 });
+    expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('active');
+
+    // Blind transfer to the Billing queue: 202, NOTIFY with a sipfrag, then the edge hangs up the agent.
+    agent.sendRaw(sipRequest('REFER', 'sip:edge@seat-edge.invalid', { ...inDialog, cseq: 4, extra: ['Refer-To: <sip:billing@demo>'] }));
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 4)).toMatchObject({ status: 202 });
+    const notify = await agent.next((m) => m.kind === 'request' && m.method === 'NOTIFY');
+    expect(notify.body).toBe('SIP/2.0 200 OK\r\n');
+    expect(header(notify, 'Event')).toBe('refer');
+    expect(await agent.next((m) => m.kind === 'request' && m.method === 'BYE')).toBeTruthy();
+    expect(env.server.routing.service.get('tenant-demo', interactionId)).toMatchObject({ queueId: 'demo-queue-billing' });
+    expect(env.server.sip.calls.count()).toBe(1);
+  });
+
+  it('ends the call when the agent hangs up: the caller gets a BYE and the agent goes to wrap-up', async () => {
+    const agentInfo = readyGeneralAgent();
+    const agent = await open();
+    await register(agent, agentInfo.username);
+    const caller = await open();
+    callQueue(caller, 'call-5');
+    const invite = await agent.next((m) => m.kind === 'request' && m.method === 'INVITE');
+    const interactionId = header(invite, 'X-Seat-Interaction-Id') as string;
+    agent.sendRaw(sipResponse(invite, 200, 'OK', { toTag: 'a5', extra: ['Contact: <sip:agent@client.invalid;transport=ws>'], body: sdpAnswer }));
+    await caller.next((m) => m.kind === 'response' && m.status === 200);
+    agent.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { from: `<sip:${agentInfo.username}@demo>;tag=a5`, to: header(invite, 'From') ?? '', callId: invite.core.callId, cseq: 2 }));
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.method === 'BYE')).toMatchObject({ status: 200 });
+    expect(await caller.next((m) => m.kind === 'request' && m.method === 'BYE')).toBeTruthy();
+    expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('wrapup');
+    expect(env.server.routing.service.agentStatus('tenant-demo', agentInfo.agentId)?.state).toBe('wrapup');
+  });
 });
