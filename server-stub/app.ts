@@ -22,6 +22,7 @@ import { registerSeatSocket, registerWebSocketSupport } from './ws/seatSocketRou
 import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
 import { registerSipEdge } from './channels/sip/sipSocketRoute';
 import type { SipEdge } from './channels/sip/edge';
+import { createEmailChannel, type EmailChannel } from './channels/email/emailChannel';
 
 /** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
 export interface SeatServer {
@@ -34,6 +35,8 @@ export interface SeatServer {
   sockets: SeatSocketHub;
   /** The SIP-over-WebSocket edge (GET /sip): registrar and calls. */
   sip: SipEdge;
+  /** The e-mail channel: mailboxes, SMTP receiver, IMAP pollers, threads and replies. */
+  email: EmailChannel;
   options: ResolvedSeatServerOptions;
   /** Starts listening; resolves with the real address (port 0 picks a free one). */
   listen(): Promise<{ host: string; port: number; url: string }>;
@@ -116,6 +119,17 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   routing.registerRoutes(app);
   const sip = registerSipEdge(app, { sqlite: store.sqlite, routing: routing.service, now, generateId });
   sipEdge = sip.edge;
+  const email = createEmailChannel({
+    store,
+    service: routing.service,
+    sendToAgent: (tenantId, agentId, frame) => sockets.sendToAgent(tenantId, agentId, frame),
+    options: options.email,
+    seedDemo: options.seedDemo,
+    now,
+    generateId,
+    onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
+  });
+  email.registerRoutes(app);
   const stopSeatSocket = registerSeatSocket(app, sockets, {
     auth,
     agentStates,
@@ -132,7 +146,19 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     await store.close();
     throw error;
   }
+  let stopEmail: () => Promise<void> = async () => {};
+  try {
+    // After the log replay: mail a crash left unrouted is routed against the rebuilt engine.
+    stopEmail = await email.start();
+  } catch (error) {
+    stopRouting();
+    stopSeatSocket();
+    sip.dispose();
+    await store.close();
+    throw error;
+  }
   app.addHook('preClose', async () => {
+    await stopEmail();
     stopRouting();
     stopSeatSocket();
     sip.dispose();
@@ -148,6 +174,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     routing,
     sockets,
     sip: sip.edge,
+    email,
     options,
     async listen() {
       await app.listen({ host: options.host, port: options.port });

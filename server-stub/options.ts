@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Writable } from 'node:stream';
+import { emailOptionsSchema } from './channels/email/emailOptions';
 
 const fn = <T>(what: string) => z.custom<T>((value) => typeof value === 'function', { message: `${what} must be a function` });
 
@@ -32,6 +33,8 @@ export const seatServerOptionsSchema = z
     durability: z.enum(['process', 'power']).optional(),
     /** Wallboards get at most one update per tenant per this many ms. */
     wallboardIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+    /** The e-mail channel: SMTP receiver (off unless a port is given), size limits, default relay. */
+    email: emailOptionsSchema.prefault({}),
     now: fn<() => number>('now').default(() => () => Date.now()),
     generateId: fn<() => string>('generateId').default(() => () => randomUUID()),
     generateToken: fn<() => string>('generateToken').default(() => () => randomBytes(32).toString('base64url')),

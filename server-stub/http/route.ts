@@ -21,6 +21,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   body?: B;
   querystring?: Q;
   params?: P;
+  /** Largest body this route reads, when it needs more than the server's default (e.g. attachments). */
+  bodyLimit?: number;
   /** Replies by status; null means an empty reply (204). */
   response: Record<number, z.ZodType | null>;
   handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>, reply: FastifyReply) => Promise<unknown>;
@@ -48,6 +50,7 @@ export function defineRoute<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
     method: spec.method,
     url: spec.url,
     config: { access: spec.access },
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,

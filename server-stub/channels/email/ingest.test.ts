@@ -42,12 +42,12 @@ describe('e-mail ingest', () => {
 
   it('joins a reply to its thread and tells the agent who owns the interaction, without new work', async () => {
     const [first] = await f.ingest.ingest(rawMessage({}), [support], 'smtp');
-    f.routing.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
+    await f.routing.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
     const interactionId = first?.thread.interactionId ?? '';
     const offered = f.routing.service.get(demoTenant, interactionId);
     expect(offered.state).toBe('offered');
     const owner = offered.agentId ?? '';
-    f.routing.service.accept(demoTenant, interactionId, owner);
+    await f.routing.service.accept(demoTenant, interactionId, owner);
 
     const [reply] = await f.ingest.ingest(
       rawMessage({ 'Message-ID': '<second@example.cn>', 'In-Reply-To': '<nothing-we-know@x>', References: '<first@example.cn> <nothing-we-know@x>', Subject: 'Re: Router broken' }),
@@ -63,12 +63,12 @@ describe('e-mail ingest', () => {
 
   it('opens new work for the same thread when the customer writes after the interaction ended, preferring the agent who had it', async () => {
     const [first] = await f.ingest.ingest(rawMessage({}), [support], 'smtp');
-    f.routing.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
+    await f.routing.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
     const firstId = first?.thread.interactionId ?? '';
     const owner = f.routing.service.get(demoTenant, firstId).agentId ?? '';
-    f.routing.service.accept(demoTenant, firstId, owner);
-    f.routing.service.end(demoTenant, firstId, owner);
-    f.routing.service.wrapup(demoTenant, firstId, owner, 'resolved');
+    await f.routing.service.accept(demoTenant, firstId, owner);
+    await f.routing.service.end(demoTenant, firstId, owner);
+    await f.routing.service.wrapup(demoTenant, firstId, owner, 'resolved');
 
     const [later] = await f.ingest.ingest(rawMessage({ 'Message-ID': '<third@example.cn>', 'In-Reply-To': '<first@example.cn>' }), [support], 'smtp');
     expect(later?.routed?.action).toBe('created');
@@ -90,7 +90,7 @@ describe('e-mail ingest', () => {
   it('keeps a message whose routing failed and routes it on resume', async () => {
     const realRoute = f.router.route;
     let fail = true;
-    f.router.route = (...args) => {
+    f.router.route = async (...args) => {
       if (fail) throw new Error('router down');
       return realRoute(...args);
     };
@@ -101,7 +101,7 @@ describe('e-mail ingest', () => {
     expect(f.messages.unrouted(10).map((m) => m.id)).toEqual([outcome?.message.id]);
 
     fail = false;
-    expect(f.ingest.resumeUnrouted()).toBe(1);
+    expect(await f.ingest.resumeUnrouted()).toBe(1);
     expect(interactionsOf()).toHaveLength(1);
     expect(f.messages.unrouted(10)).toEqual([]);
   });

@@ -28,7 +28,7 @@ export interface EmailIngest {
   /** Parses once and stores for each mailbox. Throws only when storing fails (then nothing is acknowledged). */
   ingest(raw: Buffer, mailboxes: readonly Mailbox[], source: 'smtp' | 'imap'): Promise<IngestOutcome[]>;
   /** Routes messages stored but not routed (a crash or routing error in between); returns how many. */
-  resumeUnrouted(): number;
+  resumeUnrouted(): Promise<number>;
   onIngested(listener: IngestListener): () => void;
 }
 
@@ -43,9 +43,9 @@ export function createEmailIngest(deps: {
   const { messages, router } = deps;
   const listeners = new Set<IngestListener>();
 
-  const tryRoute = (message: MessageRecord, thread: ThreadRecord, mailbox: Mailbox): RouteOutcome | null => {
+  const tryRoute = async (message: MessageRecord, thread: ThreadRecord, mailbox: Mailbox): Promise<RouteOutcome | null> => {
     try {
-      return router.route(message, thread, mailbox);
+      return await router.route(message, thread, mailbox);
     } catch (error) {
       deps.onError(error, `routing e-mail ${message.messageId} of mailbox ${mailbox.id}`);
       return null;
@@ -63,7 +63,7 @@ export function createEmailIngest(deps: {
         const customerId = parsed.from ? messages.customerByEmail(mailbox.tenantId, parsed.from.address) : null;
         const stored = messages.storeInbound({ mailbox, parsed, raw, source, customerId, receivedAt: deps.now() });
         // A duplicate whose first delivery was stored but never routed is routed now.
-        const routed = !stored.duplicate || !stored.message.routed ? tryRoute(stored.message, stored.thread, mailbox) : null;
+        const routed = !stored.duplicate || !stored.message.routed ? await tryRoute(stored.message, stored.thread, mailbox) : null;
         // Re-read: routing sets the thread's interaction.
         const thread = messages.thread(mailbox.tenantId, stored.thread.id) ?? stored.thread;
         const outcome: IngestOutcome = { mailboxId: mailbox.id, ...stored, thread, routed };
@@ -81,7 +81,7 @@ export function createEmailIngest(deps: {
       return outcomes;
     },
 
-    resumeUnrouted() {
+    async resumeUnrouted() {
       let routed = 0;
       // Bounded batches; a message that keeps failing stays unrouted and is reported each time.
       for (let round = 0; round < 100; round++) {
@@ -91,7 +91,7 @@ export function createEmailIngest(deps: {
           const mailbox = deps.mailboxById(message.tenantId, message.mailboxId);
           const thread = messages.thread(message.tenantId, message.threadId);
           if (!mailbox || !thread) continue;
-          if (tryRoute(message, thread, mailbox)) progress++;
+          if (await tryRoute(message, thread, mailbox)) progress++;
         }
         routed += progress;
         if (progress === 0 || batch.length < 100) break;

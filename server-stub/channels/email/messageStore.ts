@@ -32,6 +32,8 @@ export interface MessageRecord {
   inReplyTo: string | null;
   references: string[];
   from: EmailAddress | null;
+  /** Where replies go when the sender asked (Reply-To); null means the sender. */
+  replyTo: EmailAddress | null;
   to: EmailAddress[];
   cc: EmailAddress[];
   subject: string;
@@ -126,6 +128,7 @@ interface MessageRow {
   in_reply_to: string | null;
   references_json: string;
   from_json: string | null;
+  reply_to_json: string | null;
   to_json: string;
   cc_json: string;
   subject: string;
@@ -175,6 +178,7 @@ const toMessage = (r: MessageRow): MessageRecord => ({
   inReplyTo: r.in_reply_to,
   references: JSON.parse(r.references_json) as string[],
   from: r.from_json ? (JSON.parse(r.from_json) as EmailAddress) : null,
+  replyTo: r.reply_to_json ? (JSON.parse(r.reply_to_json) as EmailAddress) : null,
   to: JSON.parse(r.to_json) as EmailAddress[],
   cc: JSON.parse(r.cc_json) as EmailAddress[],
   subject: r.subject,
@@ -226,9 +230,9 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
   );
   const touchThread = sqlite.prepare('UPDATE email_threads SET updated_at = ?, customer_id = COALESCE(customer_id, ?) WHERE id = ?');
   const insertMessage = sqlite.prepare(
-    `INSERT INTO email_messages (id, tenant_id, mailbox_id, thread_id, direction, message_id, in_reply_to, references_json, from_json, to_json, cc_json,
+    `INSERT INTO email_messages (id, tenant_id, mailbox_id, thread_id, direction, message_id, in_reply_to, references_json, from_json, reply_to_json, to_json, cc_json,
        subject, date, received_at, text_body, html_body, headers_json, source, status, error, parse_problem, sent_by, routed)
-     VALUES (@id, @tenant_id, @mailbox_id, @thread_id, @direction, @message_id, @in_reply_to, @references_json, @from_json, @to_json, @cc_json,
+     VALUES (@id, @tenant_id, @mailbox_id, @thread_id, @direction, @message_id, @in_reply_to, @references_json, @from_json, @reply_to_json, @to_json, @cc_json,
        @subject, @date, @received_at, @text_body, @html_body, @headers_json, @source, @status, NULL, @parse_problem, @sent_by, @routed)`,
   );
   const insertRaw = sqlite.prepare('INSERT INTO email_raw (message_row_id, sha256, size, content) VALUES (?, ?, ?, ?)');
@@ -296,6 +300,7 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
       in_reply_to: parsed.inReplyTo,
       references_json: JSON.stringify(parsed.references),
       from_json: parsed.from ? JSON.stringify(parsed.from) : null,
+      reply_to_json: parsed.replyTo ? JSON.stringify(parsed.replyTo) : null,
       to_json: JSON.stringify(parsed.to),
       cc_json: JSON.stringify(parsed.cc),
       subject: parsed.subject,
@@ -326,6 +331,7 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
       in_reply_to: draft.inReplyTo,
       references_json: JSON.stringify(draft.references),
       from_json: JSON.stringify(draft.from),
+      reply_to_json: null,
       to_json: JSON.stringify(draft.to),
       cc_json: JSON.stringify(draft.cc),
       subject: draft.subject,

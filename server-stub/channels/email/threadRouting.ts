@@ -19,7 +19,8 @@ export type RouteOutcome = { action: 'created'; interactionId: string } | { acti
 
 /** Routes stored inbound messages. */
 export interface ThreadRouter {
-  route(message: MessageRecord, thread: ThreadRecord, mailbox: Mailbox): RouteOutcome;
+  /** Resolves once the interaction (if any) is durable in the routing log. */
+  route(message: MessageRecord, thread: ThreadRecord, mailbox: Mailbox): Promise<RouteOutcome>;
 }
 
 /** The idempotency key of a message: its Message-ID within its mailbox, hashed when it does not fit the key syntax. */
@@ -67,7 +68,7 @@ export function createThreadRouter(deps: {
   };
 
   return {
-    route(message, thread, mailbox) {
+    async route(message, thread, mailbox) {
       const previous = thread.interactionId ? current(thread.tenantId, thread.interactionId) : null;
       if (previous && openStates.has(previous.state)) {
         const owner = previous.agentId && ownedStates.has(previous.state) ? previous.agentId : null;
@@ -81,7 +82,8 @@ export function createThreadRouter(deps: {
       // New work: a new thread, or a customer writing again after the last interaction ended.
       // The agent who handled it before is preferred, so the conversation stays with one person.
       const preferred = previous?.agentId ?? thread.lastAgentId;
-      const { interaction } = service.create(
+      // Awaited: create resolves once the interaction is in the routing log (group commit).
+      const { interaction } = await service.create(
         thread.tenantId,
         {
           channel: 'email',

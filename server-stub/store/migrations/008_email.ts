@@ -45,6 +45,7 @@ export const migration008Email: Migration = {
       .addColumn('in_reply_to', 'text')
       .addColumn('references_json', 'text', (c) => c.notNull())
       .addColumn('from_json', 'text')
+      .addColumn('reply_to_json', 'text')
       .addColumn('to_json', 'text', (c) => c.notNull())
       .addColumn('cc_json', 'text', (c) => c.notNull())
       .addColumn('subject', 'text', (c) => c.notNull())
