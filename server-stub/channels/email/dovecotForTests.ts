@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,8 @@ async function waitForPort(port: number, child: ChildProcess, logFile: string): 
 /** Starts dovecot; call `dispose` to stop it and delete everything it wrote. */
 export async function startTestDovecot(): Promise<TestDovecot> {
   const dir = mkdtempSync(path.join(tmpdir(), 'seat-dovecot-'));
+  // mkdtemp makes it 0700; dovecot's auth process (user dovecot) and the mail user must traverse it.
+  chmodSync(dir, 0o755);
   const mail = path.join(dir, 'mail');
   mkdirSync(mail);
   const asRoot = process.getuid?.() === 0;
