@@ -18,7 +18,8 @@ export function hasRoom(agent: Pick<AgentRec, 'capacity' | 'load'>, team: Capaci
 
 /** Whether the agent has room on at least one channel. */
 export function hasAnyRoom(agent: Pick<AgentRec, 'capacity' | 'load'>, team: Capacity | undefined): boolean {
-  return channels.some((c) => hasRoom(agent, team, c));
+  for (const c of channels) if (hasRoom(agent, team, c)) return true;
+  return false;
 }
 
 /** Share of the agent's total capacity in use, 0..1: the key of "least occupied". */

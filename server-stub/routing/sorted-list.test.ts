@@ -41,6 +41,16 @@ describe('SortedList', () => {
     );
   });
 
+  it('does not fragment into tiny chunks under churn, so walking and ranking stay cheap', () => {
+    const list = new SortedList(byNumber, 8);
+    for (let n = 0; n < 2000; n++) list.insert(n);
+    // Remove most of every chunk-sized run, leaving a few survivors spread across the whole range.
+    for (let n = 0; n < 2000; n++) if (n % 10 !== 0) list.remove(n);
+    expect(list.size).toBe(200);
+    expect(list.chunkCount).toBeLessThanOrEqual(Math.ceil((2 * 200) / 8) + 1);
+    expect(list.toArray()).toEqual(Array.from({ length: 200 }, (_, k) => k * 10));
+  });
+
   it('finds the first element from the head that passes a test', () => {
     const list = new SortedList(byNumber);
     for (const n of [5, 1, 9, 3]) list.insert(n);

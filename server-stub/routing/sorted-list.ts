@@ -16,6 +16,11 @@ export class SortedList<T> {
     return this.count;
   }
 
+  /** How many chunks hold the elements (a measure of fragmentation, for tests and diagnostics). */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
   first(): T | undefined {
     return this.chunks[0]?.[0];
   }
@@ -43,6 +48,7 @@ export class SortedList<T> {
     chunk.splice(i, 1);
     this.count--;
     if (chunk.length === 0) this.chunks.splice(c, 1);
+    else if (chunk.length < this.chunkSize >> 1) this.mergeIfSmall(c);
     return true;
   }
 
@@ -97,6 +103,26 @@ export class SortedList<T> {
 
   toArray(): T[] {
     return this.chunks.flat();
+  }
+
+  /**
+   * Joins a chunk that has shrunk with a neighbour when both fit in one, so removals cannot leave a
+   * long trail of tiny chunks: two neighbours always hold more than chunkSize, so there are never
+   * more than about 2n / chunkSize chunks.
+   */
+  private mergeIfSmall(c: number): void {
+    const chunk = this.chunks[c]!;
+    const before = this.chunks[c - 1];
+    if (before && before.length + chunk.length <= this.chunkSize) {
+      for (const item of chunk) before.push(item);
+      this.chunks.splice(c, 1);
+      return;
+    }
+    const next = this.chunks[c + 1];
+    if (next && chunk.length + next.length <= this.chunkSize) {
+      for (const item of next) chunk.push(item);
+      this.chunks.splice(c + 1, 1);
+    }
   }
 
   /** Index of the first chunk whose last element is not below `item` (or the last chunk). */
