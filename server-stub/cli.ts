@@ -20,9 +20,12 @@ async function main(): Promise<number> {
     port: config.port,
     dataDir: config.dataDir,
     logLevel: config.logLevel,
+    ...(config.smtpPort !== undefined ? { email: { smtp: { host: config.host, port: config.smtpPort } } } : {}),
   });
   const { url } = await server.listen();
   process.stdout.write(`Seat server listening on ${url}\n`);
+  const smtp = server.email.smtpAddress();
+  if (smtp) process.stdout.write(`Seat SMTP receiver on ${smtp.host}:${smtp.port}\n`);
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

@@ -7,6 +7,8 @@ export interface CliConfig {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** Port of the inbound SMTP receiver; absent leaves it off. */
+  smtpPort?: number;
 }
 
 /** The outcome of reading flags and environment: a config, a help request, or a message for stderr. */
@@ -19,6 +21,7 @@ Options (each also settable by environment; flags win):
   --port <0-65535>     SEAT_PORT       HTTP and WebSocket port; 0 picks a free one (default 7420)
   --data-dir <path>    SEAT_DATA_DIR   folder for the SQLite database (default ./data)
   --log-level <level>  SEAT_LOG_LEVEL  fatal, error, warn, info, debug, trace or silent (default info)
+  --smtp-port <0-65535> SEAT_SMTP_PORT inbound e-mail (SMTP) port on the same host; off when unset
   --help                               show this text
 `;
 
@@ -44,6 +47,7 @@ export function readCliConfig(argv: readonly string[], env: Readonly<Record<stri
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
+        'smtp-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -75,6 +79,10 @@ export function readCliConfig(argv: readonly string[], env: Readonly<Record<stri
     return { kind: 'error', message: `${logLevel.source} must be one of ${logLevels.join(', ')}, got '${logLevel.value}'.` };
   }
 
+  const smtpRaw = pick('smtp-port', 'SEAT_SMTP_PORT');
+  const smtpPort = smtpRaw ? parsePort(smtpRaw.value, smtpRaw.source) : undefined;
+  if (typeof smtpPort === 'string') return { kind: 'error', message: smtpPort };
+
   return {
     kind: 'config',
     config: {
@@ -82,6 +90,7 @@ export function readCliConfig(argv: readonly string[], env: Readonly<Record<stri
       port,
       dataDir: path.resolve(cwd, dataDir?.value ?? 'data'),
       logLevel: logLevel && isLogLevel(logLevel.value) ? logLevel.value : 'info',
+      ...(smtpPort !== undefined ? { smtpPort } : {}),
     },
   };
 }
