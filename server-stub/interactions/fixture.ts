@@ -5,6 +5,7 @@ import type { SeatStore } from '../store/database';
 import { createSeededStore } from '../testing/seededStore';
 import { createInteractionLog } from './eventLog';
 import { createInteractionService, type InteractionService } from './interactionService';
+import { createGroupCommit } from './groupCommit';
 import { createInteractionProjection } from './projection';
 import type { Scheduler } from './tenantRouter';
 
@@ -51,6 +52,8 @@ export interface RoutingFixture {
   stats: StatsAggregator;
   frames: { tenantId: string; agentId: string; frame: ServerMessage }[];
   framesTo(agentId: string): ServerMessage[];
+  /** Lets the end-of-turn group commit run (after timers fired by the manual scheduler). */
+  settle(): Promise<void>;
   /** A second service over the same store, as after a restart (the first one stops). */
   restart(): Promise<InteractionService>;
   dispose(): Promise<void>;
@@ -74,6 +77,7 @@ export async function openRoutingFixture(): Promise<RoutingFixture> {
       sqlite: store.sqlite,
       db: store.db,
       log: createInteractionLog(store.sqlite),
+      commit: createGroupCommit((fn) => createInteractionLog(store.sqlite).transaction(fn)),
       projection: createInteractionProjection(store.sqlite),
       engineFactory: (config) => createRouter(config),
       routerConfigOf: () => ({ utcOffsetMinutes: 0, rememberClosed: 1000 }),
@@ -102,6 +106,7 @@ export async function openRoutingFixture(): Promise<RoutingFixture> {
       return stats;
     },
     frames,
+    settle: () => new Promise<void>((resolve) => setImmediate(resolve)),
     framesTo: (agentId) => frames.filter((f) => f.agentId === agentId).map((f) => f.frame),
     async restart() {
       service.stop();

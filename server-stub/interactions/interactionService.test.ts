@@ -56,7 +56,7 @@ describe('interaction service', () => {
     expect(JSON.stringify(f.service.snapshot(demoTenant).engine)).toBe(before.snapshot);
   });
 
-  it('moves an unanswered offer to the next agent and sets the first one not ready with reason missed', () => {
+  it('moves an unanswered offer to the next agent and sets the first one not ready with reason missed', async () => {
     f.service.updateQueueRouting(demoTenant, general, { offerTimeoutSeconds: 5 });
     f.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
     f.clock.now += 1000;
@@ -65,6 +65,7 @@ describe('interaction service', () => {
     const firstAgent = offersTo(agentOf(1)).length === 1 ? agentOf(1) : agentOf(2);
     const secondAgent = firstAgent === agentOf(1) ? agentOf(2) : agentOf(1);
     f.scheduler.advanceTo(f.clock.now + 5_001);
+    await f.settle();
     expect(f.framesTo(firstAgent)).toContainEqual({ type: 'interaction.revoked', interactionId: interaction.id, reason: 'timeout' });
     expect(f.service.agentStatus(demoTenant, firstAgent)).toMatchObject({ state: 'not_ready', reason: 'missed' });
     expect(offersTo(secondAgent)).toHaveLength(1);

@@ -11,6 +11,7 @@ import type { StatsEvent } from '../stats/events';
 import type { SeatDatabase } from '../store/schema';
 import { configFingerprint, configKey, loadConfigEvents } from './configFromStore';
 import type { InteractionLog } from './eventLog';
+import type { GroupCommit } from './groupCommit';
 import { toSeatError } from './errors';
 import { createLiveState, type LiveState } from './liveState';
 import { toInteraction, type InteractionProjection } from './projection';
@@ -48,6 +49,7 @@ export interface InteractionServiceOptions {
   sqlite: Database;
   db: Kysely<SeatDatabase>;
   log: InteractionLog;
+  commit: GroupCommit;
   projection: InteractionProjection;
   engineFactory: EngineFactory;
   routerConfigOf(tenantId: string): RouterConfig;
@@ -65,10 +67,20 @@ export interface CreateResult {
 }
 
 /** Routing commands and reads for every tenant. */
-export interface InteractionService {
-  /** Replays every tenant's log, brings config up to date with the store, starts the timers. */
-  start(): Promise<void>;
-  stop(): void;
+/** The blacklist entry a confirmation gives the engine. */
+export interface BlacklistRule {
+  customerId: string;
+  category: string;
+  allowedHours: { from: number; to: number }[] | null;
+  maxPerDay: number | null;
+  message: string | null;
+}
+
+/**
+ * Routing commands that return once the event is in the log and its effects have run. Each call
+ * commits at once (its own transaction): for in-process callers such as channel adapters.
+ */
+export interface InteractionCommands {
   create(tenantId: string, request: CreateInteractionRequest, idempotencyKey: string): CreateResult;
   accept(tenantId: string, interactionId: string, agentId: string): Interaction;
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
@@ -79,11 +91,18 @@ export interface InteractionService {
   setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): AgentStatus;
   updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): void;
   /** Gives the engine a confirmed blacklist entry; `write` stores its record in the same transaction. */
-  setBlacklist(
-    tenantId: string,
-    entry: { customerId: string; category: string; allowedHours: { from: number; to: number }[] | null; maxPerDay: number | null; message: string | null },
-    write?: () => void,
-  ): void;
+  setBlacklist(tenantId: string, entry: BlacklistRule, write?: () => void): void;
+}
+
+/** The same commands, group-committed with every other event of this turn: for the HTTP and socket hot paths. */
+export type BatchedInteractionCommands = { [K in keyof InteractionCommands]: (...args: Parameters<InteractionCommands[K]>) => Promise<ReturnType<InteractionCommands[K]>> };
+
+/** Routing commands and reads for every tenant. */
+export interface InteractionService extends InteractionCommands {
+  /** Replays every tenant's log, brings config up to date with the store, starts the timers. */
+  start(): Promise<void>;
+  stop(): void;
+  batched: BatchedInteractionCommands;
   get(tenantId: string, interactionId: string): Interaction;
   list(tenantId: string, states: readonly InteractionState[], limit: number): Interaction[];
   queueLive(tenantId: string, queueId: string): QueueLive;
@@ -120,6 +139,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
 
   const effects = (tenant: Tenant) => (accepted: AcceptedEvent) => {
     const { tenantId, event, decisions } = accepted;
+    projection.remember(tenantId, accepted.seq, event, decisions);
     const previous = new Map<string, AgentStatus | undefined>();
     for (const d of decisions) if (d.type === 'agent_state' && !previous.has(d.agentId)) previous.set(d.agentId, tenant.live.agent(d.agentId));
     tenant.live.apply(decisions);
@@ -176,6 +196,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
       engineFactory: options.engineFactory,
       routerConfig: options.routerConfigOf(tenantId),
       log,
+      commit: options.commit,
       now: options.now,
       scheduler: options.scheduler,
       project: (seq, event, decisions) => projection.apply(tenantId, seq, event, decisions),
@@ -191,11 +212,18 @@ export function createInteractionService(options: InteractionServiceOptions): In
     return tenant;
   };
 
-  const run = (tenantId: string, command: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): Decision[] => {
-    const result = tenantOf(tenantId).router.submit(command, extra);
+  /** A command that has run in the engine and waits in the group commit; `value` reads its outcome after. */
+  interface Staged<T> {
+    durable: Promise<void>;
+    value(): T;
+  }
+  const stage = (tenantId: string, command: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): Promise<void> => {
+    const { result, durable } = tenantOf(tenantId).router.submit(command, extra);
     if (!result.ok) throw toSeatError(result.error);
-    return result.decisions;
+    return durable;
   };
+  // Creates staged in this turn and not yet committed, so a retry in the same turn finds its twin.
+  const pendingKeys = new Map<string, { interactionId: string; requestHash: string; durable: Promise<void> }>();
 
   const view = (tenantId: string, interactionId: string): Interaction => {
     const row = projection.get(tenantId, interactionId);
@@ -212,10 +240,148 @@ export function createInteractionService(options: InteractionServiceOptions): In
       const parsed = { ...command, at: 0 } as RouterEvent;
       const known = tenant.config.get(key);
       if (known !== undefined && known === fingerprintOf(parsed)) continue;
-      const result = tenant.router.submit(command);
+      const { result, durable } = tenant.router.submit(command);
       if (!result.ok) throw new Error(`Routing configuration of ${tenantId} refused (${key}): ${result.error.code} ${result.error.message}`);
+      await durable;
     }
   };
+
+  const stagedCommands = {
+    create(tenantId: string, request: CreateInteractionRequest, idempotencyKey: string): Staged<CreateResult> {
+      const requestHash = canonicalHash({ ...request, idempotencyKey: undefined });
+      const keyOf = `${tenantId}\u0000${idempotencyKey}`;
+      const pending = pendingKeys.get(keyOf);
+      const earlier = pending ?? projection.findKey(tenantId, idempotencyKey);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          throw new SeatError('CONFLICT', 'This idempotency key was used for a different interaction; use a new key for new work.');
+        }
+        const durable = pending ? pending.durable : Promise.resolve();
+        return { durable, value: () => ({ interaction: view(tenantId, earlier.interactionId), created: false }) };
+      }
+      let priority = { vip: false, tier: null as string | null, boosts: request.boosts ?? [] };
+      let preferredAgentId = request.preferredAgentId ?? null;
+      if (request.customerId) {
+        const customer = customerLookup.get(tenantId, request.customerId) as { tier: string; manager: string | null } | undefined;
+        if (!customer) throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
+        priority = { ...priority, vip: customer.tier === 'vip', tier: customer.tier };
+        preferredAgentId ??= customer.manager;
+      }
+      const interactionId = options.newId();
+      const staged = stage(
+        tenantId,
+        {
+          type: 'arrive',
+          interactionId,
+          idempotencyKey,
+          queueId: request.queueId,
+          channel: request.channel,
+          customerId: request.customerId ?? null,
+          priority,
+          preferredAgentId,
+          data: request.attached ?? {},
+        },
+        (_seq, event) => projection.rememberKey(tenantId, idempotencyKey, interactionId, requestHash, event.at),
+      );
+      const durable = staged.finally(() => pendingKeys.delete(keyOf));
+      pendingKeys.set(keyOf, { interactionId, requestHash, durable });
+      return { durable, value: () => ({ interaction: view(tenantId, interactionId), created: true }) };
+    },
+    accept: (tenantId: string, interactionId: string, agentId: string): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'accept', interactionId, agentId }),
+      value: () => view(tenantId, interactionId),
+    }),
+    reject: (tenantId: string, interactionId: string, agentId: string): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'reject', interactionId, agentId }),
+      value: () => view(tenantId, interactionId),
+    }),
+    end: (tenantId: string, interactionId: string, by: string): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'end', interactionId, by }),
+      value: () => view(tenantId, interactionId),
+    }),
+    wrapup: (tenantId: string, interactionId: string, agentId: string, disposition: string): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'wrapup_done', interactionId, agentId, disposition }),
+      value: () => view(tenantId, interactionId),
+    }),
+    transfer: (tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'transfer', interactionId, agentId, to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId } }),
+      value: () => view(tenantId, interactionId),
+    }),
+    cancel: (tenantId: string, interactionId: string, by: string): Staged<Interaction> => ({
+      durable: stage(tenantId, { type: 'cancel', interactionId, by }),
+      value: () => view(tenantId, interactionId),
+    }),
+    setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): Staged<AgentStatus> {
+      const durable = stage(tenantId, { type: 'agent_state', agentId, state, reason, by });
+      return {
+        durable,
+        value() {
+          const status = statusOf(tenantOf(tenantId), agentId);
+          if (!status) throw new SeatError('NOT_FOUND', `There is no agent ${agentId}.`);
+          return status;
+        },
+      };
+    },
+    updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): Staged<void> {
+      const row = queueExists.get(tenantId, queueId) as { config: string } | undefined;
+      if (!row) throw new SeatError('NOT_FOUND', `There is no queue ${queueId}.`);
+      const rings = (JSON.parse(row.config) as { routing?: Partial<QueueConfigInput> }).routing?.rings;
+      const current = tenantOf(tenantId).config.get(`queue:${queueId}`);
+      const currentRings = current ? (JSON.parse(current) as { queue: { rings: unknown } }).queue.rings : undefined;
+      const queue = queueConfigSchema.safeParse({ rings: rings ?? currentRings, ...routing, queueId });
+      if (!queue.success) throw new SeatError('VALIDATION_FAILED', queue.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      // The store's copy changes in the same transaction as the logged event, so a restart agrees.
+      const durable = stage(tenantId, { type: 'queue_upsert', queue: queue.data }, () => {
+        const config = { ...(JSON.parse(row.config) as Record<string, unknown>), routing: { ...routing } };
+        queueConfigWrite.run(JSON.stringify(config), tenantId, queueId);
+      });
+      return { durable, value: () => undefined };
+    },
+    setBlacklist(tenantId: string, entry: BlacklistRule, write?: () => void): Staged<void> {
+      return { durable: stage(tenantId, { type: 'blacklist_set', ...entry }, () => write?.()), value: () => undefined };
+    },
+  };
+
+  /** Commits now (with whatever else is staged) and returns the outcome: the synchronous commands. */
+  const now = <T>(staged: Staged<T>): T => {
+    // The same failure also rejects `durable`; it is reported here, synchronously, instead.
+    staged.durable.catch(() => undefined);
+    try {
+      options.commit.flush();
+    } catch (error) {
+      throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return staged.value();
+  };
+  const commands: InteractionCommands = {
+    create: (...a) => now(stagedCommands.create(...a)),
+    accept: (...a) => now(stagedCommands.accept(...a)),
+    reject: (...a) => now(stagedCommands.reject(...a)),
+    end: (...a) => now(stagedCommands.end(...a)),
+    wrapup: (...a) => now(stagedCommands.wrapup(...a)),
+    transfer: (...a) => now(stagedCommands.transfer(...a)),
+    cancel: (...a) => now(stagedCommands.cancel(...a)),
+    setAgentState: (...a) => now(stagedCommands.setAgentState(...a)),
+    updateQueueRouting: (...a) => now(stagedCommands.updateQueueRouting(...a)),
+    setBlacklist: (...a) => now(stagedCommands.setBlacklist(...a)),
+  };
+  const later = async <T>(staged: () => Staged<T>): Promise<T> => {
+    const s = staged();
+    await s.durable;
+    return s.value();
+  };
+  const batched = (): BatchedInteractionCommands => ({
+    create: (...a) => later(() => stagedCommands.create(...a)),
+    accept: (...a) => later(() => stagedCommands.accept(...a)),
+    reject: (...a) => later(() => stagedCommands.reject(...a)),
+    end: (...a) => later(() => stagedCommands.end(...a)),
+    wrapup: (...a) => later(() => stagedCommands.wrapup(...a)),
+    transfer: (...a) => later(() => stagedCommands.transfer(...a)),
+    cancel: (...a) => later(() => stagedCommands.cancel(...a)),
+    setAgentState: (...a) => later(() => stagedCommands.setAgentState(...a)),
+    updateQueueRouting: (...a) => later(() => stagedCommands.updateQueueRouting(...a)),
+    setBlacklist: (...a) => later(() => stagedCommands.setBlacklist(...a)),
+  });
 
   return {
     async start() {
@@ -234,94 +400,16 @@ export function createInteractionService(options: InteractionServiceOptions): In
 
     stop() {
       for (const tenant of tenants.values()) tenant.router.dispose();
-    },
-
-    create(tenantId, request, idempotencyKey) {
-      const requestHash = canonicalHash({ ...request, idempotencyKey: undefined });
-      const existing = projection.findKey(tenantId, idempotencyKey);
-      if (existing) {
-        if (existing.requestHash !== requestHash) {
-          throw new SeatError('CONFLICT', 'This idempotency key was used for a different interaction; use a new key for new work.');
-        }
-        return { interaction: view(tenantId, existing.interactionId), created: false };
+      // What is staged goes to the log before the store closes (its callers are waiting for it).
+      try {
+        options.commit.flush();
+      } catch (error) {
+        options.onTickError(error);
       }
-      let priority = { vip: false, tier: null as string | null, boosts: request.boosts ?? [] };
-      let preferredAgentId = request.preferredAgentId ?? null;
-      if (request.customerId) {
-        const customer = customerLookup.get(tenantId, request.customerId) as { tier: string; manager: string | null } | undefined;
-        if (!customer) throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
-        priority = { ...priority, vip: customer.tier === 'vip', tier: customer.tier };
-        preferredAgentId ??= customer.manager;
-      }
-      const interactionId = options.newId();
-      run(
-        tenantId,
-        {
-          type: 'arrive',
-          interactionId,
-          idempotencyKey,
-          queueId: request.queueId,
-          channel: request.channel,
-          customerId: request.customerId ?? null,
-          priority,
-          preferredAgentId,
-          data: request.attached ?? {},
-        },
-        (_seq, event) => projection.rememberKey(tenantId, idempotencyKey, interactionId, requestHash, event.at),
-      );
-      return { interaction: view(tenantId, interactionId), created: true };
     },
 
-    accept(tenantId, interactionId, agentId) {
-      run(tenantId, { type: 'accept', interactionId, agentId });
-      return view(tenantId, interactionId);
-    },
-    reject(tenantId, interactionId, agentId) {
-      run(tenantId, { type: 'reject', interactionId, agentId });
-      return view(tenantId, interactionId);
-    },
-    end(tenantId, interactionId, by) {
-      run(tenantId, { type: 'end', interactionId, by });
-      return view(tenantId, interactionId);
-    },
-    wrapup(tenantId, interactionId, agentId, disposition) {
-      run(tenantId, { type: 'wrapup_done', interactionId, agentId, disposition });
-      return view(tenantId, interactionId);
-    },
-    transfer(tenantId, interactionId, agentId, to) {
-      run(tenantId, { type: 'transfer', interactionId, agentId, to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId } });
-      return view(tenantId, interactionId);
-    },
-    cancel(tenantId, interactionId, by) {
-      run(tenantId, { type: 'cancel', interactionId, by });
-      return view(tenantId, interactionId);
-    },
-
-    setAgentState(tenantId, agentId, state, reason, by) {
-      run(tenantId, { type: 'agent_state', agentId, state, reason, by });
-      const status = statusOf(tenantOf(tenantId), agentId);
-      if (!status) throw new SeatError('NOT_FOUND', `There is no agent ${agentId}.`);
-      return status;
-    },
-
-    updateQueueRouting(tenantId, queueId, routing) {
-      const row = queueExists.get(tenantId, queueId) as { config: string } | undefined;
-      if (!row) throw new SeatError('NOT_FOUND', `There is no queue ${queueId}.`);
-      const rings = (JSON.parse(row.config) as { routing?: Partial<QueueConfigInput> }).routing?.rings;
-      const current = tenantOf(tenantId).config.get(`queue:${queueId}`);
-      const currentRings = current ? (JSON.parse(current) as { queue: { rings: unknown } }).queue.rings : undefined;
-      const queue = queueConfigSchema.safeParse({ rings: rings ?? currentRings, ...routing, queueId });
-      if (!queue.success) throw new SeatError('VALIDATION_FAILED', queue.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      // The store's copy changes in the same transaction as the logged event, so a restart agrees.
-      run(tenantId, { type: 'queue_upsert', queue: queue.data }, () => {
-        const config = { ...(JSON.parse(row.config) as Record<string, unknown>), routing: { ...routing } };
-        queueConfigWrite.run(JSON.stringify(config), tenantId, queueId);
-      });
-    },
-
-    setBlacklist(tenantId, entry, write) {
-      run(tenantId, { type: 'blacklist_set', ...entry }, () => write?.());
-    },
+    ...commands,
+    batched: batched(),
 
     get: view,
     list(tenantId, states, limit) {

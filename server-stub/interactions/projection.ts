@@ -28,6 +28,11 @@ export interface InteractionRow {
 export interface InteractionProjection {
   /** Applies one accepted event and its decisions; call inside the log transaction. */
   apply(tenantId: string, seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
+  /**
+   * Brings the in-memory copy of recent rows up to date; call after the commit (never inside it, so a
+   * rolled-back transaction cannot leave the copy ahead of the table).
+   */
+  remember(tenantId: string, seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
   /** Remembers which interaction an idempotency key created, with a hash of the request. */
   rememberKey(tenantId: string, key: string, interactionId: string, requestHash: string, at: number): void;
   /** The interaction a key created, if any. */
@@ -46,8 +51,18 @@ function wireState(state: Extract<Decision, { type: 'interaction_state' }>['stat
   return state;
 }
 
+/** How many recent rows the projection keeps in memory: the seats' frames read them many times each. */
+const cachedRows = 20_000;
+
 /** Builds the projection over the tables of the interaction migration. */
 export function createInteractionProjection(db: Database): InteractionProjection {
+  const cache = new Map<string, InteractionRow>();
+  const cacheKey = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;
+  const cachePut = (key: string, row: InteractionRow) => {
+    cache.delete(key);
+    cache.set(key, row);
+    if (cache.size > cachedRows) cache.delete(cache.keys().next().value as string);
+  };
   const insert = db.prepare(
     `INSERT INTO interactions (tenant_id, id, channel, queue_id, customer_id, state, agent_id, attached, disposition,
        release_reason, created_at, updated_at, last_seq)
@@ -97,6 +112,39 @@ export function createInteractionProjection(db: Database): InteractionProjection
         }
       }
     },
+    remember(tenantId, seq, event, decisions) {
+      if (event.type === 'arrive') {
+        cachePut(cacheKey(tenantId, event.interactionId), {
+          tenant_id: tenantId,
+          id: event.interactionId,
+          channel: event.channel,
+          queue_id: event.queueId,
+          customer_id: event.customerId,
+          state: 'queued',
+          agent_id: null,
+          attached: JSON.stringify(event.data),
+          disposition: null,
+          release_reason: null,
+          created_at: event.at,
+          updated_at: event.at,
+          last_seq: seq,
+        });
+      }
+      for (const d of decisions) {
+        if (d.type !== 'interaction_state' && d.type !== 'offer' && d.type !== 'release') continue;
+        const key = cacheKey(tenantId, d.interactionId);
+        const row = cache.get(key);
+        // Not in memory: the next read fetches it from the table, which already holds this change.
+        if (!row) continue;
+        if (d.type === 'interaction_state') {
+          cachePut(key, { ...row, state: wireState(d.state), queue_id: d.queueId, agent_id: d.agentId, disposition: d.disposition ?? row.disposition, updated_at: d.at, last_seq: seq });
+        } else if (d.type === 'offer') {
+          cachePut(key, { ...row, state: 'offered', queue_id: d.queueId, agent_id: d.agentId, updated_at: d.at, last_seq: seq });
+        } else {
+          cachePut(key, { ...row, release_reason: d.message, updated_at: d.at, last_seq: seq });
+        }
+      }
+    },
     rememberKey(tenantId, key, interactionId, requestHash, at) {
       insertKey.run(tenantId, key, interactionId, requestHash, at);
     },
@@ -104,7 +152,12 @@ export function createInteractionProjection(db: Database): InteractionProjection
       return selectKey.get(tenantId, key) as { interactionId: string; requestHash: string } | undefined;
     },
     get(tenantId, interactionId) {
-      return selectOne.get(tenantId, interactionId) as InteractionRow | undefined;
+      const key = cacheKey(tenantId, interactionId);
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const row = selectOne.get(tenantId, interactionId) as InteractionRow | undefined;
+      if (row) cachePut(key, row);
+      return row;
     },
     heldBy(tenantId, agentId) {
       return selectHeld.all(tenantId, agentId, ...liveForAgent) as InteractionRow[];

@@ -22,8 +22,16 @@ export function createRoutedAgentStates(service: InteractionService): AgentState
       // Asking for what one has is not an error (a double click), and logs nothing.
       if (before.state === request.state && before.reason === reason) return { status: before, changed: false };
       if (request.state === 'not_ready' && !request.reason) throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
-      const status = service.setAgentState(tenantId, agentId, request.state, reason, agentId);
-      return { status, changed: true };
+      try {
+        const status = await service.batched.setAgentState(tenantId, agentId, request.state, reason, agentId);
+        return { status, changed: true };
+      } catch (error) {
+        // The seat socket answers a reason outside the tenant's list as bad input, like every field error.
+        if (error instanceof SeatError && error.code === 'UNKNOWN_REASON') {
+          throw new SeatError('VALIDATION_FAILED', error.message, [{ path: 'reason', message: error.message }]);
+        }
+        throw error;
+      }
     },
     onChange(listener: (change: AgentStateChange) => void) {
       return service.onAgentState(({ tenantId, previous, status }) => listener({ tenantId, previous, status }));

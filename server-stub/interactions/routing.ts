@@ -14,6 +14,7 @@ import type { SeatSocketExtension } from '../ws/seatSocketRoute';
 import { createBlacklistBook, type BlacklistBook } from './blacklistBook';
 import { applyDurability, createInteractionLog, type Durability } from './eventLog';
 import { createInteractionService, type InteractionService } from './interactionService';
+import { createGroupCommit } from './groupCommit';
 import { createInteractionProjection } from './projection';
 import { createRoutedAgentStates } from './routedAgentStates';
 
@@ -62,10 +63,12 @@ export function createRouting(options: RoutingOptions): Routing {
     minIntervalMs: options.wallboardIntervalMs ?? 1000,
     onListenerError: (error) => options.onError(error, 'wallboard listener'),
   });
+  const log = createInteractionLog(store.sqlite);
   const service = createInteractionService({
     sqlite: store.sqlite,
     db: store.db,
-    log: createInteractionLog(store.sqlite),
+    log,
+    commit: createGroupCommit((fn) => log.transaction(fn)),
     projection: createInteractionProjection(store.sqlite),
     engineFactory: (config) => createRouter(config),
     routerConfigOf: options.routerConfigOf ?? (() => ({ utcOffsetMinutes: 0, rememberClosed: 100_000 })),

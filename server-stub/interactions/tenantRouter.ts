@@ -4,6 +4,7 @@ import { routerEventSchema, type RouterConfig, type RouterEvent, type RouterEven
 import type { RouterResult } from '../routing/result';
 import type { Router } from '../routing/router';
 import type { InteractionLog } from './eventLog';
+import type { GroupCommit } from './groupCommit';
 
 // One tenant's router: its engine, its share of the log, its single deadline timer. Every change
 // goes through `submit`, which runs the engine, then appends the event (with its projection, in one
@@ -38,6 +39,8 @@ export interface TenantRouterOptions {
   engineFactory: EngineFactory;
   routerConfig: RouterConfig;
   log: InteractionLog;
+  /** Shared by every tenant: one transaction per turn of the event loop. */
+  commit: GroupCommit;
   now: () => number;
   scheduler: Scheduler;
   /** Writes the event's projection; runs inside the log transaction. */
@@ -54,10 +57,11 @@ export interface TenantRouter {
   /** Rebuilds the engine from the log; returns how many events were replayed. */
   replay(): number;
   /**
-   * Validates, runs and logs one event (time is set here), then carries out its effects.
-   * `extra` runs inside the same transaction (e.g. storing an idempotency key).
+   * Validates and runs one event (time is set here) and stages it for the log. The result is known
+   * at once; `durable` resolves after the commit and the effects. `extra` runs inside the same
+   * transaction (e.g. storing an idempotency key).
    */
-  submit(input: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): RouterResult;
+  submit(input: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): { result: RouterResult; durable: Promise<void> };
   /** The engine, for read-only queries. */
   engine(): RoutingEngine;
   /** Sets the deadline timer from the engine's next deadline. */
@@ -114,14 +118,23 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
     timer = scheduler.set(() => {
       timer = null;
       timerAt = null;
-      try {
-        lastTickAt = Math.max(lastAt, options.now());
-        submit({ type: 'tick' });
-      } catch (error) {
-        options.onTickError(error);
-      }
+      lastTickAt = Math.max(lastAt, options.now());
+      const { durable } = submit({ type: 'tick' });
+      durable.catch(options.onTickError);
       schedule();
     }, delay);
+  };
+
+  let rebuilding = false;
+  const rebuild = () => {
+    if (rebuilding) return;
+    rebuilding = true;
+    // After the failed batch has been rejected and before any new event: memory back to the log.
+    queueMicrotask(() => {
+      rebuilding = false;
+      replay();
+      schedule();
+    });
   };
 
   const submit: TenantRouter['submit'] = (input, extra) => {
@@ -129,33 +142,36 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
     const at = Math.max(lastAt, options.now());
     const parsed = routerEventSchema.safeParse({ ...input, at });
     if (!parsed.success) {
-      return { ok: false, error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+      const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return { result: { ok: false, error: { code: 'VALIDATION_FAILED', message } }, durable: Promise.resolve() };
     }
     const event = parsed.data;
     // The engine expects every deadline up to `at` to have been ticked before the next event (an
     // accept after its offer expired must meet the expiry), so a due tick is logged first.
     const deadline = engine.nextDeadline();
-    if (event.type !== 'tick' && deadline !== null && deadline <= at) submit({ type: 'tick' });
+    if (event.type !== 'tick' && deadline !== null && deadline <= at) void submit({ type: 'tick' }).durable.catch(options.onTickError);
     const result = engine.handle(event);
-    if (!result.ok) return result;
-    let seq: number;
-    try {
-      seq = log.transaction(() => {
-        const s = log.append(tenantId, event);
-        options.project(s, event, result.decisions);
-        extra?.(s, event);
-        return s;
-      });
-    } catch (error) {
-      // The engine moved but the log did not: rebuild the engine from the log so memory and disk agree.
-      replay();
-      schedule();
-      throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (!result.ok) return { result, durable: Promise.resolve() };
     lastAt = at;
-    options.effects({ tenantId, seq, event, decisions: result.decisions, replay: false });
-    if (event.type !== 'tick') schedule();
-    return result;
+    let seq = 0;
+    const durable = options.commit.stage({
+      write() {
+        seq = log.append(tenantId, event);
+        options.project(seq, event, result.decisions);
+        extra?.(seq, event);
+      },
+      effects() {
+        options.effects({ tenantId, seq, event, decisions: result.decisions, replay: false });
+        schedule();
+      },
+      failed: rebuild,
+    });
+    return {
+      result,
+      durable: durable.catch((error: unknown) => {
+        throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    };
   };
 
   return {

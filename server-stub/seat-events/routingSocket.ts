@@ -45,20 +45,20 @@ export function createRoutingSocketExtension(service: InteractionService, wallbo
       const { tenantId, agentId } = { tenantId: user.tenantId, agentId: user.agentId };
       switch (message.type) {
         case 'interaction.accept':
-          service.accept(tenantId, message.interactionId, agentId);
+          await service.batched.accept(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.reject':
-          service.reject(tenantId, message.interactionId, agentId);
+          await service.batched.reject(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.end':
           ownedBy(service, tenantId, message.interactionId, agentId);
-          service.end(tenantId, message.interactionId, agentId);
+          await service.batched.end(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.wrapup':
-          service.wrapup(tenantId, message.interactionId, agentId, message.disposition);
+          await service.batched.wrapup(tenantId, message.interactionId, agentId, message.disposition);
           break;
         case 'interaction.transfer':
-          service.transfer(tenantId, message.interactionId, agentId, message.to);
+          await service.batched.transfer(tenantId, message.interactionId, agentId, message.to);
           break;
       }
       connection.send({ type: 'ack', id: message.id });

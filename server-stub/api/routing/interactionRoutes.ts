@@ -59,7 +59,7 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
       }
       const key = fromHeader ?? body.idempotencyKey;
       if (!key) throw new SeatError('VALIDATION_FAILED', 'Send an Idempotency-Key header (or idempotencyKey field) so a retry cannot queue twice.');
-      const result = service.create(callerOf(request).user.tenantId, body, key);
+      const result = await service.batched.create(callerOf(request).user.tenantId, body, key);
       reply.code(result.created ? 201 : 200);
       return result;
     },
@@ -96,7 +96,7 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     name: string,
     summary: string,
     body: B,
-    run: (tenantId: string, agentId: string, id: string, body: z.output<B>) => unknown,
+    run: (tenantId: string, agentId: string, id: string, body: z.output<B>) => Promise<unknown>,
   ) =>
     defineRoute(app, {
       method: 'POST',
@@ -109,22 +109,22 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
       response: { 200: z.object({ interaction: interactionSchema }) },
       handler: async ({ params, body: input, request }) => {
         const { tenantId, agentId } = agentOf(request);
-        run(tenantId, agentId, params.id, input);
+        await run(tenantId, agentId, params.id, input);
         return { interaction: service.get(tenantId, params.id) };
       },
     });
 
-  action('accept', 'Accept the interaction offered to you', emptyRequestSchema, (t, a, id) => service.accept(t, id, a));
+  action('accept', 'Accept the interaction offered to you', emptyRequestSchema, (t, a, id) => service.batched.accept(t, id, a));
   action('reject', 'Reject the interaction offered to you (it goes back to the head of its queue)', rejectRequestSchema, (t, a, id) =>
-    service.reject(t, id, a),
+    service.batched.reject(t, id, a),
   );
   action('end', 'End the interaction you handle; wrap-up starts', emptyRequestSchema, (t, a, id) => {
     ownedBy(service, t, id, a);
-    service.end(t, id, a);
+    return service.batched.end(t, id, a);
   });
-  action('wrapup', 'Finish wrap-up with a disposition code', wrapupRequestSchema, (t, a, id, body) => service.wrapup(t, id, a, body.disposition));
+  action('wrapup', 'Finish wrap-up with a disposition code', wrapupRequestSchema, (t, a, id, body) => service.batched.wrapup(t, id, a, body.disposition));
   action('transfer', 'Transfer the interaction you handle to a queue or an agent; attached data travels with it', transferRequestSchema, (t, a, id, body) =>
-    service.transfer(t, id, a, body.to),
+    service.batched.transfer(t, id, a, body.to),
   );
 
   defineRoute(app, {
@@ -138,7 +138,7 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     response: { 200: z.object({ interaction: interactionSchema }) },
     handler: async ({ params, request }) => {
       const { user } = callerOf(request);
-      return { interaction: service.cancel(user.tenantId, params.id, user.id) };
+      return { interaction: await service.batched.cancel(user.tenantId, params.id, user.id) };
     },
   });
 
@@ -153,7 +153,7 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     response: { 200: z.object({ interaction: interactionSchema }) },
     handler: async ({ params, request }) => {
       const { user } = callerOf(request);
-      return { interaction: service.end(user.tenantId, params.id, 'customer') };
+      return { interaction: await service.batched.end(user.tenantId, params.id, 'customer') };
     },
   });
 }

@@ -42,7 +42,7 @@ export function registerRoutingReadRoutes(app: FastifyInstance, service: Interac
     body: queueRoutingSchema,
     response: { 204: null },
     handler: async ({ params, body, request }, reply) => {
-      service.updateQueueRouting(callerOf(request).user.tenantId, params.id, body);
+      await service.batched.updateQueueRouting(callerOf(request).user.tenantId, params.id, body);
       reply.code(204);
       return null;
     },
@@ -73,7 +73,7 @@ export function registerRoutingReadRoutes(app: FastifyInstance, service: Interac
       if (user.role === 'agent' && user.agentId !== params.id) throw new SeatError('FORBIDDEN', 'Agents set only their own state.');
       if (body.state === 'not_ready' && !body.reason) throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
       if (body.state !== 'not_ready' && body.reason) throw new SeatError('VALIDATION_FAILED', 'A reason code goes only with not_ready.');
-      return { status: service.setAgentState(user.tenantId, params.id, body.state, body.reason ?? null, user.id) };
+      return { status: await service.batched.setAgentState(user.tenantId, params.id, body.state, body.reason ?? null, user.id) };
     },
   });
 
