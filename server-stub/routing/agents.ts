@@ -92,7 +92,8 @@ function reindexAgent(state: EngineState, agent: AgentRec): void {
   }
   if (!isAvailable(agent, state)) return;
   const team = teamOf(agent, state);
-  for (const [queueId, ring] of agent.rings) {
+  for (const queueId of agent.rings.keys()) {
+    const ring = agent.rings.get(queueId)!;
     const queue = state.queues.get(queueId);
     if (!queue || queue.channels.length === 0) continue;
     const entry = entryFor(queue, agent, state);

@@ -10,7 +10,9 @@ import type { Priority, QueueConfig } from './events';
 export function boostMs(config: QueueConfig['priority'], priority: Priority): number {
   let seconds = priority.vip ? config.vipSeconds : 0;
   if (priority.tier !== null) seconds += config.tierSeconds[priority.tier] ?? 0;
-  for (const label of new Set(priority.boosts)) seconds += config.boostSeconds[label] ?? 0;
+  const boosts = priority.boosts;
+  // Each label counts once; the list is short (at most 20), so no Set is built for it.
+  for (let k = 0; k < boosts.length; k++) if (boosts.indexOf(boosts[k]!) === k) seconds += config.boostSeconds[boosts[k]!] ?? 0;
   return Math.round(seconds * 1000);
 }
 

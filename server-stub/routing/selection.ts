@@ -47,7 +47,8 @@ export function selectInteraction(state: EngineState, agent: AgentRec): Interact
     if (i && hasRoom(agent, team, i.channel) && better(i, best)) best = i;
   }
   if (best) return best;
-  for (const [queueId, agentRing] of agent.rings) {
+  for (const queueId of agent.rings.keys()) {
+    const agentRing = agent.rings.get(queueId)!;
     const queue = state.queues.get(queueId);
     if (!queue || queue.waiting.size === 0) continue;
     for (const channel of queue.channels) {

@@ -33,7 +33,13 @@ export class SortedList<T> {
     }
     const c = this.chunkFor(item);
     const chunk = this.chunks[c]!;
-    chunk.splice(this.lowerBound(chunk, item), 0, item);
+    // Shift in place rather than splice, which allocates an array for what it removed on every call.
+    const at = this.lowerBound(chunk, item);
+    chunk.push(item);
+    if (at < chunk.length - 1) {
+      chunk.copyWithin(at + 1, at, chunk.length - 1);
+      chunk[at] = item;
+    }
     this.count++;
     if (chunk.length > this.chunkSize * 2) this.chunks.splice(c + 1, 0, chunk.splice(this.chunkSize));
   }
@@ -45,7 +51,8 @@ export class SortedList<T> {
     const chunk = this.chunks[c]!;
     const i = this.lowerBound(chunk, item);
     if (i >= chunk.length || this.compare(chunk[i]!, item) !== 0) return false;
-    chunk.splice(i, 1);
+    chunk.copyWithin(i, i + 1);
+    chunk.pop();
     this.count--;
     if (chunk.length === 0) this.chunks.splice(c, 1);
     else if (chunk.length < this.chunkSize >> 1) this.mergeIfSmall(c);
