@@ -33,6 +33,7 @@ export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: s
   let state: SocketState = SocketState.OPEN;
   let alive = true;
   let queue: Promise<void> = Promise.resolve();
+  let corked = false;
 
   socket.on('pong', () => {
     alive = true;
@@ -53,6 +54,16 @@ export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: s
     },
     send(message) {
       if (state !== SocketState.OPEN || socket.readyState !== socket.OPEN) return;
+      // Frames sent in one tick (an ack, the interaction update, the agent state) leave in one write.
+      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      if (raw && !corked) {
+        corked = true;
+        raw.cork();
+        process.nextTick(() => {
+          corked = false;
+          raw.uncork();
+        });
+      }
       socket.send(JSON.stringify(message));
     },
     close(code, reason) {
