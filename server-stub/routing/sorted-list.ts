@@ -50,8 +50,15 @@ export class SortedList<T> {
     const chunk = this.chunks[c]!;
     const i = this.lowerBound(chunk, item);
     if (i >= chunk.length || this.compare(chunk[i]!, item) !== 0) return false;
-    for (let k = i; k < chunk.length - 1; k++) chunk[k] = chunk[k + 1]!;
-    chunk.pop();
+    // Move the shorter side: the front moves right and is trimmed by shift(), which V8 does in O(1),
+    // so taking the head of a FIFO-like list costs nothing however long its chunk.
+    if (i < chunk.length >> 1) {
+      for (let k = i; k > 0; k--) chunk[k] = chunk[k - 1]!;
+      chunk.shift();
+    } else {
+      for (let k = i; k < chunk.length - 1; k++) chunk[k] = chunk[k + 1]!;
+      chunk.pop();
+    }
     this.count--;
     if (chunk.length === 0) this.chunks.splice(c, 1);
     else if (chunk.length < this.chunkSize >> 1) this.mergeIfSmall(c);
