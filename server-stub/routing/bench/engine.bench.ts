@@ -117,14 +117,18 @@ function makeFloor(): Floor {
 /** How many routing samples go between two floor slices. */
 const floorEvery = 100;
 
-/** Agents freeing up while 20,000 interactions wait: each end picks the next interaction for that agent. */
-function agentSide() {
+/**
+ * Agents freeing up while 20,000 interactions wait: each end picks the next interaction for that
+ * agent. The work arrives spread over `queuesUsed` queues; with one queue, all of it waits in one
+ * line, which shows whether any step grows with the length of a queue.
+ */
+function agentSide(queuesUsed: number) {
   const floor = makeFloor();
   let at = start;
   const router = centre(at);
   let n = 0;
   const arrive = () =>
-    must(router, { type: 'arrive', at, interactionId: `i${n}`, queueId: `q${n++ % queueCount}`, channel: 'voice', priority: { vip: n % 50 === 0, tier: n % 7 === 0 ? 'gold' : null, boosts: [] } });
+    must(router, { type: 'arrive', at, interactionId: `i${n}`, queueId: `q${n++ % queuesUsed}`, channel: 'voice', priority: { vip: n % 50 === 0, tier: n % 7 === 0 ? 'gold' : null, boosts: [] } });
   const t0 = performance.now();
   for (let k = 0; k < waitingTarget + agentCount; k++) {
     arrive();
@@ -137,10 +141,12 @@ function agentSide() {
   }
   for (const [agentId, interactionId] of holding) must(router, { type: 'accept', at, interactionId, agentId });
   const waitingBefore = router.queueView('q0', at)!.waiting;
+  // The agents that got work, in the order they got it: each frees up in turn.
+  const order = [...holding.keys()];
   const samples: number[] = [];
   for (let c = 0; c < cycles; c++) {
     at += 1;
-    const agentId = `a${c % agentCount}`;
+    const agentId = order[c % order.length]!;
     const current = holding.get(agentId);
     if (current === undefined) continue;
     const t = performance.now();
@@ -176,7 +182,8 @@ function interactionSide() {
   return summarise(samples, floor);
 }
 
-const agents = agentSide();
+const agents = agentSide(queueCount);
+const oneQueue = agentSide(1);
 const arrivals = interactionSide();
 const heapUsedMB = +(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1);
 console.log(
@@ -184,6 +191,7 @@ console.log(
     bench: 'routing-engine',
     setup: { agents: agentCount, skills: skillCount, queues: queueCount, waiting: waitingTarget },
     agentFreesUp: agents,
+    agentFreesUpOneQueue: oneQueue,
     arrivalMeetsReadyAgents: arrivals,
     targetDecisionsPerSecond: 100_000,
     heapUsedMB,
