@@ -64,6 +64,10 @@ log(`paced at ${rate}/s…`);
 await server.ask('eld-reset', /ELD RESET/);
 const paced = await load.paced(rate, phaseMs);
 const pacedEld = JSON.parse((await server.ask('eld-report', /ELD (\{.*\})/))[1]!) as Record<string, number>;
+log(`paced at ${rate / 2}/s…`);
+await server.ask('eld-reset', /ELD RESET/);
+const pacedHalf = await load.paced(rate / 2, phaseMs);
+const pacedHalfEld = JSON.parse((await server.ask('eld-report', /ELD (\{.*\})/))[1]!) as Record<string, number>;
 log('saturated…');
 await server.ask('eld-reset', /ELD RESET/);
 const saturated = await load.saturated(64, Math.min(phaseMs, 8000));
@@ -96,6 +100,7 @@ console.log(
         agents,
         durability: target.durability,
         paced: { ...paced, serverEventLoopDelay: pacedEld },
+        pacedAtHalfRate: { ...pacedHalf, serverEventLoopDelay: pacedHalfEld },
         saturated: { ...saturated, serverMessagesPerSecond, serverEventLoopDelay: saturatedEld },
         errorFrames,
       },
@@ -103,6 +108,7 @@ console.log(
       verdict: {
         offerP99VersusEchoP99: round(paced.offerLatencyP99Ms / Math.max(floor.roundTripP99Ms, 0.001), 2),
         offerP99Under20MsAtTargetRate: paced.offerLatencyP99Ms < 20 && paced.createdPerSecond >= rate * 0.95,
+        offerP99Under20MsAtHalfRate: pacedHalf.offerLatencyP99Ms < 20,
         serverMessagesVersusEchoThroughput: round(serverMessagesPerSecond / Math.max(floor.throughputMessagesPerSecond, 1), 3),
         atLeastHalfEchoThroughput: serverMessagesPerSecond >= floor.throughputMessagesPerSecond / 2,
       },

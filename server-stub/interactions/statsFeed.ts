@@ -33,6 +33,7 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
   const requirements = new Map<string, Requirement[]>();
   const skillsOf = new Map<string, Record<string, number>>();
   const members = new Map<string, Set<string>>();
+  const dirty = new Set<string>();
   const qualifies = (skills: Record<string, number>, reqs: Requirement[]) => reqs.every((r) => (skills[r.skillId] ?? 0) >= r.minProficiency);
   const membersEvent = (queueId: string, at: number): StatsEventInput => ({
     tenantId,
@@ -50,6 +51,7 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
       const reqs = rings[0]?.skills ?? [];
       requirements.set(queueId, reqs);
       members.set(queueId, new Set([...skillsOf].filter(([, skills]) => qualifies(skills, reqs)).map(([agentId]) => agentId)));
+      dirty.delete(queueId);
       out.push(membersEvent(queueId, event.at));
     } else if (event.type === 'agent_upsert') {
       const { agentId, skills } = event.agent;
@@ -62,7 +64,8 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
         if (was === is) continue;
         if (is) set.add(agentId);
         else set.delete(agentId);
-        out.push(membersEvent(queueId, event.at));
+        // Announced with the next other event: a start-up of thousands of agents sends each list once.
+        dirty.add(queueId);
       }
     }
   };
@@ -70,6 +73,10 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
   return {
     translate(event, decisions) {
       const out: StatsEventInput[] = [];
+      if (event.type !== 'agent_upsert' && dirty.size > 0) {
+        for (const queueId of dirty) out.push(membersEvent(queueId, event.at));
+        dirty.clear();
+      }
       config(event, out);
       if (event.type === 'arrive') {
         live.set(event.interactionId, { channel: event.channel, state: 'new', queueId: event.queueId, agentId: null });
