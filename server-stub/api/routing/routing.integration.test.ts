@@ -213,4 +213,57 @@ describe('routing over HTTP and the seat WebSocket', () => {
     const again = await seat('agent12');
     expect((await again.next('interaction.offer')).interaction.id).toBe(created.id);
   });
+
+  it('ends wrap-up on the server after the queue’s timeout with the default disposition and frees the agent', async () => {
+    expect((await routingSettings(general, { wrapupSeconds: 1 })).status).toBe(204);
+    const a1 = await seat('agent13');
+    await ready(a1);
+    const created = await create('create-key-0012');
+    await a1.next('interaction.offer');
+    await a1.request({ type: 'interaction.accept', interactionId: created.id });
+    await a1.request({ type: 'interaction.end', interactionId: created.id });
+    const ended = await a1.next('interaction.update', (m) => m.interaction.state === 'ended');
+    expect(ended.interaction.disposition).toBe('timeout');
+    await a1.next('agent.state', (m) => m.status.state === 'ready');
+  });
+
+  it('exposes the position and estimated wait of a queued interaction and of its queue', async () => {
+    const a1 = await seat('agent14');
+    await ready(a1);
+    await a1.request({ type: 'agent.setState', state: 'not_ready', reason: 'break' });
+    await create('create-key-0013');
+    const second = await create('create-key-0014');
+    const view = (await http('GET', `/api/interactions/${second.id}`, admin)).body['interaction'] as Interaction;
+    expect(view).toMatchObject({ state: 'queued', position: 2 });
+    expect(view.estimatedWaitSeconds).toEqual(expect.any(Number));
+    const queue = (await http('GET', `/api/queues/${general}/live`, admin)).body['queue'] as Record<string, unknown>;
+    expect(queue).toMatchObject({ waiting: 2 });
+    expect(queue).toHaveProperty('estimatedWaitSeconds');
+  });
+
+  it('lets an agent propose a blacklist entry, a lead confirm it with limits, and the router then release the customer', async () => {
+    const agentToken = await t.login('agent15');
+    const leadToken = await t.login('lead01');
+    const customer = await t.server.store.db.selectFrom('customers').select('id').where('tenant_id', '=', 'tenant-demo').orderBy('id').executeTakeFirstOrThrow();
+    const proposed = await http('POST', '/api/blacklist', agentToken, { customerId: customer.id, category: 'abusive', reason: 'Shouted at three agents' });
+    expect(proposed.status).toBe(201);
+    const entry = proposed.body['entry'] as { id: string; status: string; proposedBy: string };
+    expect(entry.status).toBe('proposed');
+    expect((await http('POST', `/api/blacklist/${entry.id}/decision`, agentToken, { decision: 'confirm' })).status).toBe(403);
+    const decided = await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, { decision: 'confirm', limits: { maxPerDay: 0 } });
+    expect(decided.status).toBe(200);
+    expect(decided.body['entry']).toMatchObject({ status: 'confirmed', limits: { maxPerDay: 0 }, decidedBy: expect.any(String) });
+    expect((await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, { decision: 'reject' })).status).toBe(409);
+    const released = await create('create-key-0015', { customerId: customer.id });
+    expect(released.state).toBe('released');
+    expect(released.releaseReason).toEqual(expect.any(String));
+  });
+
+  it('documents the routing routes in the OpenAPI description', async () => {
+    const reply = await t.server.app.inject({ method: 'GET', url: '/docs/json' });
+    const paths = Object.keys((reply.json() as { paths: Record<string, unknown> }).paths);
+    for (const route of ['/api/interactions', '/api/interactions/{id}/accept', '/api/queues/{id}/live', '/api/blacklist', '/api/stats']) {
+      expect(paths).toContain(route);
+    }
+  });
 });
