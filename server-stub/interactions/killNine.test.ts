@@ -74,7 +74,29 @@ async function busyAgent(url: string, username: string, random: () => number): P
   return socket;
 }
 
-type Snapshot = { lastSeq: number; events: number; engine: { interactions: { id: string; state: string; offer: { agentId: string } | null }[]; agents: { id: string; offer: { interactionId: string } | null }[] } };
+type Snapshot = {
+  lastSeq: number;
+  events: number;
+  engine: {
+    interactions: { id: string; state: string; offer: { agentId: string } | null }[];
+    agents: { id: string; offer: { interactionId: string } | null; work: [string, string][] }[];
+  };
+};
+
+/** Opens a seat and collects the interaction frames it gets on connect (its offers and held work). */
+async function resumedWork(url: string, username: string): Promise<string[]> {
+  const token = await login(url, username);
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${token}`);
+  const ids: string[] = [];
+  socket.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as { type: string; interaction?: { id: string } };
+    if (frame.type === 'interaction.offer' || frame.type === 'interaction.update') ids.push(frame.interaction!.id);
+  });
+  await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
+  await new Promise((r) => setTimeout(r, 300));
+  socket.close();
+  return ids.sort();
+}
 
 /** No interaction offered to two agents; an offer and the agent's side of it agree. */
 function checkOffers(snapshot: Snapshot) {
@@ -154,6 +176,10 @@ describe('kill -9 durability', () => {
     // The kill landed with work at every stage, or the comparison would prove little.
     expect(new Set(after.engine.interactions.map((i) => i.state)).size).toBeGreaterThan(1);
     checkOffers(after);
+    // A seat that reconnects after the restart is handed its offer and held work again.
+    const agent = after.engine.agents.find((a) => a.work.length > 0);
+    expect(agent).toBeDefined();
+    expect(await resumedWork(server.url, `agent${agent!.id.slice(-2)}`)).toEqual(agent!.work.map(([id]) => id).sort());
     await server.child.stop('SIGTERM');
   }, 240_000);
 });
