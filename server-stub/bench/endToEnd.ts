@@ -20,11 +20,15 @@ export interface EndToEndTarget {
 export interface PacedResult {
   targetPerSecond: number;
   createdPerSecond: number;
+  createErrors: number;
+}
+
+/** Offer latencies of every interaction created since the last paced phase began. */
+export interface LatencyResult {
   offers: number;
   offerLatencyP50Ms: number;
   offerLatencyP99Ms: number;
   offerLatencyMaxMs: number;
-  createErrors: number;
 }
 
 /** Figures of the saturated phase. */
@@ -43,6 +47,10 @@ export interface SaturatedResult {
 export interface Load {
   paced(ratePerSecond: number, durationMs: number): Promise<PacedResult>;
   saturated(inFlight: number, durationMs: number): Promise<SaturatedResult>;
+  /** Latencies of the last paced phase, including offers that arrived after it (call after `drain`). */
+  latency(): LatencyResult;
+  /** Waits (up to `timeoutMs`) until every interaction created so far has been offered. */
+  drain(timeoutMs: number): Promise<boolean>;
   /** Frames refused by the server (error frames), which should stay 0. */
   errorFrames(): number;
   close(): void;
@@ -149,7 +157,6 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
     async paced(ratePerSecond, durationMs) {
       samples = [];
       const errorsBefore = createErrors;
-      const offersBefore = offers;
       const started = performance.now();
       let sent = 0;
       const pending: Promise<void>[] = [];
@@ -168,14 +175,9 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
         }, 2);
       });
       await Promise.all(pending);
-      await new Promise((r) => setTimeout(r, 300));
       return {
         targetPerSecond: ratePerSecond,
         createdPerSecond: Math.round(sent / (durationMs / 1000)),
-        offers: offers - offersBefore,
-        offerLatencyP50Ms: round(percentile(samples, 50)),
-        offerLatencyP99Ms: round(percentile(samples, 99)),
-        offerLatencyMaxMs: round(percentile(samples, 100)),
         createErrors: createErrors - errorsBefore,
       };
     },
@@ -203,6 +205,17 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
       return result;
     },
 
+    latency: () => ({
+      offers: samples.length,
+      offerLatencyP50Ms: round(percentile(samples, 50)),
+      offerLatencyP99Ms: round(percentile(samples, 99)),
+      offerLatencyMaxMs: round(percentile(samples, 100)),
+    }),
+    async drain(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (sentAt.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return sentAt.size === 0;
+    },
     errorFrames: () => errors,
     close() {
       for (const s of seats) s.terminate();
