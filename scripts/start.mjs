@@ -1,7 +1,8 @@
 // `npm start`: builds what is stale, starts the routing server on its embedded defaults (SQLite
-// under ./data, demo data), then launches the desktop app. Where the Electron binary is missing
-// (it cannot be fetched here) it prints one line with the web seat's URL and keeps the server in
-// the foreground until Ctrl-C, which it passes on to the server.
+// under ./data, demo data), then launches the desktop app. Where the Electron binary is missing it
+// tries the download once (Electron 45+ fetches its binary on first run, not at install); where that
+// fails (no internet) it prints one line with the web seat's URL and keeps the server in the
+// foreground until Ctrl-C, which it passes on to the server.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildDesktop } from './build-desktop.mjs';
@@ -20,11 +21,11 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Whether the desktop app can start, fetching the binary first only when asked to. */
+/** Whether the desktop app can start, fetching a missing binary first unless told not to. */
 async function electronAvailability(options) {
   let found = findElectronBinary({ electronDir });
   if (!found.ok && options.fetchElectron) {
-    console.log(`Fetching the Electron binary (at most ${options.fetchTimeoutMs / 1000} s)…`);
+    console.log(`Fetching the Electron binary (at most ${options.fetchTimeoutMs / 1000} s; --no-fetch-electron skips this)…`);
     const fetched = await fetchElectronBinary({ electronDir, timeoutMs: options.fetchTimeoutMs });
     found = fetched.ok ? findElectronBinary({ electronDir }) : { ok: false, reason: fetched.reason };
   }

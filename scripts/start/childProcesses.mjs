@@ -53,9 +53,19 @@ export function startServer({
   return { child, ready };
 }
 
+/** The first line of a Node error report that is not a stack frame (its message), if any. */
+export function firstErrorLine(text) {
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('at ')) ?? null
+  );
+}
+
 /**
- * Runs electron's own installer once, stopped after `timeoutMs`: only when asked, since it needs
- * internet access to GitHub that most machines running the tests do not have.
+ * Runs electron's own installer once (it downloads the binary from the release host), stopped
+ * after `timeoutMs`. Without internet access it fails within a second.
  * @returns {Promise<{ ok: boolean, reason?: string }>}
  */
 export function fetchElectronBinary({ electronDir, timeoutMs, nodePath = process.execPath }) {
@@ -65,7 +75,8 @@ export function fetchElectronBinary({ electronDir, timeoutMs, nodePath = process
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
-      stderr = (stderr + chunk).slice(-500);
+      // The error's message comes first; the stack after it is not needed.
+      stderr = (stderr + chunk).slice(0, 4000);
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
@@ -79,7 +90,7 @@ export function fetchElectronBinary({ electronDir, timeoutMs, nodePath = process
       else
         resolve({
           ok: false,
-          reason: `download failed: ${stderr.trim().split('\n').pop() || `exit code ${code}`}`,
+          reason: `download failed: ${firstErrorLine(stderr) ?? `exit code ${code}`}`,
         });
     });
   });

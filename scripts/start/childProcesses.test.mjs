@@ -78,15 +78,15 @@ describe('fetchElectronBinary', () => {
     });
   });
 
-  it('reports the last line of a failed installer', async () => {
+  it('reports the message of a failed installer, not its stack', async () => {
     const fakeElectron = mkdtempSync(path.join(dir, 'electron-'));
     writeFileSync(
       path.join(fakeElectron, 'install.js'),
-      `console.error('RequestError: getaddrinfo ENOTFOUND github.com'); process.exit(1);`,
+      `console.error('TypeError: fetch failed\\n    at node:internal/deps/undici:1:1\\n    at async download (x.js:2:3)'); process.exit(1);`,
     );
     await expect(fetchElectronBinary({ electronDir: fakeElectron, timeoutMs: 10_000 })).resolves.toEqual({
       ok: false,
-      reason: 'download failed: RequestError: getaddrinfo ENOTFOUND github.com',
+      reason: 'download failed: TypeError: fetch failed',
     });
   });
 });

@@ -28,7 +28,7 @@ export function findElectronBinary({
   if (!relative)
     return {
       ok: false,
-      reason: 'never downloaded; `npm start -- --fetch-electron` tries to fetch it',
+      reason: 'never downloaded',
     };
   const executable = path.join(electronDir, 'dist', relative);
   if (!fileExists(executable))

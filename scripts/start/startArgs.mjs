@@ -1,9 +1,10 @@
 // The command line of `npm start`: a few options of its own, everything else goes to the server.
 
-export const startUsage = `Usage: npm start -- [--web] [--fetch-electron] [server options such as --port 7500 --host 127.0.0.1]
-  --web              do not launch the desktop app, serve the web seat only
-  --fetch-electron   try to download the Electron binary first (bounded by --fetch-timeout seconds, default 120)
-  --help             show this help`;
+export const startUsage = `Usage: npm start -- [--web] [--no-fetch-electron] [server options such as --port 7500 --host 127.0.0.1]
+  --web                do not launch the desktop app, serve the web seat only
+  --no-fetch-electron  where the Electron binary is missing, do not try to download it (by default the
+                       download is tried once, bounded by --fetch-timeout seconds, default 300)
+  --help               show this help`;
 
 /**
  * Splits `npm start` arguments into its own options and the ones passed to the server.
@@ -11,12 +12,13 @@ export const startUsage = `Usage: npm start -- [--web] [--fetch-electron] [serve
  * @returns {{ help: boolean, web: boolean, fetchElectron: boolean, fetchTimeoutMs: number, serverArgs: string[] }}
  */
 export function parseStartArgs(argv) {
-  const options = { help: false, web: false, fetchElectron: false, fetchTimeoutMs: 120_000, serverArgs: [] };
+  const options = { help: false, web: false, fetchElectron: true, fetchTimeoutMs: 300_000, serverArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--web') options.web = true;
     else if (arg === '--fetch-electron') options.fetchElectron = true;
+    else if (arg === '--no-fetch-electron') options.fetchElectron = false;
     else if (arg === '--fetch-timeout' || arg.startsWith('--fetch-timeout=')) {
       const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       const seconds = Number(raw);

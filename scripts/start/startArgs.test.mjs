@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parseStartArgs, readyUrlFromLine, webSeatLine } from './startArgs.mjs';
 
 describe('parseStartArgs', () => {
-  it('defaults to launching the desktop app without fetching anything', () => {
+  // A fresh machine has no Electron binary until its first run fetches it; where the fetch fails
+  // (no internet) start falls back to the web seat.
+  it('defaults to launching the desktop app, fetching a missing binary first', () => {
     expect(parseStartArgs([])).toEqual({
       help: false,
       web: false,
-      fetchElectron: false,
-      fetchTimeoutMs: 120_000,
+      fetchElectron: true,
+      fetchTimeoutMs: 300_000,
       serverArgs: [],
     });
+  });
+
+  it('skips the fetch when told to', () => {
+    expect(parseStartArgs(['--no-fetch-electron']).fetchElectron).toBe(false);
   });
 
   it('keeps its own options and passes every other argument to the server in order', () => {
