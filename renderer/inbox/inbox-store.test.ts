@@ -1,0 +1,139 @@
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { Interaction } from '@contract/routing';
+import type { ServerMessage } from '@contract/ws';
+import { ManualTimers } from '../api/testing/fake-socket';
+import { createInboxStore } from './inbox-store';
+import type { InboxTransaction } from './inbox-store';
+
+const interaction = (id: string, patch: Partial<Interaction> = {}): Interaction => ({
+  id,
+  channel: 'im',
+  queueId: 'q-general',
+  customerId: `cust-${id}`,
+  state: 'offered',
+  agentId: 'a1',
+  attached: {},
+  createdAt: '2026-01-01T10:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
+  estimatedWaitSeconds: null,
+  position: null,
+  disposition: null,
+  releaseReason: null,
+  ...patch,
+});
+
+const offer = (id: string, patch: Partial<Interaction> = {}): ServerMessage => ({
+  type: 'interaction.offer',
+  interaction: interaction(id, patch),
+  expiresAt: '2026-01-01T10:00:30.000Z',
+});
+const update = (id: string, patch: Partial<Interaction>): ServerMessage => ({
+  type: 'interaction.update',
+  interaction: interaction(id, patch),
+});
+
+function setup(load: (() => Promise<Interaction[]>) | null = null) {
+  const frames = new Subject<ServerMessage>();
+  const timers = new ManualTimers();
+  const store = createInboxStore({ frames$: frames, load, timers, batchMs: 100 });
+  const seen: InboxTransaction[] = [];
+  store.transactions$.subscribe((tx) => seen.push(tx));
+  const stop = store.start();
+  const ids = (rows: { id: string; state: string }[]) => rows.map((r) => `${r.id}:${r.state}`);
+  return { frames, timers, store, seen, stop, ids };
+}
+
+describe('inbox store', () => {
+  it('sends a burst of frames out as one transaction after the batch delay', () => {
+    const { frames, timers, seen, ids } = setup();
+    for (let i = 0; i < 50; i += 1) frames.next(offer(`i${i}`));
+    expect(seen).toHaveLength(0);
+    expect(timers.pendingDelays()).toEqual([100]);
+    timers.fireAll();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.add).toHaveLength(50);
+    expect(ids(seen[0]?.update ?? [])).toEqual([]);
+  });
+
+  it('folds an offer and its update in one batch into a single add with the latest state', () => {
+    const { frames, timers, seen, ids } = setup();
+    frames.next(offer('i1'));
+    frames.next(update('i1', { state: 'active' }));
+    timers.fireAll();
+    expect(ids(seen[0]?.add ?? [])).toEqual(['i1:active']);
+    expect(seen[0]?.update).toEqual([]);
+  });
+
+  it('updates a row the grid already holds and removes it when revoked', () => {
+    const { frames, timers, seen, ids, store } = setup();
+    frames.next(offer('i1'));
+    timers.fireAll();
+    frames.next(update('i1', { state: 'active' }));
+    timers.fireAll();
+    expect(ids(seen[1]?.update ?? [])).toEqual(['i1:active']);
+    frames.next({ type: 'interaction.revoked', interactionId: 'i1', reason: 'timeout' });
+    timers.fireAll();
+    expect(ids(seen[2]?.remove ?? [])).toEqual(['i1:active']);
+    expect(store.rows()).toEqual([]);
+  });
+
+  it('never tells the grid about a row offered and revoked within one batch', () => {
+    const { frames, timers, seen } = setup();
+    frames.next(offer('i1'));
+    frames.next({ type: 'interaction.revoked', interactionId: 'i1', reason: 'timeout' });
+    expect(timers.pendingDelays()).toEqual([100]);
+    timers.fireAll();
+    expect(seen).toEqual([]);
+  });
+
+  it('drops work that has ended and ignores revocations of unknown ids', () => {
+    const { frames, timers, seen, ids, store } = setup();
+    frames.next(update('i1', { state: 'wrapup' }));
+    timers.fireAll();
+    frames.next(update('i1', { state: 'ended' }));
+    frames.next({ type: 'interaction.revoked', interactionId: 'nope', reason: 'timeout' });
+    timers.fireAll();
+    expect(ids(seen[1]?.remove ?? [])).toEqual(['i1:wrapup']);
+    expect(store.row('i1')).toBeUndefined();
+  });
+
+  it('marks new offers unread, keeps the mark across updates until opened, and keeps the offer expiry', () => {
+    const { frames, timers, store, seen } = setup();
+    frames.next(offer('i1'));
+    timers.fireAll();
+    expect(store.row('i1')).toMatchObject({ unread: true, expiresAt: '2026-01-01T10:00:30.000Z' });
+    frames.next(update('i1', { state: 'offered' }));
+    expect(store.row('i1')).toMatchObject({ unread: true, expiresAt: '2026-01-01T10:00:30.000Z' });
+    store.markOpened('i1');
+    timers.fireAll();
+    expect(store.row('i1')?.unread).toBe(false);
+    expect(seen.at(-1)?.update.map((r) => r.unread)).toEqual([false]);
+    frames.next(update('i1', { state: 'active' }));
+    expect(store.row('i1')).toMatchObject({ unread: false, expiresAt: null });
+  });
+
+  it('loads the list at start, but a frame newer than the list wins', async () => {
+    let resolve: (list: Interaction[]) => void = () => undefined;
+    const { frames, timers, store, seen, ids } = setup(
+      () => new Promise<Interaction[]>((r) => (resolve = r)),
+    );
+    frames.next(update('i1', { state: 'active' }));
+    resolve([interaction('i1', { state: 'offered' }), interaction('i2', { state: 'queued', agentId: null })]);
+    await Promise.resolve();
+    await Promise.resolve();
+    timers.fireAll();
+    expect(ids(store.rows())).toEqual(['i1:active', 'i2:queued']);
+    expect(ids(seen[0]?.add ?? [])).toEqual(['i1:active', 'i2:queued']);
+  });
+
+  it('stops following frames and cancels a pending batch when disposed', () => {
+    const { frames, timers, seen, stop, store } = setup();
+    frames.next(offer('i1'));
+    stop();
+    expect(timers.pendingDelays()).toEqual([]);
+    frames.next(offer('i2'));
+    expect(store.row('i2')).toBeUndefined();
+    expect(seen).toEqual([]);
+  });
+});
