@@ -97,4 +97,33 @@ describe('auth service', () => {
     expect(revoked).toEqual([ctx.sessionId]);
     expect(await codeOf(auth.authenticate(reply.token))).toBe('TOKEN_INVALID');
   });
+
+  it('still expires a session it has already checked once (the clock is asked on every check)', async () => {
+    const reply = await auth.login({ username: 'agent06', password: 'seat-demo' }, '127.0.0.1');
+    expect((await auth.authenticate(reply.token)).user.username).toBe('agent06');
+    clock += 60 * 60 * 1000;
+    expect(await codeOf(auth.authenticate(reply.token))).toBe('TOKEN_EXPIRED');
+  });
+
+  it('keeps answering correctly when more sessions are signed in than it keeps in memory', async () => {
+    const small = createAuthService({
+      db: store.db,
+      now,
+      generateId: () => `session-${++counter}`,
+      generateToken: () => `token-${counter}-${'y'.repeat(20)}`,
+      sessionTtlMs: 60 * 60 * 1000,
+      rateLimiter: createLoginRateLimiter(now, { maxFailures: 3, windowMs: 60_000 }),
+      scrypt: testScrypt,
+      sessionCacheSize: 1,
+    });
+    const first = await small.login({ username: 'agent07', password: 'seat-demo' }, '127.0.0.1');
+    const second = await small.login({ username: 'agent08', password: 'seat-demo' }, '127.0.0.1');
+    for (let round = 0; round < 2; round++) {
+      expect((await small.authenticate(first.token)).user.username).toBe('agent07');
+      expect((await small.authenticate(second.token)).user.username).toBe('agent08');
+    }
+    await small.logout(await small.authenticate(first.token));
+    expect(await codeOf(small.authenticate(first.token))).toBe('TOKEN_INVALID');
+    expect((await small.authenticate(second.token)).user.username).toBe('agent08');
+  });
 });

@@ -34,6 +34,8 @@ export interface AuthServiceDeps {
   sessionTtlMs: number;
   rateLimiter: LoginRateLimiter;
   scrypt?: ScryptParams;
+  /** How many signed-in sessions the token check keeps in memory (default 10,000). */
+  sessionCacheSize?: number;
 }
 
 /** Only a digest of the token is stored, so a copy of the database cannot be used to sign in. */
@@ -50,6 +52,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   // so response time does not reveal which user names exist.
   let decoyHash: Promise<string> | null = null;
   const decoy = () => (decoyHash ??= hashPassword('decoy-password-never-used', deps.scrypt));
+  // Every HTTP request and socket upgrade checks its token; a query per check was a large share of
+  // the server's cost under load. Sessions found valid are kept here by token digest (bounded,
+  // oldest out first), expiry is still checked against the clock on every use, and logout drops the
+  // entry before it answers. This holds because this process is the only writer of sessions today:
+  // with several server nodes sharing the store, a revocation on one node would not reach the
+  // others' caches, so that setup needs a shared revocation signal (or no cache).
+  const cacheLimit = deps.sessionCacheSize ?? 10_000;
+  const sessionCache = new Map<string, AuthContext>();
+  const forgetSession = (sessionId: string) => {
+    for (const [digest, context] of sessionCache) if (context.sessionId === sessionId) sessionCache.delete(digest);
+  };
 
   return {
     async login(body, clientAddress) {
@@ -97,6 +110,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (!token) throw new SeatError('UNAUTHENTICATED');
       // Tokens we issue are short; anything long is not ours and is not worth hashing.
       if (token.length > 512) throw new SeatError('TOKEN_INVALID');
+      const digest = hashToken(token);
+      const cached = sessionCache.get(digest);
+      if (cached) {
+        if (Date.parse(cached.expiresAt) <= deps.now()) {
+          sessionCache.delete(digest);
+          throw new SeatError('TOKEN_EXPIRED');
+        }
+        return cached;
+      }
       const row = await deps.db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -111,24 +133,30 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           'users.role',
           'users.agent_id',
         ])
-        .where('sessions.token_hash', '=', hashToken(token))
+        .where('sessions.token_hash', '=', digest)
         .executeTakeFirst();
       if (!row || row.revoked_at !== null) throw new SeatError('TOKEN_INVALID');
       if (Date.parse(row.expires_at) <= deps.now()) throw new SeatError('TOKEN_EXPIRED');
-      return {
+      const context: AuthContext = {
         sessionId: row.session_id,
         expiresAt: row.expires_at,
         user: { id: row.id, tenantId: row.tenant_id, username: row.username, displayName: row.display_name, role: row.role, agentId: row.agent_id },
       };
+      sessionCache.set(digest, context);
+      if (sessionCache.size > cacheLimit) sessionCache.delete(sessionCache.keys().next().value as string);
+      return context;
     },
 
     async logout(context) {
+      forgetSession(context.sessionId);
       await deps.db
         .updateTable('sessions')
         .set({ revoked_at: iso(deps.now()) })
         .where('id', '=', context.sessionId)
         .where('revoked_at', 'is', null)
         .execute();
+      // A check that read the row while the update was pending may have cached it again.
+      forgetSession(context.sessionId);
       for (const listener of listeners) listener(context.sessionId);
     },
 

@@ -77,9 +77,9 @@ export function startTsChild(
   script: string,
   args: string[],
   ready: RegExp,
-  options: { cwd?: string; tsconfig?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; tsconfig?: string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<StartedChild> {
-  return startChild(process.execPath, ['--import', 'tsx', script, ...args], ready, {
+  return startChild(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], ready, {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     env: options.tsconfig ? { TSX_TSCONFIG_PATH: options.tsconfig } : {},

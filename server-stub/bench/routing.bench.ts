@@ -3,6 +3,8 @@
 // on (every event in the SQLite log before any effect), each beside a raw `ws` echo floor measured
 // in the same run. Server, echo server and load generator are separate processes (2 cores: no
 // shared event loop). Options: --agents N, --rate R, --seconds S, --durability process|power.
+// SEAT_BENCH_SERVER_NODE_ARGS (space-separated) goes to the server's node, e.g. to profile it:
+// SEAT_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:routing
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +56,7 @@ const server = await startTsChild(path.join(import.meta.dirname, 'benchServer.ts
   cwd: root,
   tsconfig,
   timeoutMs: 120_000,
+  nodeArgs: (process.env.SEAT_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
 });
 children.push(server);
 const target = JSON.parse(server.match[1]!) as { port: number; queueId: string; adminToken: string; agentTokens: string[]; durability: string };
