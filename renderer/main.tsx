@@ -11,6 +11,7 @@ import { isSessionEnded } from './api/api-error';
 import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { createSessionStore } from './auth/session-store';
+import { createInboxApi } from './inbox/inbox-api';
 import { getHost } from './host';
 import './styles/base.css';
 
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     sessions,
     systemLocale: window.navigator.language,
     rootElement: document.documentElement,
+    inbox: { api: createInboxApi(http), timers, now: () => Date.now() },
     openSocket: (token) =>
       new SeatSocket({
         url: seatSocketUrl(serverUrl, token),

@@ -2,6 +2,7 @@ import type { Settings, SettingsPatch } from '@contract/ipc/settings';
 import type { AuthApi } from '../api/auth-api';
 import type { SeatSocket } from '../api/seat-socket';
 import type { SessionStore } from '../auth/session-store';
+import type { InboxServices } from '../inbox/Inbox';
 
 /** What the app needs from its host: saving the language and hearing about settings changed elsewhere. */
 export interface AppHost {
@@ -20,4 +21,6 @@ export interface AppServices {
   systemLocale: string;
   /** Where the page's language is declared for screen readers (document.documentElement in the app). */
   rootElement: HTMLElement;
+  /** What the inbox pane reads from; without it the pane shows its placeholder (tests of other parts). */
+  inbox?: InboxServices;
 }

@@ -21,7 +21,15 @@ const base: Interaction = {
 describe('inbox row', () => {
   it('takes customer, the first line of the subject, priority and SLA from attached data', () => {
     const row = toInboxRow(
-      { ...base, attached: { customerName: 'Ada Li', subject: 'Refund\nplease', priority: 3, slaDueAt: '2026-01-01T11:00:00.000Z' } },
+      {
+        ...base,
+        attached: {
+          customerName: 'Ada Li',
+          subject: 'Refund\nplease',
+          priority: 3,
+          slaDueAt: '2026-01-01T11:00:00.000Z',
+        },
+      },
       { expiresAt: '2026-01-01T10:00:30.000Z', unread: true },
     );
     expect(row).toMatchObject({
@@ -36,11 +44,20 @@ describe('inbox row', () => {
 
   it('falls back to the customer id and ignores attached values of the wrong type', () => {
     const row = toInboxRow({ ...base, attached: { customerName: 42, priority: 'high', slaDueAt: 'soon' } });
-    expect(row).toMatchObject({ customer: 'cust-1', subject: '', priority: null, slaDueAt: null, unread: false });
+    expect(row).toMatchObject({
+      customer: 'cust-1',
+      subject: '',
+      priority: null,
+      slaDueAt: null,
+      unread: false,
+    });
   });
 
   it('keeps no expiry or unread mark once the work is no longer an offer', () => {
-    const row = toInboxRow({ ...base, state: 'active' }, { expiresAt: '2026-01-01T10:00:30.000Z', unread: true });
+    const row = toInboxRow(
+      { ...base, state: 'active' },
+      { expiresAt: '2026-01-01T10:00:30.000Z', unread: true },
+    );
     expect(row).toMatchObject({ expiresAt: null, unread: false });
   });
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './ErrorBanner';
 import { Pane } from './Pane';
@@ -9,10 +10,12 @@ import './Shell.css';
 export interface ShellProps extends TopBarProps {
   error: string | null;
   onDismissError: () => void;
+  /** The inbox to show in its pane; the placeholder text until one is given. */
+  inbox?: ReactNode;
 }
 
 /** The agent's workspace: top bar, then the inbox, customer and work-order panes. */
-export function Shell({ error, onDismissError, ...topBar }: ShellProps) {
+export function Shell({ error, onDismissError, inbox, ...topBar }: ShellProps) {
   const { t } = useTranslation();
   return (
     <div className="shell" data-screen="shell" data-connection={topBar.connection}>
@@ -23,7 +26,7 @@ export function Shell({ error, onDismissError, ...topBar }: ShellProps) {
       {error ? <ErrorBanner message={error} onDismiss={onDismissError} /> : null}
       <main id="workspace" className="shell__workspace" aria-label={t('shell.workspace')} tabIndex={-1}>
         <Pane name="inbox" title={t('panes.inbox.title')}>
-          <p>{t('panes.inbox.body')}</p>
+          {inbox ?? <p>{t('panes.inbox.body')}</p>}
         </Pane>
         <Pane name="customer" title={t('panes.customer.title')}>
           <p>{t('panes.customer.body')}</p>

@@ -6,6 +6,8 @@ import type { ApiError } from '../api/api-error';
 import type { SeatSocket } from '../api/seat-socket';
 import { useObservable } from '../app/use-observable';
 import { errorMessage } from '../i18n/error-message';
+import { Inbox } from '../inbox/Inbox';
+import type { InboxServices } from '../inbox/Inbox';
 import { setStateFrame } from './agent-state-options';
 import type { StateChoice } from './agent-state-options';
 import { Shell } from './Shell';
@@ -19,10 +21,19 @@ export interface ShellScreenProps {
   /** Called once when the server says the session is over. */
   onSessionEnded: (reason: ApiError) => void;
   languageSwitch: ReactNode;
+  /** The inbox's reads and clock; without them the inbox pane keeps its placeholder. */
+  inbox?: InboxServices | undefined;
 }
 
 /** Connects the shell to the seat socket: live state and connection, state changes, errors on screen. */
-export function ShellScreen({ user, socket, onSignOut, onSessionEnded, languageSwitch }: ShellScreenProps) {
+export function ShellScreen({
+  user,
+  socket,
+  onSignOut,
+  onSessionEnded,
+  languageSwitch,
+  inbox,
+}: ShellScreenProps) {
   const { t } = useTranslation();
   const connection = useObservable(socket.state$, socket.state);
   const status = useObservable(socket.agentStatus$, socket.agentStatus);
@@ -73,6 +84,7 @@ export function ShellScreen({ user, socket, onSignOut, onSessionEnded, languageS
       languageSwitch={languageSwitch}
       error={failure === null ? null : errorMessage(t, failure)}
       onDismissError={() => setFailure(null)}
+      inbox={inbox ? <Inbox user={user} socket={socket} {...inbox} /> : undefined}
     />
   );
 }

@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '@contract/auth';
+import type { QueueSummary } from '@contract/http/queues';
+import type { SeatSocket } from '../api/seat-socket';
+import type { Timers } from '../api/timers';
+import { errorMessage } from '../i18n/error-message';
+import { createClock } from './clock';
+import type { InboxApi } from './inbox-api';
+import { noFilter } from './inbox-filter';
+import type { InboxFilter } from './inbox-filter';
+import type { InboxRow } from './inbox-row';
+import { createInboxStore } from './inbox-store';
+import { InboxFilterBar } from './InboxFilterBar';
+import { InboxGrid } from './InboxGrid';
+import './Inbox.css';
+
+/** What the inbox needs from the app besides the user and socket: its HTTP reads and the clock. */
+export interface InboxServices {
+  api: InboxApi;
+  timers: Timers;
+  now: () => number;
+}
+
+/** Props of the inbox: who is signed in, their socket, the HTTP reads, and the clock. */
+export interface InboxProps extends InboxServices {
+  user: User;
+  socket: Pick<SeatSocket, 'messages$' | 'request'>;
+}
+
+/** The unified inbox: filter bar, live grid, and a status region announcing what happens to offers. */
+export function Inbox({ user, socket, api, timers, now }: InboxProps) {
+  const { t } = useTranslation();
+  const [announcement, setAnnouncement] = useState('');
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [filter, setFilter] = useState<InboxFilter>(noFilter);
+  const [queues, setQueues] = useState<QueueSummary[]>([]);
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const [counts, setCounts] = useState({ shown: 0, total: 0 });
+  const isAgent = user.role === 'agent';
+
+  // Agents get their own work by frames (the server sends offers and owned work again on connect);
+  // leads and admins also load the tenant's list, which only they may read.
+  const store = useMemo(
+    () =>
+      createInboxStore({
+        frames$: socket.messages$,
+        load: isAgent ? null : () => api.listInteractions(),
+        timers,
+        onLoadError: setLoadError,
+      }),
+    [socket, api, timers, isAgent],
+  );
+  const clock$ = useMemo(() => createClock(timers, now), [timers, now]);
+  const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);
+
+  useEffect(() => store.start(), [store]);
+
+  useEffect(() => {
+    let live = true;
+    api.listQueues().then(
+      (list) => live && setQueues(list),
+      // Without names the queue column shows ids; the inbox still works.
+      (error: unknown) => console.warn('[inbox] queues could not be loaded', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Tell screen-reader users about new offers and state changes, which otherwise appear silently.
+  useEffect(() => {
+    const states = new Map(store.rows().map((r) => [r.id, r.state]));
+    const subscription = store.transactions$.subscribe((tx) => {
+      const say = (row: InboxRow) => ({ channel: t(`inbox.channel.${row.channel}`), customer: row.customer });
+      const messages: string[] = [];
+      for (const row of tx.add) {
+        if (row.state === 'offered') messages.push(t('inbox.announce.newOffer', say(row)));
+        states.set(row.id, row.state);
+      }
+      for (const row of tx.update) {
+        if (states.get(row.id) !== row.state)
+          messages.push(
+            t('inbox.announce.stateChanged', { ...say(row), state: t(`inbox.state.${row.state}`) }),
+          );
+        states.set(row.id, row.state);
+      }
+      for (const row of tx.remove) states.delete(row.id);
+      if (messages.length > 0) setAnnouncement(messages.join(' '));
+    });
+    return () => subscription.unsubscribe();
+  }, [store, t]);
+
+  const answer = (row: InboxRow, kind: 'accept' | 'reject') => {
+    if (pending.has(row.id)) return;
+    const vars = { channel: t(`inbox.channel.${row.channel}`), customer: row.customer };
+    setAnnouncement(t(kind === 'accept' ? 'inbox.announce.accepting' : 'inbox.announce.rejecting', vars));
+    setPending((p) => new Set(p).add(row.id));
+    // The row changes only when the server's interaction.update (or revoked) says so.
+    const request =
+      kind === 'accept'
+        ? socket.request({ type: 'interaction.accept', interactionId: row.id })
+        : socket.request({ type: 'interaction.reject', interactionId: row.id });
+    request
+      .then(
+        () => kind === 'reject' && setAnnouncement(t('inbox.announce.rejected', vars)),
+        (error: unknown) => setAnnouncement(t('inbox.announce.failed', { message: errorMessage(t, error) })),
+      )
+      .finally(() =>
+        setPending((p) => {
+          const next = new Set(p);
+          next.delete(row.id);
+          return next;
+        }),
+      );
+  };
+
+  const open = (row: InboxRow) => {
+    store.markOpened(row.id);
+    setOpenedId(row.id);
+    setAnnouncement(
+      t('inbox.announce.opened', { channel: t(`inbox.channel.${row.channel}`), customer: row.customer }),
+    );
+  };
+
+  return (
+    <div className="inbox" data-testid="inbox" data-opened-id={openedId ?? ''}>
+      <InboxFilterBar filter={filter} queues={queues} onChange={setFilter} />
+      <p className="inbox__hint" id="inbox-shortcuts">
+        {t('inbox.shortcuts')}{' '}
+        <span data-testid="inbox-count" data-shown={counts.shown} data-total={counts.total}>
+          {t('inbox.count', counts)}
+        </span>
+      </p>
+      {loadError !== null ? (
+        <p className="inbox__error" role="alert">
+          {t('inbox.loadFailed', { message: errorMessage(t, loadError) })}
+        </p>
+      ) : null}
+      <InboxGrid
+        store={store}
+        clock$={clock$}
+        filter={filter}
+        queueNames={queueNames}
+        pending={pending}
+        showAgent={!isAgent}
+        onAccept={(row) => answer(row, 'accept')}
+        onReject={(row) => answer(row, 'reject')}
+        onOpen={open}
+        onNotOffered={() => setAnnouncement(t('inbox.announce.notOffered'))}
+        onDisplayedCount={(shown, total) =>
+          setCounts((c) => (c.shown === shown && c.total === total ? c : { shown, total }))
+        }
+      />
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="inbox-status">
+        {announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { queueListResponseSchema } from '@contract/http/queues';
+import type { QueueSummary } from '@contract/http/queues';
+import { interactionSchema } from '@contract/routing';
+import type { Interaction } from '@contract/routing';
+import type { HttpClient } from '../api/http-client';
+
+/** The server reads the inbox needs: the tenant's interactions (leads) and its queues. */
+export interface InboxApi {
+  listInteractions(): Promise<Interaction[]>;
+  listQueues(): Promise<QueueSummary[]>;
+}
+
+const listSchema = z.object({ interactions: z.array(interactionSchema) });
+
+/** The inbox's HTTP calls through the seat's client. */
+export function createInboxApi(http: HttpClient): InboxApi {
+  return {
+    listInteractions: async () =>
+      (
+        await http.request({
+          method: 'GET',
+          path: '/api/interactions?state=queued,offered,active,held,wrapup&limit=500',
+          schema: listSchema,
+        })
+      ).interactions,
+    listQueues: async () =>
+      (await http.request({ method: 'GET', path: '/api/queues', schema: queueListResponseSchema })).queues,
+  };
+}
