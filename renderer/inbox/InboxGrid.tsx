@@ -66,22 +66,13 @@ export interface InboxGridProps {
 
 const context = (params: { context: unknown }) => params.context as GridContext;
 
-function CustomerCell({ data }: ICellRendererParams<InboxRow>) {
+// Its own column (not a decoration of the customer cell) so the grid refreshes it when only the
+// mark changes: ag-grid re-renders a cell only when its own value changes.
+function UnreadCell({ data }: ICellRendererParams<InboxRow>) {
   const { t } = useTranslation();
-  if (!data) return null;
-  return (
-    <span className="inbox-customer">
-      {data.unread ? (
-        <span
-          className="inbox-customer__unread"
-          role="img"
-          aria-label={t('inbox.unread')}
-          title={t('inbox.unread')}
-        />
-      ) : null}
-      {data.customer}
-    </span>
-  );
+  return data?.unread ? (
+    <span className="inbox-unread" role="img" aria-label={t('inbox.unread')} title={t('inbox.unread')} />
+  ) : null;
 }
 
 function ActionsCell(params: ICellRendererParams<InboxRow>) {
@@ -118,6 +109,14 @@ function tabThroughButtons({ event }: SuppressKeyboardEventParams<InboxRow>): bo
 function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
   const columns: ColDef<InboxRow>[] = [
     {
+      colId: 'unread',
+      field: 'unread',
+      headerName: t('inbox.column.unread'),
+      width: 70,
+      cellRenderer: UnreadCell,
+      getQuickFilterText: () => '',
+    },
+    {
       colId: 'channel',
       field: 'channel',
       headerName: t('inbox.column.channel'),
@@ -132,7 +131,6 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       headerName: t('inbox.column.customer'),
       flex: 1,
       minWidth: 140,
-      cellRenderer: CustomerCell,
     },
     { colId: 'subject', field: 'subject', headerName: t('inbox.column.subject'), flex: 2, minWidth: 160 },
     {

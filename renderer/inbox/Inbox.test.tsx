@@ -1,0 +1,224 @@
+import { act, cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { User } from '@contract/auth';
+import type { Interaction } from '@contract/routing';
+import { SeatSocket } from '../api/seat-socket';
+import { FakeSocket, ManualTimers } from '../api/testing/fake-socket';
+import { renderWithI18n } from '../i18n/render-with-i18n';
+import { Inbox } from './Inbox';
+import type { InboxApi } from './inbox-api';
+
+const agent: User = {
+  id: 'u1',
+  tenantId: 'demo',
+  username: 'agent01',
+  displayName: 'Agent 01',
+  role: 'agent',
+  agentId: 'a1',
+};
+const t0 = Date.parse('2026-01-01T10:00:00.000Z');
+
+const interaction = (id: string, patch: Partial<Interaction> = {}): Interaction => ({
+  id,
+  channel: 'im',
+  queueId: 'q1',
+  customerId: null,
+  state: 'offered',
+  agentId: 'a1',
+  attached: { customerName: `Customer ${id}`, subject: 'Order question' },
+  createdAt: '2026-01-01T09:59:00.000Z',
+  updatedAt: '2026-01-01T09:59:50.000Z',
+  estimatedWaitSeconds: null,
+  position: null,
+  disposition: null,
+  releaseReason: null,
+  ...patch,
+});
+
+function setup(user: User = agent, list: Interaction[] = []) {
+  const sockets: FakeSocket[] = [];
+  const socketTimers = new ManualTimers();
+  const socket = new SeatSocket({
+    url: 'ws://seat.test/ws?token=t',
+    createSocket: (url) => {
+      const s = new FakeSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    timers: socketTimers,
+  });
+  socket.connect();
+  const server = sockets[0]!;
+  server.serverOpens();
+  const listCalls: number[] = [];
+  const api: InboxApi = {
+    listInteractions: () => {
+      listCalls.push(1);
+      return Promise.resolve(list);
+    },
+    listQueues: () =>
+      Promise.resolve([
+        {
+          id: 'q1',
+          name: 'General',
+          serviceLevelSeconds: 20,
+          channels: ['im'],
+          priority: 0,
+          requiredSkills: [],
+        },
+      ]),
+  };
+  const timers = new ManualTimers();
+  const clock = { now: t0 };
+  renderWithI18n(<Inbox user={user} socket={socket} api={api} timers={timers} now={() => clock.now} />);
+  const flush = () => act(() => timers.fireAll());
+  return { server, timers, flush, listCalls, clock };
+}
+
+// The real grid renders in happy-dom, slowly on a shared machine: give DOM waits room.
+configure({ asyncUtilTimeout: 5000 });
+
+const rowOf = (id: string) => document.querySelector<HTMLElement>(`.ag-row[row-id="${id}"]`);
+
+describe('Inbox', () => {
+  afterEach(cleanup);
+
+  it('shows an offer from the socket as a row with its queue name, ticking time and countdown', async () => {
+    const { server, flush } = setup();
+    act(() =>
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      }),
+    );
+    flush();
+    await waitFor(() => expect(rowOf('i1')).not.toBeNull());
+    const row = rowOf('i1')!;
+    await waitFor(() => expect(row.textContent).toContain('General'));
+    expect(row.textContent).toContain('Customer i1');
+    expect(row.textContent).toContain('0:10');
+    expect(row.textContent).toContain('0:20');
+    expect(screen.getByTestId('inbox-status').textContent).toBe('New offer: Chat from Customer i1');
+    expect(screen.queryByRole('columnheader', { name: 'Agent' })).toBeNull();
+  });
+
+  it('moves every timer on with one clock tick', async () => {
+    const { server, flush, clock, timers } = setup();
+    act(() =>
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      }),
+    );
+    flush();
+    await waitFor(() => expect(rowOf('i1')?.textContent).toContain('0:20'));
+    clock.now = t0 + 25_000;
+    expect(timers.pendingDelays()).toEqual([1000]);
+    flush();
+    await waitFor(() => expect(rowOf('i1')?.textContent).toContain('Expired'));
+    expect(rowOf('i1')?.textContent).toContain('0:35');
+  });
+
+  it('accepts the focused offer with A, and only announces A or R on a row that is not an offer', async () => {
+    const { server, flush } = setup();
+    act(() => {
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      });
+      server.serverSends({ type: 'interaction.update', interaction: interaction('i2', { state: 'active' }) });
+    });
+    flush();
+    await waitFor(() => expect(rowOf('i2')).not.toBeNull());
+    const sentBefore = server.sent.length;
+    const keys = userEvent.setup();
+    await keys.click(rowOf('i2')!.querySelector<HTMLElement>('[col-id="customer"]')!);
+    await keys.keyboard('a');
+    expect(server.sent).toHaveLength(sentBefore);
+    expect(screen.getByTestId('inbox-status').textContent).toBe(
+      'Only an offered row can be accepted or rejected.',
+    );
+    await keys.keyboard('{ArrowUp}');
+    await keys.keyboard('a');
+    expect(server.lastSent()).toMatchObject({ type: 'interaction.accept', interactionId: 'i1' });
+    expect(screen.getByTestId('inbox-status').textContent).toBe('Accepting Chat from Customer i1…');
+  });
+
+  it('opens a row with Enter, clearing its unread mark', async () => {
+    const { server, flush } = setup();
+    act(() =>
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      }),
+    );
+    flush();
+    await screen.findByRole('img', { name: 'New, not yet opened' });
+    const keys = userEvent.setup();
+    await keys.click(rowOf('i1')!.querySelector<HTMLElement>('[col-id="subject"]')!);
+    await keys.keyboard('{Enter}');
+    flush();
+    await waitFor(() => expect(screen.queryByRole('img', { name: 'New, not yet opened' })).toBeNull());
+    expect(screen.getByTestId('inbox').getAttribute('data-opened-id')).toBe('i1');
+  });
+
+  it('accepts with the button by sending interaction.accept and leaves the state to the server', async () => {
+    const { server, flush } = setup();
+    act(() =>
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      }),
+    );
+    flush();
+    const accept = await screen.findByRole('button', { name: 'Accept offer from Customer i1' });
+    fireEvent.click(accept);
+    expect(server.lastSent()).toMatchObject({ type: 'interaction.accept', interactionId: 'i1' });
+    expect(rowOf('i1')?.querySelector('[data-testid="inbox-state"]')?.getAttribute('data-state')).toBe(
+      'offered',
+    );
+    act(() => server.serverSends({ type: 'ack', id: server.lastSent().id }));
+    act(() =>
+      server.serverSends({ type: 'interaction.update', interaction: interaction('i1', { state: 'active' }) }),
+    );
+    flush();
+    await waitFor(() =>
+      expect(rowOf('i1')?.querySelector('[data-testid="inbox-state"]')?.getAttribute('data-state')).toBe(
+        'active',
+      ),
+    );
+    expect(screen.getByTestId('inbox-status').textContent).toBe('Customer i1: Active');
+  });
+
+  it('hides rows of another channel when filtered by channel', async () => {
+    const { server, flush } = setup();
+    act(() => {
+      server.serverSends({ type: 'interaction.update', interaction: interaction('i1', { state: 'active' }) });
+      server.serverSends({
+        type: 'interaction.update',
+        interaction: interaction('i2', { state: 'active', channel: 'email' }),
+      });
+    });
+    flush();
+    await waitFor(() => expect(rowOf('i2')).not.toBeNull());
+    fireEvent.change(screen.getByLabelText('Channel'), { target: { value: 'email' } });
+    await waitFor(() => expect(rowOf('i1')).toBeNull());
+    expect(rowOf('i2')).not.toBeNull();
+    expect(screen.getByTestId('inbox-count').getAttribute('data-shown')).toBe('1');
+  });
+
+  it('loads the tenant list and shows the Agent column for a team lead only', async () => {
+    const lead: User = { ...agent, username: 'lead01', role: 'team_lead', agentId: 'l1' };
+    const { listCalls, flush } = setup(lead, [interaction('i9', { state: 'active', agentId: 'a7' })]);
+    await waitFor(() => expect(listCalls).toHaveLength(1));
+    flush();
+    await waitFor(() => expect(rowOf('i9')).not.toBeNull());
+    expect(screen.getByRole('columnheader', { name: 'Agent' })).toBeTruthy();
+  });
+});
