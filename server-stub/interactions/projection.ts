@@ -66,7 +66,7 @@ export function createInteractionProjection(db: Database): InteractionProjection
   const insert = db.prepare(
     `INSERT INTO interactions (tenant_id, id, channel, queue_id, customer_id, state, agent_id, attached, disposition,
        release_reason, created_at, updated_at, last_seq)
-     VALUES (?, ?, ?, ?, ?, 'queued', NULL, ?, NULL, NULL, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setState = db.prepare(
     `UPDATE interactions SET state = ?, queue_id = ?, agent_id = ?, disposition = COALESCE(?, disposition), updated_at = ?, last_seq = ?
@@ -97,10 +97,49 @@ export function createInteractionProjection(db: Database): InteractionProjection
 
   return {
     apply(tenantId, seq, event, decisions) {
+      let rest = decisions;
       if (event.type === 'arrive') {
-        insert.run(tenantId, event.interactionId, event.channel, event.queueId, event.customerId, JSON.stringify(event.data), event.at, event.at, seq);
+        // An arrival is usually queued and offered by its own event: those changes are folded into
+        // the row before it is inserted (the same row as insert-then-update, in one write, not three).
+        const row = { state: 'queued' as InteractionState, queue_id: event.queueId, agent_id: null as string | null, disposition: null as string | null, release_reason: null as string | null, updated_at: event.at };
+        const others: Decision[] = [];
+        for (const d of decisions) {
+          if (d.type === 'interaction_state' && d.interactionId === event.interactionId) {
+            row.state = wireState(d.state);
+            row.queue_id = d.queueId;
+            row.agent_id = d.agentId;
+            row.disposition = d.disposition ?? row.disposition;
+            row.updated_at = d.at;
+          } else if (d.type === 'offer' && d.interactionId === event.interactionId) {
+            row.state = 'offered';
+            row.queue_id = d.queueId;
+            row.agent_id = d.agentId;
+            row.updated_at = d.at;
+          } else if (d.type === 'release' && d.interactionId === event.interactionId) {
+            row.release_reason = d.message;
+            row.updated_at = d.at;
+          } else {
+            others.push(d);
+          }
+        }
+        insert.run(
+          tenantId,
+          event.interactionId,
+          event.channel,
+          row.queue_id,
+          event.customerId,
+          row.state,
+          row.agent_id,
+          JSON.stringify(event.data),
+          row.disposition,
+          row.release_reason,
+          event.at,
+          row.updated_at,
+          seq,
+        );
+        rest = others;
       }
-      for (const d of decisions) {
+      for (const d of rest) {
         if (d.type === 'interaction_state') {
           setState.run(wireState(d.state), d.queueId, d.agentId, d.disposition, d.at, seq, tenantId, d.interactionId);
         } else if (d.type === 'offer') {
