@@ -15,6 +15,9 @@ import { InboxFilterBar } from './InboxFilterBar';
 import { InboxGrid } from './InboxGrid';
 import './Inbox.css';
 
+// Leads get no frames for their team's work, so their list is loaded again this often.
+const leadReloadMs = 5000;
+
 /** What the inbox needs from the app besides the user and socket: its HTTP reads and the clock. */
 export interface InboxServices {
   api: InboxApi;
@@ -48,7 +51,9 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
         frames$: socket.messages$,
         load: isAgent ? null : () => api.listInteractions(),
         timers,
+        reloadMs: leadReloadMs,
         onLoadError: setLoadError,
+        onLoaded: () => setLoadError(null),
       }),
     [socket, api, timers, isAgent],
   );

@@ -33,10 +33,16 @@ const update = (id: string, patch: Partial<Interaction>): ServerMessage => ({
   interaction: interaction(id, patch),
 });
 
-function setup(load: (() => Promise<Interaction[]>) | null = null) {
+function setup(load: (() => Promise<Interaction[]>) | null = null, reloadMs?: number) {
   const frames = new Subject<ServerMessage>();
   const timers = new ManualTimers();
-  const store = createInboxStore({ frames$: frames, load, timers, batchMs: 100 });
+  const store = createInboxStore({
+    frames$: frames,
+    load,
+    timers,
+    batchMs: 100,
+    ...(reloadMs ? { reloadMs } : {}),
+  });
   const seen: InboxTransaction[] = [];
   store.transactions$.subscribe((tx) => seen.push(tx));
   const stop = store.start();
@@ -135,5 +141,31 @@ describe('inbox store', () => {
     frames.next(offer('i2'));
     expect(store.row('i2')).toBeUndefined();
     expect(seen).toEqual([]);
+  });
+
+  it('reloads the list on its period, dropping what left it and keeping what a frame just changed', async () => {
+    const lists = [
+      [interaction('i1', { state: 'active' }), interaction('i2', { state: 'queued', agentId: null })],
+      [interaction('i3', { state: 'queued', agentId: null })],
+    ];
+    let call = 0;
+    let frameDuringLoad: (() => void) | null = null;
+    const { frames, timers, store, ids } = setup(() => {
+      const list = lists[call] ?? [];
+      call += 1;
+      frameDuringLoad?.();
+      return Promise.resolve(list);
+    }, 5000);
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    };
+    await settle();
+    expect(ids(store.rows())).toEqual(['i1:active', 'i2:queued']);
+    expect(timers.pendingDelays()).toContain(5000);
+    frameDuringLoad = () => frames.next(update('i1', { state: 'wrapup' }));
+    timers.fireAll();
+    await settle();
+    expect(ids(store.rows())).toEqual(['i1:wrapup', 'i3:queued']);
+    expect(call).toBe(2);
   });
 });

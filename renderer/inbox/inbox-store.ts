@@ -22,8 +22,12 @@ export interface InboxStoreOptions {
   timers: Timers;
   /** How long changes gather before they go out as one transaction. */
   batchMs?: number;
-  /** Called when the initial load fails; the store keeps following frames. */
+  /** How often to load the list again (leads get no frames for their team's work); none when absent. */
+  reloadMs?: number;
+  /** Called when a load fails; the store keeps following frames and retries at the next reload. */
   onLoadError?: (error: unknown) => void;
+  /** Called when a load succeeds (clears an error shown earlier). */
+  onLoaded?: () => void;
 }
 
 /** The live list of the user's interactions, with changes batched into grid transactions. */
@@ -104,7 +108,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     put(toInboxRow(interaction, { expiresAt: expiresAt ?? previous?.expiresAt ?? null, unread }));
   };
 
+  // Ids a frame changed while a list load was under way: the frame is newer than that list.
+  let touchedDuringLoad: Set<string> | null = null;
+
   const onFrame = (frame: ServerMessage) => {
+    if (frame.type.startsWith('interaction.') && 'interaction' in frame)
+      touchedDuringLoad?.add(frame.interaction.id);
+    if (frame.type === 'interaction.revoked') touchedDuringLoad?.add(frame.interactionId);
     switch (frame.type) {
       case 'interaction.offer':
         return apply(frame.interaction, frame.expiresAt);
@@ -127,18 +137,39 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     },
     start() {
       let live = true;
+      let cancelReload: (() => void) | null = null;
       const subscription = options.frames$.subscribe(onFrame);
-      options.load?.().then(
-        (list) => {
-          if (!live) return;
-          // Frames that arrived while loading are newer than the list: keep them.
-          for (const interaction of list) if (!rows.has(interaction.id)) apply(interaction, null);
-        },
-        (error: unknown) => live && options.onLoadError?.(error),
-      );
+      const load = options.load;
+      const reconcile = (list: Interaction[], touched: Set<string>) => {
+        const listed = new Set(list.map((i) => i.id));
+        for (const interaction of list) if (!touched.has(interaction.id)) apply(interaction, null);
+        // Gone from the list (ended, or no longer the caller's to see) and not brought back by a frame.
+        for (const id of [...rows.keys()]) if (!listed.has(id) && !touched.has(id)) drop(id);
+      };
+      const loadOnce = () => {
+        if (!load) return;
+        const touched = new Set<string>();
+        touchedDuringLoad = touched;
+        load()
+          .then(
+            (list) => {
+              if (!live) return;
+              reconcile(list, touched);
+              options.onLoaded?.();
+            },
+            (error: unknown) => live && options.onLoadError?.(error),
+          )
+          .finally(() => {
+            if (touchedDuringLoad === touched) touchedDuringLoad = null;
+            if (live && options.reloadMs !== undefined)
+              cancelReload = options.timers.set(loadOnce, options.reloadMs);
+          });
+      };
+      loadOnce();
       return () => {
         live = false;
         subscription.unsubscribe();
+        cancelReload?.();
         cancelFlush?.();
         cancelFlush = null;
       };

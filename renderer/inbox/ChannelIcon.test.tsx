@@ -1,0 +1,11 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithI18n } from '../i18n/render-with-i18n';
+import { ChannelIcon } from './ChannelIcon';
+
+describe('ChannelIcon', () => {
+  it('names a channel icon for screen readers in the current language', () => {
+    renderWithI18n(<ChannelIcon channel="email" />, 'zh-CN');
+    expect(screen.getByRole('img', { name: '电子邮件' })).toBeTruthy();
+  });
+});
