@@ -97,12 +97,17 @@ export interface InteractionCommands {
 /** The same commands, group-committed with every other event of this turn: for the HTTP and socket hot paths. */
 export type BatchedInteractionCommands = { [K in keyof InteractionCommands]: (...args: Parameters<InteractionCommands[K]>) => Promise<ReturnType<InteractionCommands[K]>> };
 
+/** The seat's actions, group-committed like `batched` but resolving with nothing: for callers that only acknowledge. */
+export type SeatActions = { [K in 'accept' | 'reject' | 'end' | 'wrapup' | 'transfer']: (...args: Parameters<InteractionCommands[K]>) => Promise<void> };
+
 /** Routing commands and reads for every tenant. */
 export interface InteractionService extends InteractionCommands {
   /** Replays every tenant's log, brings config up to date with the store, starts the timers. */
   start(): Promise<void>;
   stop(): void;
   batched: BatchedInteractionCommands;
+  /** The same actions without building the interaction's view afterwards (the seat socket only acks). */
+  actions: SeatActions;
   get(tenantId: string, interactionId: string): Interaction;
   list(tenantId: string, states: readonly InteractionState[], limit: number): Interaction[];
   queueLive(tenantId: string, queueId: string): QueueLive;
@@ -384,6 +389,17 @@ export function createInteractionService(options: InteractionServiceOptions): In
     setBlacklist: (...a) => later(() => stagedCommands.setBlacklist(...a)),
   });
 
+  const durableOnly = async (staged: () => Staged<unknown>): Promise<void> => {
+    await staged().durable;
+  };
+  const actions: SeatActions = {
+    accept: (...a) => durableOnly(() => stagedCommands.accept(...a)),
+    reject: (...a) => durableOnly(() => stagedCommands.reject(...a)),
+    end: (...a) => durableOnly(() => stagedCommands.end(...a)),
+    wrapup: (...a) => durableOnly(() => stagedCommands.wrapup(...a)),
+    transfer: (...a) => durableOnly(() => stagedCommands.transfer(...a)),
+  };
+
   return {
     async start() {
       const rows = await options.db.selectFrom('tenants').select('id').orderBy('id').execute();
@@ -411,6 +427,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
 
     ...commands,
     batched: batched(),
+    actions,
 
     get: view,
     list(tenantId, states, limit) {

@@ -43,22 +43,23 @@ export function createRoutingSocketExtension(service: InteractionService, wallbo
       }
       if (!user.agentId) throw new SeatError('FORBIDDEN', 'Only agents and team leads with an agent record handle interactions.');
       const { tenantId, agentId } = { tenantId: user.tenantId, agentId: user.agentId };
+      // `actions`, not `batched`: the seat gets an ack, so the interaction's view is not built for nothing.
       switch (message.type) {
         case 'interaction.accept':
-          await service.batched.accept(tenantId, message.interactionId, agentId);
+          await service.actions.accept(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.reject':
-          await service.batched.reject(tenantId, message.interactionId, agentId);
+          await service.actions.reject(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.end':
           ownedBy(service, tenantId, message.interactionId, agentId);
-          await service.batched.end(tenantId, message.interactionId, agentId);
+          await service.actions.end(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.wrapup':
-          await service.batched.wrapup(tenantId, message.interactionId, agentId, message.disposition);
+          await service.actions.wrapup(tenantId, message.interactionId, agentId, message.disposition);
           break;
         case 'interaction.transfer':
-          await service.batched.transfer(tenantId, message.interactionId, agentId, message.to);
+          await service.actions.transfer(tenantId, message.interactionId, agentId, message.to);
           break;
       }
       connection.send({ type: 'ack', id: message.id });
