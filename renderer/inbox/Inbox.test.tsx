@@ -57,6 +57,7 @@ function setup(user: User = agent, list: Interaction[] = []) {
       listCalls.push(1);
       return Promise.resolve(list);
     },
+    agentNames: () => Promise.resolve(new Map([['a7', 'Wang Fang']])),
     listQueues: () =>
       Promise.resolve([
         {
@@ -196,6 +197,23 @@ describe('Inbox', () => {
     expect(screen.getByTestId('inbox-status').textContent).toBe('Customer i1: Active');
   });
 
+  it('announces an offer withdrawn by the server and removes its row', async () => {
+    const { server, flush } = setup();
+    act(() =>
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      }),
+    );
+    flush();
+    await waitFor(() => expect(rowOf('i1')).not.toBeNull());
+    act(() => server.serverSends({ type: 'interaction.revoked', interactionId: 'i1', reason: 'timeout' }));
+    flush();
+    await waitFor(() => expect(rowOf('i1')).toBeNull());
+    expect(screen.getByTestId('inbox-status').textContent).toBe('Offer of Chat from Customer i1 withdrawn');
+  });
+
   it('hides rows of another channel when filtered by channel', async () => {
     const { server, flush } = setup();
     act(() => {
@@ -220,5 +238,6 @@ describe('Inbox', () => {
     flush();
     await waitFor(() => expect(rowOf('i9')).not.toBeNull());
     expect(screen.getByRole('columnheader', { name: 'Agent' })).toBeTruthy();
+    await waitFor(() => expect(rowOf('i9')?.textContent).toContain('Wang Fang'));
   });
 });

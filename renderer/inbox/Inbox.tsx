@@ -38,6 +38,7 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [filter, setFilter] = useState<InboxFilter>(noFilter);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
+  const [agentNames, setAgentNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [counts, setCounts] = useState({ shown: 0, total: 0 });
@@ -74,6 +75,19 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
     };
   }, [api]);
 
+  useEffect(() => {
+    if (isAgent) return;
+    let live = true;
+    api.agentNames().then(
+      (names) => live && setAgentNames(names),
+      // Without names the Agent column shows agent ids.
+      (error: unknown) => console.warn('[inbox] agent names could not be loaded', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, isAgent]);
+
   // Tell screen-reader users about new offers and state changes, which otherwise appear silently.
   useEffect(() => {
     const states = new Map(store.rows().map((r) => [r.id, r.state]));
@@ -91,7 +105,10 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
           );
         states.set(row.id, row.state);
       }
-      for (const row of tx.remove) states.delete(row.id);
+      for (const row of tx.remove) {
+        if (row.state === 'offered') messages.push(t('inbox.announce.withdrawn', say(row)));
+        states.delete(row.id);
+      }
       if (messages.length > 0) setAnnouncement(messages.join(' '));
     });
     return () => subscription.unsubscribe();
@@ -148,6 +165,7 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
         clock$={clock$}
         filter={filter}
         queueNames={queueNames}
+        agentNames={agentNames}
         pending={pending}
         showAgent={!isAgent}
         onAccept={(row) => answer(row, 'accept')}

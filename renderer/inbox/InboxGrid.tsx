@@ -34,6 +34,7 @@ const tickingColumns = ['time', 'expires', 'sla'];
 class GridContext {
   now = 0;
   queueNames: ReadonlyMap<string, string> = new Map();
+  agentNames: ReadonlyMap<string, string> = new Map();
   pending: ReadonlySet<string> = new Set();
   filter: InboxFilter = noFilter;
   handlers: Pick<
@@ -52,6 +53,8 @@ export interface InboxGridProps {
   clock$: Observable<number>;
   filter: InboxFilter;
   queueNames: ReadonlyMap<string, string>;
+  /** Display names for the Agent column (leads). */
+  agentNames: ReadonlyMap<string, string>;
   /** Ids of offers with an accept or reject under way. */
   pending: ReadonlySet<string>;
   /** Team leads see whose work each row is. */
@@ -193,7 +196,13 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
     },
   ];
   if (showAgent)
-    columns.push({ colId: 'agent', field: 'agentId', headerName: t('inbox.column.agent'), width: 160 });
+    columns.push({
+      colId: 'agent',
+      headerName: t('inbox.column.agent'),
+      width: 160,
+      valueGetter: (p) =>
+        p.data?.agentId ? (context(p).agentNames.get(p.data.agentId) ?? p.data.agentId) : '',
+    });
   columns.push({
     colId: 'actions',
     headerName: t('inbox.column.actions'),
@@ -208,7 +217,7 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
 
 /** The inbox list: ag-grid fed by the store's batched transactions, one clock for every timer. */
 export function InboxGrid(props: InboxGridProps) {
-  const { store, clock$, filter, queueNames, pending, showAgent } = props;
+  const { store, clock$, filter, queueNames, agentNames, pending, showAgent } = props;
   const { t } = useTranslation();
   const [api, setApi] = useState<GridApi<InboxRow> | null>(null);
   const [gridContext] = useState(() => new GridContext());
@@ -253,6 +262,11 @@ export function InboxGrid(props: InboxGridProps) {
     gridContext.update({ queueNames });
     api?.refreshCells({ columns: ['queue'], force: true });
   }, [api, queueNames, gridContext]);
+
+  useEffect(() => {
+    gridContext.update({ agentNames });
+    api?.refreshCells({ columns: ['agent'], force: true });
+  }, [api, agentNames, gridContext]);
 
   useEffect(() => {
     gridContext.update({ pending });

@@ -28,4 +28,22 @@ describe('inbox api', () => {
     const { api } = apiAnswering({ queues: [{ id: 'q1' }] });
     await expect(api.listQueues()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
+
+  it('maps agent ids to display names for the lead view', async () => {
+    const { api, calls } = apiAnswering({
+      agents: [
+        {
+          id: 'a1',
+          displayName: 'Li Na',
+          username: 'agent01',
+          team: null,
+          skills: [],
+          capacity: { voice: 1, im: 3, sms: 3, email: 5, fax: 1, social: 3 },
+          status: { agentId: 'a1', state: 'ready', reason: null, since: '2026-01-01T10:00:00.000Z' },
+        },
+      ],
+    });
+    await expect(api.agentNames()).resolves.toEqual(new Map([['a1', 'Li Na']]));
+    expect(calls[0]).toBe('http://seat.test/api/agents');
+  });
 });

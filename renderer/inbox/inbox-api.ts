@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agentListResponseSchema } from '@contract/http/agents';
 import { queueListResponseSchema } from '@contract/http/queues';
 import type { QueueSummary } from '@contract/http/queues';
 import { interactionSchema } from '@contract/routing';
@@ -9,6 +10,8 @@ import type { HttpClient } from '../api/http-client';
 export interface InboxApi {
   listInteractions(): Promise<Interaction[]>;
   listQueues(): Promise<QueueSummary[]>;
+  /** Agent id → display name; leads and admins only. */
+  agentNames(): Promise<Map<string, string>>;
 }
 
 const listSchema = z.object({ interactions: z.array(interactionSchema) });
@@ -26,5 +29,13 @@ export function createInboxApi(http: HttpClient): InboxApi {
       ).interactions,
     listQueues: async () =>
       (await http.request({ method: 'GET', path: '/api/queues', schema: queueListResponseSchema })).queues,
+    agentNames: async () => {
+      const { agents } = await http.request({
+        method: 'GET',
+        path: '/api/agents',
+        schema: agentListResponseSchema,
+      });
+      return new Map(agents.map((a) => [a.id, a.displayName]));
+    },
   };
 }
