@@ -23,9 +23,32 @@ async function adminToken(request: APIRequestContext): Promise<string> {
   return ((await reply.json()) as { token: string }).token;
 }
 
+async function createChat(
+  request: APIRequestContext,
+  token: string,
+  queueId: string,
+  agentId: string,
+  customerName: string,
+): Promise<string> {
+  const created = await request.post('/api/interactions', {
+    headers: {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': `inbox-e2e-${customerName.replace(/\s/g, '-')}`,
+    },
+    data: {
+      channel: 'im',
+      queueId,
+      preferredAgentId: agentId,
+      attached: { customerName, subject: 'Where is my parcel?\nIt was due Monday.' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { interaction: { id: string } }).interaction.id;
+}
+
 // Picks an agent no other spec signs in as, and a chat queue whose skills that agent has, so the
 // offer goes to this agent whoever else is Ready.
-async function agentAndQueue(request: APIRequestContext, token: string) {
+async function agentAndQueue(request: APIRequestContext, token: string, candidates: readonly string[]) {
   const headers = { authorization: `Bearer ${token}` };
   const agents = (
     (await (await request.get('/api/agents', { headers })).json()) as { agents: AgentSummary[] }
@@ -33,7 +56,7 @@ async function agentAndQueue(request: APIRequestContext, token: string) {
   const queues = (
     (await (await request.get('/api/queues', { headers })).json()) as { queues: QueueSummary[] }
   ).queues;
-  for (const username of ['agent15', 'agent16', 'agent17', 'agent18', 'agent19']) {
+  for (const username of candidates) {
     const agent = agents.find((a) => a.username === username);
     if (!agent || (agent.capacity.im ?? 0) < 1) continue;
     const level = new Map(agent.skills.map((s) => [s.skill, s.proficiency]));
@@ -44,7 +67,7 @@ async function agentAndQueue(request: APIRequestContext, token: string) {
     );
     if (queue) return { agent: { id: agent.id, username }, queue };
   }
-  throw new Error('the demo seed has no agent15–19 able to take chat in any queue');
+  throw new Error(`the demo seed has none of ${candidates.join(', ')} able to take chat in any queue`);
 }
 
 test.describe('inbox', () => {
@@ -53,7 +76,7 @@ test.describe('inbox', () => {
     request,
   }) => {
     const token = await adminToken(request);
-    const { agent, queue } = await agentAndQueue(request, token);
+    const { agent, queue } = await agentAndQueue(request, token, ['agent15', 'agent16', 'agent17']);
     const seat = new SeatPage(page);
     await seat.open();
     await seat.signInToShell(agent.username);
@@ -63,20 +86,7 @@ test.describe('inbox', () => {
     const inbox = seat.pane('inbox');
     await expect(inbox.getByTestId('inbox-grid')).toBeVisible();
     const customerName = `Inbox E2E ${Date.now()}`;
-    const created = await request.post('/api/interactions', {
-      headers: {
-        authorization: `Bearer ${token}`,
-        'idempotency-key': `inbox-e2e-${customerName.replace(/\s/g, '-')}`,
-      },
-      data: {
-        channel: 'im',
-        queueId: queue.id,
-        preferredAgentId: agent.id,
-        attached: { customerName, subject: 'Where is my parcel?\nIt was due Monday.' },
-      },
-    });
-    expect(created.status()).toBe(201);
-    const interactionId = ((await created.json()) as { interaction: { id: string } }).interaction.id;
+    const interactionId = await createChat(request, token, queue.id, agent.id, customerName);
 
     const row = inbox.locator(`.ag-row[row-id="${interactionId}"]`);
     await expect(row).toBeVisible();
@@ -108,5 +118,42 @@ test.describe('inbox', () => {
     await expect(row).toHaveCount(0);
     await inbox.getByLabel('Search', { exact: true }).fill(customerName);
     await expect(row).toBeVisible();
+  });
+
+  test('an offer can be rejected from its Reject button, reached with arrow keys and Tab', async ({
+    page,
+    request,
+  }) => {
+    const token = await adminToken(request);
+    const { agent, queue } = await agentAndQueue(request, token, ['agent18', 'agent19', 'agent20']);
+    const seat = new SeatPage(page);
+    await seat.open();
+    await seat.signInToShell(agent.username);
+    await seat.chooseState('ready');
+    await seat.expectState('ready');
+
+    const inbox = seat.pane('inbox');
+    await expect(inbox.getByTestId('inbox-grid')).toBeVisible();
+    const customerName = `Inbox E2E reject ${Date.now()}`;
+    const interactionId = await createChat(request, token, queue.id, agent.id, customerName);
+    const row = inbox.locator(`.ag-row[row-id="${interactionId}"]`);
+    await expect(row.getByTestId('inbox-state')).toHaveAttribute('data-state', 'offered');
+
+    await row.locator('[col-id="customer"]').click();
+    const actionsCell = row.locator('[col-id="actions"]');
+    // Walk right cell by cell (bounded by the column count) until the actions cell has focus.
+    for (let step = 0; step < 12; step += 1) {
+      if (await actionsCell.evaluate((cell) => cell === document.activeElement)) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(actionsCell).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(row.getByRole('button', { name: `Accept offer from ${customerName}` })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const reject = row.getByRole('button', { name: `Reject offer from ${customerName}` });
+    await expect(reject).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(inbox.getByTestId('inbox-status')).toContainText(`Offer from ${customerName} rejected`);
+    await expect(row).toHaveCount(0);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@contract/auth';
 import type { QueueSummary } from '@contract/http/queues';
+import type { Interaction } from '@contract/routing';
 import type { SeatSocket } from '../api/seat-socket';
 import type { Timers } from '../api/timers';
 import { errorMessage } from '../i18n/error-message';
@@ -51,12 +52,14 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
       createInboxStore({
         frames$: socket.messages$,
         load: isAgent ? null : () => api.listInteractions(),
+        // An agent's inbox holds what is offered to or owned by them; a rejected or transferred item leaves it.
+        ...(isAgent ? { keep: (i: Interaction) => i.agentId === user.agentId } : {}),
         timers,
         reloadMs: leadReloadMs,
         onLoadError: setLoadError,
         onLoaded: () => setLoadError(null),
       }),
-    [socket, api, timers, isAgent],
+    [socket, api, timers, isAgent, user.agentId],
   );
   const clock$ = useMemo(() => createClock(timers, now), [timers, now]);
   const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);

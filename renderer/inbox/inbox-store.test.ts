@@ -33,10 +33,15 @@ const update = (id: string, patch: Partial<Interaction>): ServerMessage => ({
   interaction: interaction(id, patch),
 });
 
-function setup(load: (() => Promise<Interaction[]>) | null = null, reloadMs?: number) {
+function setup(
+  load: (() => Promise<Interaction[]>) | null = null,
+  reloadMs?: number,
+  keep?: (i: Interaction) => boolean,
+) {
   const frames = new Subject<ServerMessage>();
   const timers = new ManualTimers();
   const store = createInboxStore({
+    ...(keep ? { keep } : {}),
     frames$: frames,
     load,
     timers,
@@ -167,5 +172,15 @@ describe('inbox store', () => {
     await settle();
     expect(ids(store.rows())).toEqual(['i1:wrapup', 'i3:queued']);
     expect(call).toBe(2);
+  });
+
+  it('drops work that leaves the agent, such as a rejected offer going back to the queue', () => {
+    const { frames, timers, store, seen, ids } = setup(null, undefined, (i) => i.agentId === 'a1');
+    frames.next(offer('i1'));
+    timers.fireAll();
+    frames.next(update('i1', { state: 'queued', agentId: null }));
+    timers.fireAll();
+    expect(ids(seen[1]?.remove ?? [])).toEqual(['i1:offered']);
+    expect(store.rows()).toEqual([]);
   });
 });

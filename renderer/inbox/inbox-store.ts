@@ -20,6 +20,8 @@ export interface InboxStoreOptions {
   /** Loads the interactions the user may see at start, or null when the role has no list (agents get theirs by frames). */
   load: (() => Promise<Interaction[]>) | null;
   timers: Timers;
+  /** Which interactions belong in this inbox (an agent's: those offered to or owned by them); all when absent. */
+  keep?: (interaction: Interaction) => boolean;
   /** How long changes gather before they go out as one transaction. */
   batchMs?: number;
   /** How often to load the list again (leads get no frames for their team's work); none when absent. */
@@ -102,7 +104,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   };
 
   const apply = (interaction: Interaction, expiresAt: string | null) => {
-    if (finishedStates.has(interaction.state)) return drop(interaction.id);
+    if (finishedStates.has(interaction.state) || (options.keep && !options.keep(interaction)))
+      return drop(interaction.id);
     const previous = rows.get(interaction.id);
     const unread = interaction.state === 'offered' && (previous ? previous.unread : true);
     put(toInboxRow(interaction, { expiresAt: expiresAt ?? previous?.expiresAt ?? null, unread }));
