@@ -1,11 +1,12 @@
 // The routing server under benchmark, in its own process: a fresh data dir with the demo tenant
 // and a bench tenant of N agents, durability from the command line. Prints one line
 // `BENCH READY {json}` with the port and tokens. Reads commands on stdin: `eld-reset` starts a
-// fresh event-loop delay histogram (answers `ELD RESET`), `eld-report` prints `ELD {json}` (milliseconds).
+// fresh event-loop delay histogram and GC tally (answers `ELD RESET`), `eld-report` prints
+// `ELD {json}` (milliseconds, with the garbage collections and their total pause since the reset).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { createSeatServer } from '../app';
 import { openSqliteStore } from '../store/database';
@@ -25,6 +26,14 @@ const server = await createSeatServer({ dataDir, port: 0, logLevel: 'silent', du
 const { port } = await server.listen();
 let eld = monitorEventLoopDelay({ resolution: 1 });
 eld.enable();
+const gc = { count: 0, ms: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++;
+    gc.ms += entry.duration;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 process.stdout.write(`BENCH READY ${JSON.stringify({ port, durability, ...tenant })}\n`);
 
 const ms = (ns: number) => Math.round((ns / 1e6) * 1000) / 1000;
@@ -33,9 +42,11 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     eld.disable();
     eld = monitorEventLoopDelay({ resolution: 1 });
     eld.enable();
+    gc.count = 0;
+    gc.ms = 0;
     process.stdout.write('ELD RESET\n');
   } else if (line === 'eld-report') {
-    process.stdout.write(`ELD ${JSON.stringify({ p50Ms: ms(eld.percentile(50)), p99Ms: ms(eld.percentile(99)), maxMs: ms(eld.max), meanMs: ms(eld.mean) })}\n`);
+    process.stdout.write(`ELD ${JSON.stringify({ p50Ms: ms(eld.percentile(50)), p99Ms: ms(eld.percentile(99)), maxMs: ms(eld.max), meanMs: ms(eld.mean), gcCount: gc.count, gcMs: Math.round(gc.ms * 10) / 10 })}\n`);
   }
 });
 process.on('SIGTERM', () => {
