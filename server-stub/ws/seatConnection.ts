@@ -16,11 +16,8 @@ export interface SeatConnection {
   readonly closed: Promise<void>;
   /** Heartbeat step: terminates a socket that missed the last ping, else pings again. Returns whether it lives. */
   heartbeat(): boolean;
-  /**
-   * Runs frame handlers one after another so replies keep the order of requests. With `holdWrites`,
-   * what is sent while the task runs (its effects' frames, then its ack) leaves in one write when it ends.
-   */
-  enqueue(task: () => Promise<void>, options?: { holdWrites?: boolean }): void;
+  /** Runs frame handlers one after another so replies keep the order of requests. */
+  enqueue(task: () => Promise<void>): void;
 }
 
 /** What the owner of a connection hears about it. */
@@ -37,18 +34,6 @@ export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: s
   let alive = true;
   let queue: Promise<void> = Promise.resolve();
   let corked = false;
-  const rawSocket = () => (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-  /** Holds the socket's writes while `task` runs: the frames of a routing action and its ack share one write. */
-  const holding = async (task: () => Promise<void>) => {
-    const raw = rawSocket();
-    if (!raw) return task();
-    raw.cork();
-    try {
-      await task();
-    } finally {
-      raw.uncork();
-    }
-  };
 
   socket.on('pong', () => {
     alive = true;
@@ -70,7 +55,7 @@ export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: s
     send(message) {
       if (state !== SocketState.OPEN || socket.readyState !== socket.OPEN) return;
       // Frames sent in one tick (an ack, the interaction update, the agent state) leave in one write.
-      const raw = rawSocket();
+      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
       if (raw && !corked) {
         corked = true;
         raw.cork();
@@ -103,8 +88,8 @@ export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: s
       socket.ping();
       return true;
     },
-    enqueue(task, options) {
-      queue = queue.then(options?.holdWrites ? () => holding(task) : task).catch(hooks.onTaskError);
+    enqueue(task) {
+      queue = queue.then(task).catch(hooks.onTaskError);
     },
   };
 }

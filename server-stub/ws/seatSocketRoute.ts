@@ -105,8 +105,7 @@ export function registerSeatSocket(app: FastifyInstance, hub: SeatSocketHub, dep
             if (seatError.status >= 500) request.log.error({ err: error }, 'seat frame failed');
             connection.send({ type: 'error', id: frame.message.id, ...seatError.toBody() });
           }
-          // Held writes: an action's frames (sent when its event commits) and its ack go out together.
-        }, { holdWrites: true });
+        });
       });
 
       connection.send({ type: 'hello', user: auth.user, serverTime: new Date(deps.now()).toISOString() });
