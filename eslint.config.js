@@ -8,7 +8,16 @@ const rootDir = import.meta.dirname;
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'data/', 'test-results/', 'playwright-report/', 'bench-results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

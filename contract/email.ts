@@ -13,7 +13,10 @@ export const outboundAddressSchema = z
   .trim()
   .min(3)
   .max(254)
-  .regex(/^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/, 'a plain address such as name@example.com');
+  .regex(
+    /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/,
+    'a plain address such as name@example.com',
+  );
 
 /** Metadata of one stored attachment; the bytes are downloaded separately. */
 export const emailAttachmentSchema = z.object({
@@ -57,7 +60,10 @@ export const emailMessageSchema = emailMessageSummarySchema.extend({
   /** Sanitised HTML: no scripts, forms, event handlers or active URLs; remote images parked in `data-seat-remote-src`. */
   html: z.string().nullable(),
   /** What the sanitiser removed or parked, so the seat can say so (and offer to load remote images). */
-  htmlNotes: z.object({ removedActiveContent: z.boolean(), blockedRemoteImages: z.number().int().nonnegative() }),
+  htmlNotes: z.object({
+    removedActiveContent: z.boolean(),
+    blockedRemoteImages: z.number().int().nonnegative(),
+  }),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
   attachments: z.array(emailAttachmentSchema),
@@ -84,9 +90,20 @@ export type EmailThread = z.infer<typeof emailThreadSchema>;
 /** An attachment the agent adds to a reply, base64 encoded. */
 export const outboundAttachmentSchema = z
   .object({
-    filename: z.string().min(1).max(200).regex(/^[^\r\n\\/]+$/, 'a file name without path or line breaks'),
-    contentType: z.string().min(3).max(127).regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, 'a MIME type such as application/pdf'),
-    contentBase64: z.string().max(20 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+    filename: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\r\n\\/]+$/, 'a file name without path or line breaks'),
+    contentType: z
+      .string()
+      .min(3)
+      .max(127)
+      .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, 'a MIME type such as application/pdf'),
+    contentBase64: z
+      .string()
+      .max(20 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
   })
   .strict();
 
@@ -99,7 +116,11 @@ export const emailReplyRequestSchema = z
     cc: z.array(outboundAddressSchema).max(50).default([]),
     bcc: z.array(outboundAddressSchema).max(50).default([]),
     /** Subject override; by default "Re: …" or "Fwd: …" of the original. */
-    subject: z.string().max(998).regex(/^[^\r\n]*$/, 'one line').optional(),
+    subject: z
+      .string()
+      .max(998)
+      .regex(/^[^\r\n]*$/, 'one line')
+      .optional(),
     text: z.string().max(1_000_000),
     /** Optional HTML body written by the composer; sanitised before it is sent. */
     html: z.string().max(2_000_000).optional(),

@@ -15,10 +15,18 @@ describe('routing contract', () => {
   });
 
   it('refuses unknown fields, unknown channels and malformed boosts in a create request', () => {
-    expect(createInteractionRequestSchema.safeParse({ channel: 'voice', queueId: 'q', extra: 1 }).success).toBe(false);
+    expect(
+      createInteractionRequestSchema.safeParse({ channel: 'voice', queueId: 'q', extra: 1 }).success,
+    ).toBe(false);
     expect(createInteractionRequestSchema.safeParse({ channel: 'pigeon', queueId: 'q' }).success).toBe(false);
-    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: ['has space'] }).success).toBe(false);
-    expect(createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: Array(21).fill('b') }).success).toBe(false);
+    expect(
+      createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: ['has space'] })
+        .success,
+    ).toBe(false);
+    expect(
+      createInteractionRequestSchema.safeParse({ channel: 'sms', queueId: 'q', boosts: Array(21).fill('b') })
+        .success,
+    ).toBe(false);
   });
 
   it('refuses attached data larger than 16 KiB', () => {
@@ -27,21 +35,38 @@ describe('routing contract', () => {
   });
 
   it('names a transfer target as either a queue or an agent, nothing else', () => {
-    expect(transferRequestSchema.safeParse({ to: { kind: 'queue', queueId: 'q-billing' } }).success).toBe(true);
+    expect(transferRequestSchema.safeParse({ to: { kind: 'queue', queueId: 'q-billing' } }).success).toBe(
+      true,
+    );
     expect(transferRequestSchema.safeParse({ to: { kind: 'agent', agentId: 'a-01' } }).success).toBe(true);
     expect(transferRequestSchema.safeParse({ to: { kind: 'team', teamId: 't' } }).success).toBe(false);
   });
 
   it('refuses blacklist hours that end before they start', () => {
     expect(blacklistLimitsSchema.safeParse({ allowedHours: { from: 18, to: 9 } }).success).toBe(false);
-    expect(blacklistDecisionRequestSchema.safeParse({ decision: 'confirm', limits: { maxPerDay: 2 } }).success).toBe(true);
+    expect(
+      blacklistDecisionRequestSchema.safeParse({ decision: 'confirm', limits: { maxPerDay: 2 } }).success,
+    ).toBe(true);
   });
 
   it('carries the new interaction and wallboard frames in the seat WebSocket unions', () => {
-    expect(clientMessageSchema.safeParse({ type: 'interaction.accept', id: '1', interactionId: 'i-1' }).success).toBe(true);
-    expect(clientMessageSchema.safeParse({ type: 'interaction.wrapup', id: '1', interactionId: 'i-1', disposition: 'Bad Code' }).success).toBe(false);
+    expect(
+      clientMessageSchema.safeParse({ type: 'interaction.accept', id: '1', interactionId: 'i-1' }).success,
+    ).toBe(true);
+    expect(
+      clientMessageSchema.safeParse({
+        type: 'interaction.wrapup',
+        id: '1',
+        interactionId: 'i-1',
+        disposition: 'Bad Code',
+      }).success,
+    ).toBe(false);
     expect(clientMessageSchema.safeParse({ type: 'wallboard.subscribe', id: '2' }).success).toBe(true);
-    const snapshot = { at: new Date(0).toISOString(), queues: [{ queueId: 'q', waiting: 2, sl: 0.9 }], agents: [] };
+    const snapshot = {
+      at: new Date(0).toISOString(),
+      queues: [{ queueId: 'q', waiting: 2, sl: 0.9 }],
+      agents: [],
+    };
     expect(serverMessageSchema.safeParse({ type: 'wallboard.snapshot', snapshot }).success).toBe(true);
   });
 });

@@ -24,10 +24,18 @@ export const interactionStateSchema = z.enum(interactionStates);
 export type InteractionState = z.infer<typeof interactionStateSchema>;
 
 /** Ids that name tenants, queues, agents, customers, skills: short and printable. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'use letters, digits and . _ : -');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'use letters, digits and . _ : -');
 
 /** An idempotency key chosen by the caller (channel adapter): the same key returns the same interaction. */
-export const idempotencyKeySchema = z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
 
 /** Attached data travels with the interaction (IVR trail, context, consent); bounded so it stays cheap. */
 export const attachedDataSchema = z
@@ -74,7 +82,10 @@ export const interactionSchema = z.object({
 export type Interaction = z.infer<typeof interactionSchema>;
 
 /** POST /api/interactions reply (201 when created, 200 with the original on a retry). */
-export const createInteractionResponseSchema = z.object({ interaction: interactionSchema, created: z.boolean() });
+export const createInteractionResponseSchema = z.object({
+  interaction: interactionSchema,
+  created: z.boolean(),
+});
 export type CreateInteractionResponse = z.infer<typeof createInteractionResponseSchema>;
 
 /** Where a transfer sends the interaction. */
@@ -89,7 +100,11 @@ export const transferRequestSchema = z.object({ to: transferTargetSchema }).stri
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 /** A disposition code ending wrap-up (e.g. resolved, callback, escalated). */
-export const dispositionSchema = z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/, 'lower-case code');
+export const dispositionSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9_-]+$/, 'lower-case code');
 
 /** POST /api/interactions/:id/wrapup body. */
 export const wrapupRequestSchema = z.object({ disposition: dispositionSchema }).strict();
@@ -102,7 +117,10 @@ export const emptyRequestSchema = z.object({}).strict();
 
 /** PUT /api/agents/:id/state body (a lead forcing a state, or the agent itself). */
 export const setAgentStateRequestSchema = z
-  .object({ state: z.enum(['ready', 'not_ready', 'logged_out']), reason: z.string().min(1).max(32).optional() })
+  .object({
+    state: z.enum(['ready', 'not_ready', 'logged_out']),
+    reason: z.string().min(1).max(32).optional(),
+  })
   .strict();
 export type SetAgentStateRequest = z.infer<typeof setAgentStateRequestSchema>;
 

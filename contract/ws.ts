@@ -34,7 +34,13 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
       reason: z.string().min(1).max(32).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('interaction.accept'), id: z.string().max(64), interactionId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      type: z.literal('interaction.accept'),
+      id: z.string().max(64),
+      interactionId: z.string().min(1).max(64),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('interaction.reject'),
@@ -43,7 +49,13 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
       reason: z.string().min(1).max(64).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('interaction.end'), id: z.string().max(64), interactionId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      type: z.literal('interaction.end'),
+      id: z.string().max(64),
+      interactionId: z.string().min(1).max(64),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('interaction.wrapup'),
@@ -73,7 +85,11 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), id: z.string() }),
   z.object({ type: z.literal('agent.state'), status: agentStatusSchema }),
   /** Work offered to this agent; accept or reject before `expiresAt`. Sent again on reconnect. */
-  z.object({ type: z.literal('interaction.offer'), interaction: interactionSchema, expiresAt: z.string().datetime() }),
+  z.object({
+    type: z.literal('interaction.offer'),
+    interaction: interactionSchema,
+    expiresAt: z.string().datetime(),
+  }),
   /** An interaction this agent owns changed (active, wrap-up, transferred away, ended). Sent again on reconnect. */
   z.object({ type: z.literal('interaction.update'), interaction: interactionSchema }),
   /** An offer to this agent is gone (timed out, cancelled by the customer, taken back). */

@@ -18,7 +18,8 @@ const OUR_LAYERS = ['contract', 'server-stub', 'main', 'preload', 'renderer', 'e
 
 /** Classifies an import specifier as one of our layers, a platform group, or a plain package. */
 export function classify(specifier, importerFile, rootDir) {
-  if (specifier.startsWith('@contract/') || specifier === '@contract') return { kind: 'layer', name: 'contract' };
+  if (specifier.startsWith('@contract/') || specifier === '@contract')
+    return { kind: 'layer', name: 'contract' };
   if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     const target = path.resolve(path.dirname(importerFile), specifier);
     const rel = path.relative(rootDir, target).split(path.sep);
@@ -27,7 +28,8 @@ export function classify(specifier, importerFile, rootDir) {
   }
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   const top = bare.split('/')[0];
-  if (specifier.startsWith('node:') || NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(top)) return { kind: 'platform', name: 'node' };
+  if (specifier.startsWith('node:') || NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(top))
+    return { kind: 'platform', name: 'node' };
   if (top === 'electron') return { kind: 'platform', name: 'electron' };
   if (top === 'react' || top === 'react-dom') return { kind: 'platform', name: 'react' };
   return { kind: 'package', name: specifier };
@@ -46,7 +48,8 @@ export function violation(importerFile, specifier, rootDir) {
   if (target.kind === 'platform' && rule.forbid.includes(target.name)) {
     return `${layer}/ may not import ${target.name} modules ('${specifier}')`;
   }
-  if (target.kind === 'outside') return `${layer}/ may not import from outside the repository ('${specifier}')`;
+  if (target.kind === 'outside')
+    return `${layer}/ may not import from outside the repository ('${specifier}')`;
   return null;
 }
 
@@ -60,7 +63,10 @@ function check(context, node) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the runtime layer boundaries between contract, server, main, preload and renderer' },
+    docs: {
+      description:
+        'Enforce the runtime layer boundaries between contract, server, main, preload and renderer',
+    },
     schema: [],
   },
   create(context) {
@@ -70,7 +76,8 @@ const rule = {
       ExportAllDeclaration: (node) => check(context, node.source),
       ImportExpression: (node) => check(context, node.source),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(context, node.arguments[0]);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require')
+          check(context, node.arguments[0]);
       },
     };
   },

@@ -16,7 +16,11 @@ const results = {};
 let failures = 0;
 for (const name of names) {
   process.stderr.write(`running ${name}…\n`);
-  const r = spawnSync('npm', ['run', '--silent', name], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('npm', ['run', '--silent', name], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const text = r.stdout.trim();
   try {
     results[name] = JSON.parse(text.slice(text.indexOf('{')));
@@ -25,5 +29,11 @@ for (const name of names) {
     results[name] = { error: `exit ${r.status}`, stderr: r.stderr.slice(-2000) };
   }
 }
-console.log(JSON.stringify({ machine: { cores: (await import('node:os')).cpus().length, node: process.version }, results }, null, 2));
+console.log(
+  JSON.stringify(
+    { machine: { cores: (await import('node:os')).cpus().length, node: process.version }, results },
+    null,
+    2,
+  ),
+);
 process.exit(failures ? 1 : 0);

@@ -25,7 +25,9 @@ function fail(message) {
 async function electronAvailability(options) {
   let found = findElectronBinary({ electronDir });
   if (!found.ok && options.fetchElectron) {
-    console.log(`Fetching the Electron binary (at most ${options.fetchTimeoutMs / 1000} s; --no-fetch-electron skips this)…`);
+    console.log(
+      `Fetching the Electron binary (at most ${options.fetchTimeoutMs / 1000} s; --no-fetch-electron skips this)…`,
+    );
     const fetched = await fetchElectronBinary({ electronDir, timeoutMs: options.fetchTimeoutMs });
     found = fetched.ok ? findElectronBinary({ electronDir }) : { ok: false, reason: fetched.reason };
   }

@@ -1,4 +1,5 @@
-// The one test command (README, CI): typecheck, lint, unit tests, then end-to-end tests in Chromium.
+// The one test command (README, CI): typecheck, lint, formatting, unit tests, then end-to-end tests
+// in Chromium.
 // Every stage runs even when an earlier one fails, so one run shows everything that is broken; the
 // last line is the plain summary CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,9 @@ const run = (label, cmd, args, env = {}) => {
   console.log(`\n=== ${label}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return r.status === 0;
 };
 const readJson = (file) => {
@@ -32,9 +35,15 @@ const tally = (ok) => (ok ? passed++ : failed++);
 
 tally(run('typecheck', bin('tsc'), ['-b']));
 tally(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
+tally(run('format', bin('prettier'), ['--check', '.', '--log-level=warn']));
 
 const unitJson = path.join(out, 'unit.json');
-const unitOk = run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+const unitOk = run('unit tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 const unit = readJson(unitJson);
 if (unit) {
   passed += unit.numPassedTests;
@@ -46,9 +55,14 @@ const built = run('build renderer', 'npm', ['run', 'build:renderer', '--silent']
 tally(built);
 if (built) {
   const e2eJson = path.join(out, 'e2e.json');
-  const e2eOk = run('e2e tests', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
-  });
+  const e2eOk = run(
+    'e2e tests',
+    bin('playwright'),
+    ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+    },
+  );
   const e2e = readJson(e2eJson);
   if (e2e?.stats) {
     passed += e2e.stats.expected + e2e.stats.flaky;

@@ -19,21 +19,40 @@ afterAll(() => t.dispose());
 const inject = (options: InjectOptions) => t.server.app.inject(options);
 const errorCode = (body: string) => errorBodySchema.parse(JSON.parse(body)).error.code;
 const sessionCount = async () =>
-  Number((await t.server.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.server.store.db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('sign-in over HTTP', () => {
   it('returns a LoginResponse and /api/auth/me knows the user', async () => {
-    const reply = await inject({ method: 'POST', url: '/api/auth/login', payload: { tenant: 'demo', username: 'lead01', password: 'seat-demo' } });
+    const reply = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { tenant: 'demo', username: 'lead01', password: 'seat-demo' },
+    });
     expect(reply.statusCode).toBe(200);
     const login = loginResponseSchema.parse(reply.json());
     expect(login.user.role).toBe('team_lead');
-    const me = await inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${login.token}` } });
+    const me = await inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${login.token}` },
+    });
     expect(meResponseSchema.parse(me.json()).user.username).toBe('lead01');
   });
 
   it('answers a wrong password with 401 BAD_CREDENTIALS and no session', async () => {
     const before = await sessionCount();
-    const reply = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent01', password: 'wrong' } });
+    const reply = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'agent01', password: 'wrong' },
+    });
     expect(reply.statusCode).toBe(401);
     expect(errorCode(reply.body)).toBe('BAD_CREDENTIALS');
     expect(await sessionCount()).toBe(before);
@@ -41,9 +60,17 @@ describe('sign-in over HTTP', () => {
 
   it('logs out with 204, after which the token is refused with TOKEN_INVALID', async () => {
     const token = await t.login('agent06');
-    const out = await inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } });
+    const out = await inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.statusCode).toBe(204);
-    const me = await inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.statusCode).toBe(401);
     expect(errorCode(me.body)).toBe('TOKEN_INVALID');
   });
@@ -51,13 +78,18 @@ describe('sign-in over HTTP', () => {
   it('refuses an expired token with TOKEN_EXPIRED', async () => {
     const token = await t.login('agent07');
     t.clock.now += t.server.options.sessionTtlMs;
-    const me = await inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.statusCode).toBe(401);
     expect(errorCode(me.body)).toBe('TOKEN_EXPIRED');
   });
 
   it('rate-limits repeated failures with 429 RATE_LIMITED', async () => {
-    const attempt = () => inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent08', password: 'bad' } });
+    const attempt = () =>
+      inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent08', password: 'bad' } });
     for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(401);
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);
@@ -72,10 +104,28 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it.each([
     ['malformed JSON', '{"username": "agent01",', 'application/json', 400, 'BAD_JSON'],
     ['wrong types', '{"username": 1, "password": true}', 'application/json', 400, 'VALIDATION_FAILED'],
-    ['an unknown field', '{"username":"agent01","password":"seat-demo","role":"admin"}', 'application/json', 400, 'VALIDATION_FAILED'],
-    ['a non-JSON content type', 'username=agent01&password=seat-demo', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'an unknown field',
+      '{"username":"agent01","password":"seat-demo","role":"admin"}',
+      'application/json',
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a non-JSON content type',
+      'username=agent01&password=seat-demo',
+      'application/x-www-form-urlencoded',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['plain text', 'agent01 seat-demo', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['an oversized body', JSON.stringify({ username: 'agent01', password: 'x'.repeat(70 * 1024) }), 'application/json', 413, 'BODY_TOO_LARGE'],
+    [
+      'an oversized body',
+      JSON.stringify({ username: 'agent01', password: 'x'.repeat(70 * 1024) }),
+      'application/json',
+      413,
+      'BODY_TOO_LARGE',
+    ],
   ])('refuses %s', async (_what, payload, contentType, status, code) => {
     const before = await sessionCount();
     const reply = await login(payload, contentType);
@@ -86,7 +136,9 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('lists every validation problem with its path', async () => {
     const reply = await login('{"username": 1, "extra": 2}');
-    const paths = (reply.json() as { error: { details: Array<{ path: string }> } }).error.details.map((d) => d.path);
+    const paths = (reply.json() as { error: { details: Array<{ path: string }> } }).error.details.map(
+      (d) => d.path,
+    );
     expect(paths).toEqual(expect.arrayContaining(['username', 'password', '(root)']));
   });
 
@@ -94,9 +146,17 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const none = await inject({ method: 'GET', url: '/api/queues' });
     expect([none.statusCode, errorCode(none.body)]).toEqual([401, 'UNAUTHENTICATED']);
     expect(none.headers['www-authenticate']).toBe('Bearer');
-    const bad = await inject({ method: 'GET', url: '/api/queues', headers: { authorization: 'Bearer not-a-token' } });
+    const bad = await inject({
+      method: 'GET',
+      url: '/api/queues',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
     expect([bad.statusCode, errorCode(bad.body)]).toEqual([401, 'TOKEN_INVALID']);
-    const basic = await inject({ method: 'GET', url: '/api/queues', headers: { authorization: 'Basic YWdlbnQwMTpzZWF0LWRlbW8=' } });
+    const basic = await inject({
+      method: 'GET',
+      url: '/api/queues',
+      headers: { authorization: 'Basic YWdlbnQwMTpzZWF0LWRlbW8=' },
+    });
     expect([basic.statusCode, errorCode(basic.body)]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
@@ -116,9 +176,15 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('refuses unknown query parameters and a bad search', async () => {
     const token = await t.login('agent10');
     const headers = { authorization: `Bearer ${token}` };
-    expect(errorCode((await inject({ method: 'GET', url: '/api/queues?debug=1', headers })).body)).toBe('VALIDATION_FAILED');
-    expect(errorCode((await inject({ method: 'GET', url: '/api/customers?q=', headers })).body)).toBe('VALIDATION_FAILED');
-    expect(errorCode((await inject({ method: 'GET', url: '/api/customers?q=li&limit=500', headers })).body)).toBe('VALIDATION_FAILED');
+    expect(errorCode((await inject({ method: 'GET', url: '/api/queues?debug=1', headers })).body)).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(errorCode((await inject({ method: 'GET', url: '/api/customers?q=', headers })).body)).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      errorCode((await inject({ method: 'GET', url: '/api/customers?q=li&limit=500', headers })).body),
+    ).toBe('VALIDATION_FAILED');
   });
 
   it('answers a plain GET on the WebSocket endpoint with 426 UPGRADE_REQUIRED', async () => {
@@ -129,13 +195,20 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 });
 
 describe('role checks', () => {
-  const get = async (url: string, username: string) => inject({ method: 'GET', url, headers: { authorization: `Bearer ${await t.login(username)}` } });
+  const get = async (url: string, username: string) =>
+    inject({ method: 'GET', url, headers: { authorization: `Bearer ${await t.login(username)}` } });
 
   it('lets any signed-in user list queues and reason codes', async () => {
     const queues = queueListResponseSchema.parse((await get('/api/queues', 'agent12')).json());
-    expect(queues.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['General', 'Billing', 'Technical Support', 'Sales', 'VIP', 'Mandarin']));
-    const reasons = (await get('/api/reason-codes', 'agent12')).json() as { reasonCodes: Array<{ code: string }> };
-    expect(reasons.reasonCodes.map((r) => r.code)).toEqual(expect.arrayContaining(['break', 'lunch', 'training', 'meeting']));
+    expect(queues.queues.map((q) => q.name)).toEqual(
+      expect.arrayContaining(['General', 'Billing', 'Technical Support', 'Sales', 'VIP', 'Mandarin']),
+    );
+    const reasons = (await get('/api/reason-codes', 'agent12')).json() as {
+      reasonCodes: Array<{ code: string }>;
+    };
+    expect(reasons.reasonCodes.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['break', 'lunch', 'training', 'meeting']),
+    );
   });
 
   it('keeps the agent list from agents (403 FORBIDDEN) and shows it to leads and admins', async () => {
@@ -156,7 +229,9 @@ describe('role checks', () => {
   });
 
   it('lets an agent search customers and open one; an unknown id is 404', async () => {
-    const found = customerSearchResponseSchema.parse((await get('/api/customers?q=%2B86&limit=5', 'agent13')).json());
+    const found = customerSearchResponseSchema.parse(
+      (await get('/api/customers?q=%2B86&limit=5', 'agent13')).json(),
+    );
     expect(found.customers).toHaveLength(5);
     const id = found.customers[0]?.id ?? '';
     expect((await get(`/api/customers/${id}`, 'agent13')).statusCode).toBe(200);
@@ -175,9 +250,25 @@ describe('health, docs and the web seat', () => {
   it('serves the OpenAPI document describing the API and its bearer security', async () => {
     const reply = await inject({ method: 'GET', url: '/docs/json' });
     expect(reply.statusCode).toBe(200);
-    const doc = reply.json() as { openapi: string; paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = reply.json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/queues', '/api/agents', '/api/customers', '/api/customers/{id}', '/api/admin/users', '/healthz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/logout',
+        '/api/auth/me',
+        '/api/queues',
+        '/api/agents',
+        '/api/customers',
+        '/api/customers/{id}',
+        '/api/admin/users',
+        '/healthz',
+      ]),
+    );
     expect(doc.components.securitySchemes).toHaveProperty('bearerAuth');
     expect((await inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
   });
@@ -194,11 +285,18 @@ describe('health, docs and the web seat', () => {
     mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
     writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Seat</title>');
     writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
-    const web = await createSeatServer({ ...t.server.options, webRoot, seedDemo: false, logStream: undefined });
+    const web = await createSeatServer({
+      ...t.server.options,
+      webRoot,
+      seedDemo: false,
+      logStream: undefined,
+    });
     try {
       const index = await web.app.inject({ method: 'GET', url: '/' });
       expect(index.statusCode).toBe(200);
-      expect(index.headers['content-security-policy']).toMatch(/default-src 'self'.*object-src 'none'.*frame-ancestors 'none'/);
+      expect(index.headers['content-security-policy']).toMatch(
+        /default-src 'self'.*object-src 'none'.*frame-ancestors 'none'/,
+      );
       expect(index.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:");
       const deep = await web.app.inject({ method: 'GET', url: '/inbox/123' });
       expect([deep.statusCode, deep.body]).toEqual([200, '<!doctype html><title>Seat</title>']);
@@ -207,7 +305,9 @@ describe('health, docs and the web seat', () => {
       expect(asset.headers['content-security-policy']).toBeUndefined();
       expect((await web.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
       expect((await web.app.inject({ method: 'GET', url: '/../../etc/passwd' })).body).not.toContain('root:');
-      expect(errorCode((await web.app.inject({ method: 'GET', url: '/api/unknown' })).body)).toBe('NOT_FOUND');
+      expect(errorCode((await web.app.inject({ method: 'GET', url: '/api/unknown' })).body)).toBe(
+        'NOT_FOUND',
+      );
     } finally {
       await web.close();
     }
@@ -216,10 +316,14 @@ describe('health, docs and the web seat', () => {
 
 describe('server options', () => {
   it('refuses bad options at construction with a clear message', async () => {
-    await expect(createSeatServer({ dataDir: t.dataDir, port: 70000 })).rejects.toThrow(/Invalid Seat server options: port/);
+    await expect(createSeatServer({ dataDir: t.dataDir, port: 70000 })).rejects.toThrow(
+      /Invalid Seat server options: port/,
+    );
     await expect(createSeatServer({ dataDir: '' })).rejects.toThrow(/dataDir/);
     // @ts-expect-error an unknown option is a mistake worth reporting
-    await expect(createSeatServer({ dataDir: t.dataDir, prot: 1 })).rejects.toThrow(/Invalid Seat server options/);
+    await expect(createSeatServer({ dataDir: t.dataDir, prot: 1 })).rejects.toThrow(
+      /Invalid Seat server options/,
+    );
   });
 });
 
@@ -227,11 +331,24 @@ describe('logging', () => {
   it('writes JSON lines without tokens or passwords', async () => {
     const lines: string[] = [];
     const logStream = { write: (line: string) => lines.push(line) };
-    const logged = await createSeatServer({ ...t.server.options, seedDemo: false, logLevel: 'info', logStream: logStream as never });
+    const logged = await createSeatServer({
+      ...t.server.options,
+      seedDemo: false,
+      logLevel: 'info',
+      logStream: logStream as never,
+    });
     try {
       const token = await t.login('agent23');
-      await logged.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent23', password: 'seat-demo' } });
-      await logged.app.inject({ method: 'GET', url: '/api/queues', headers: { authorization: `Bearer ${token}` } });
+      await logged.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'agent23', password: 'seat-demo' },
+      });
+      await logged.app.inject({
+        method: 'GET',
+        url: '/api/queues',
+        headers: { authorization: `Bearer ${token}` },
+      });
       await logged.app.inject({ method: 'GET', url: `/ws?token=${token}` });
     } finally {
       await logged.close();

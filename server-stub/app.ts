@@ -53,7 +53,9 @@ function packageVersion(): string {
 export async function createSeatServer(input: SeatServerOptions): Promise<SeatServer> {
   const parsed = seatServerOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new Error(`Invalid Seat server options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid Seat server options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const options = parsed.data;
   const { now, generateId } = options;

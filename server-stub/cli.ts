@@ -20,7 +20,9 @@ async function main(): Promise<number> {
     port: config.port,
     dataDir: config.dataDir,
     logLevel: config.logLevel,
-    ...(config.smtpPort !== undefined ? { email: { smtp: { host: config.host, port: config.smtpPort } } } : {}),
+    ...(config.smtpPort !== undefined
+      ? { email: { smtp: { host: config.host, port: config.smtpPort } } }
+      : {}),
   });
   const { url } = await server.listen();
   process.stdout.write(`Seat server listening on ${url}\n`);

@@ -5,19 +5,35 @@ const read = (argv: string[], env: Record<string, string> = {}) => readCliConfig
 
 describe('CLI configuration', () => {
   it('uses 127.0.0.1, port 7420 and ./data when nothing is given', () => {
-    expect(read([])).toEqual({ kind: 'config', config: { host: '127.0.0.1', port: 7420, dataDir: '/srv/seat/data', logLevel: 'info' } });
+    expect(read([])).toEqual({
+      kind: 'config',
+      config: { host: '127.0.0.1', port: 7420, dataDir: '/srv/seat/data', logLevel: 'info' },
+    });
   });
 
   it('reads SEAT_HOST, SEAT_PORT, SEAT_DATA_DIR and SEAT_LOG_LEVEL', () => {
-    expect(read([], { SEAT_HOST: '0.0.0.0', SEAT_PORT: '8080', SEAT_DATA_DIR: '/var/seat', SEAT_LOG_LEVEL: 'warn' })).toEqual({
+    expect(
+      read([], {
+        SEAT_HOST: '0.0.0.0',
+        SEAT_PORT: '8080',
+        SEAT_DATA_DIR: '/var/seat',
+        SEAT_LOG_LEVEL: 'warn',
+      }),
+    ).toEqual({
       kind: 'config',
       config: { host: '0.0.0.0', port: 8080, dataDir: '/var/seat', logLevel: 'warn' },
     });
   });
 
   it('lets flags win over the environment', () => {
-    const result = read(['--port', '0', '--host=localhost', '--data-dir', 'tmp'], { SEAT_PORT: '8080', SEAT_HOST: '0.0.0.0' });
-    expect(result).toEqual({ kind: 'config', config: { host: 'localhost', port: 0, dataDir: '/srv/seat/tmp', logLevel: 'info' } });
+    const result = read(['--port', '0', '--host=localhost', '--data-dir', 'tmp'], {
+      SEAT_PORT: '8080',
+      SEAT_HOST: '0.0.0.0',
+    });
+    expect(result).toEqual({
+      kind: 'config',
+      config: { host: 'localhost', port: 0, dataDir: '/srv/seat/tmp', logLevel: 'info' },
+    });
   });
 
   it('refuses a port that is not a number or out of range, naming where it came from', () => {
@@ -45,8 +61,17 @@ describe('CLI configuration', () => {
 describe('inbound SMTP port', () => {
   it('is off unless SEAT_SMTP_PORT or --smtp-port is given, the flag winning, and refuses a bad port', () => {
     expect((read([]) as { config: { smtpPort?: number } }).config.smtpPort).toBeUndefined();
-    expect(read([], { SEAT_SMTP_PORT: '2525' })).toMatchObject({ kind: 'config', config: { smtpPort: 2525 } });
-    expect(read(['--smtp-port', '0'], { SEAT_SMTP_PORT: '2525' })).toMatchObject({ kind: 'config', config: { smtpPort: 0 } });
-    expect(read([], { SEAT_SMTP_PORT: 'mail' })).toMatchObject({ kind: 'error', message: expect.stringContaining('SEAT_SMTP_PORT') });
+    expect(read([], { SEAT_SMTP_PORT: '2525' })).toMatchObject({
+      kind: 'config',
+      config: { smtpPort: 2525 },
+    });
+    expect(read(['--smtp-port', '0'], { SEAT_SMTP_PORT: '2525' })).toMatchObject({
+      kind: 'config',
+      config: { smtpPort: 0 },
+    });
+    expect(read([], { SEAT_SMTP_PORT: 'mail' })).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('SEAT_SMTP_PORT'),
+    });
   });
 });

@@ -12,7 +12,8 @@ export interface CliConfig {
 }
 
 /** The outcome of reading flags and environment: a config, a help request, or a message for stderr. */
-export type ConfigResult = { kind: 'config'; config: CliConfig } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
+export type ConfigResult =
+  { kind: 'config'; config: CliConfig } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
 
 export const usage = `Usage: npm run server -- [options]
 
@@ -37,7 +38,11 @@ function parsePort(raw: string, source: string): number | string {
 }
 
 /** Reads flags (`--host`, `--port`, `--data-dir`, `--log-level`, `--help`) over SEAT_* variables over defaults. */
-export function readCliConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string): ConfigResult {
+export function readCliConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): ConfigResult {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -67,7 +72,8 @@ export function readCliConfig(argv: readonly string[], env: Readonly<Record<stri
   };
 
   const host = pick('host', 'SEAT_HOST');
-  if (host && !/^[A-Za-z0-9.:[\]-]+$/.test(host.value)) return { kind: 'error', message: `${host.source} is not a host name or address: '${host.value}'.` };
+  if (host && !/^[A-Za-z0-9.:[\]-]+$/.test(host.value))
+    return { kind: 'error', message: `${host.source} is not a host name or address: '${host.value}'.` };
 
   const portRaw = pick('port', 'SEAT_PORT');
   const port = portRaw ? parsePort(portRaw.value, portRaw.source) : 7420;
@@ -76,7 +82,10 @@ export function readCliConfig(argv: readonly string[], env: Readonly<Record<stri
   const dataDir = pick('data-dir', 'SEAT_DATA_DIR');
   const logLevel = pick('log-level', 'SEAT_LOG_LEVEL');
   if (logLevel && !isLogLevel(logLevel.value)) {
-    return { kind: 'error', message: `${logLevel.source} must be one of ${logLevels.join(', ')}, got '${logLevel.value}'.` };
+    return {
+      kind: 'error',
+      message: `${logLevel.source} must be one of ${logLevels.join(', ')}, got '${logLevel.value}'.`,
+    };
   }
 
   const smtpRaw = pick('smtp-port', 'SEAT_SMTP_PORT');

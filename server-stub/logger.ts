@@ -12,12 +12,24 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
     level,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'token', '*.token'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
     serializers: {
       req(request: { method: string; url: string; ip?: string; id?: string }) {
-        return { id: request.id, method: request.method, url: redactTokenInUrl(request.url), remoteAddress: request.ip };
+        return {
+          id: request.id,
+          method: request.method,
+          url: redactTokenInUrl(request.url),
+          remoteAddress: request.ip,
+        };
       },
     },
   };

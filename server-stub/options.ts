@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Writable } from 'node:stream';
 import { emailOptionsSchema } from './channels/email/emailOptions';
 
-const fn = <T>(what: string) => z.custom<T>((value) => typeof value === 'function', { message: `${what} must be a function` });
+const fn = <T>(what: string) =>
+  z.custom<T>((value) => typeof value === 'function', { message: `${what} must be a function` });
 
 /** Options of createSeatServer; checked at construction so a bad one fails before anything opens. */
 export const seatServerOptionsSchema = z
@@ -14,17 +15,37 @@ export const seatServerOptionsSchema = z
     /** Folder for the SQLite file; created if missing. */
     dataDir: z.string().min(1),
     /** Built renderer served at `/`. */
-    webRoot: z.string().min(1).default(fileURLToPath(new URL('../dist/renderer', import.meta.url))),
+    webRoot: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../dist/renderer', import.meta.url))),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where logs go (tests capture them); stdout when absent. */
-    logStream: z.custom<Writable>((v) => typeof v === 'object' && v !== null && typeof (v as Writable).write === 'function').optional(),
-    sessionTtlMs: z.number().int().positive().default(12 * 60 * 60 * 1000),
-    bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+    logStream: z
+      .custom<Writable>(
+        (v) => typeof v === 'object' && v !== null && typeof (v as Writable).write === 'function',
+      )
+      .optional(),
+    sessionTtlMs: z
+      .number()
+      .int()
+      .positive()
+      .default(12 * 60 * 60 * 1000),
+    bodyLimitBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
     heartbeatMs: z.number().int().min(10).default(30_000),
     closeGraceMs: z.number().int().min(0).default(2_000),
-    loginRateLimit: z.object({ maxFailures: z.number().int().positive(), windowMs: z.number().int().positive() }).default({ maxFailures: 5, windowMs: 15 * 60 * 1000 }),
+    loginRateLimit: z
+      .object({ maxFailures: z.number().int().positive(), windowMs: z.number().int().positive() })
+      .default({ maxFailures: 5, windowMs: 15 * 60 * 1000 }),
     /** scrypt cost for passwords hashed by this server (the demo seed); stored with each hash. */
-    scrypt: z.object({ N: z.number().int().min(2), r: z.number().int().positive(), p: z.number().int().positive() }).default({ N: 16384, r: 8, p: 1 }),
+    scrypt: z
+      .object({ N: z.number().int().min(2), r: z.number().int().positive(), p: z.number().int().positive() })
+      .default({ N: 16384, r: 8, p: 1 }),
     seedDemo: z.boolean().default(true),
     /**
      * SQLite synchronous mode for the routing log: 'process' (NORMAL) survives kill -9 and crashes of
@@ -37,7 +58,9 @@ export const seatServerOptionsSchema = z
     email: emailOptionsSchema.prefault({}),
     now: fn<() => number>('now').default(() => () => Date.now()),
     generateId: fn<() => string>('generateId').default(() => () => randomUUID()),
-    generateToken: fn<() => string>('generateToken').default(() => () => randomBytes(32).toString('base64url')),
+    generateToken: fn<() => string>('generateToken').default(
+      () => () => randomBytes(32).toString('base64url'),
+    ),
   })
   .strict();
 

@@ -4,7 +4,10 @@ import { agentStatusSchema } from '../ws';
 
 /** How many interactions of each channel an agent handles at once. */
 export const channelCapacitySchema = z.object(
-  Object.fromEntries(channels.map((c) => [c, z.number().int().min(0)])) as Record<(typeof channels)[number], z.ZodNumber>,
+  Object.fromEntries(channels.map((c) => [c, z.number().int().min(0)])) as Record<
+    (typeof channels)[number],
+    z.ZodNumber
+  >,
 );
 export type ChannelCapacity = z.infer<typeof channelCapacitySchema>;
 

@@ -4,7 +4,11 @@ export const customerTiers = ['vip', 'gold', 'normal'] as const;
 export const contactPointKinds = ['phone', 'email', 'social', 'chat'] as const;
 
 /** A way to reach a customer; also how an arriving contact is matched to them. */
-export const contactPointSchema = z.object({ id: z.string(), kind: z.enum(contactPointKinds), value: z.string() });
+export const contactPointSchema = z.object({
+  id: z.string(),
+  kind: z.enum(contactPointKinds),
+  value: z.string(),
+});
 export type ContactPoint = z.infer<typeof contactPointSchema>;
 
 /** The customer at a glance (GET /api/customers/:id and the search results). */

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { channelSchema } from '../agent';
 
 /** A skill a queue requires, with the lowest proficiency (1–10) that qualifies. */
-export const requiredSkillSchema = z.object({ skill: z.string(), minProficiency: z.number().int().min(1).max(10) });
+export const requiredSkillSchema = z.object({
+  skill: z.string(),
+  minProficiency: z.number().int().min(1).max(10),
+});
 
 /** One queue as the seat lists it (GET /api/queues). */
 export const queueSummarySchema = z.object({

@@ -16,7 +16,11 @@ export interface AgentStateService {
   /** The agent's current state; NOT_FOUND when the agent is not in the tenant. */
   get(tenantId: string, agentId: string): Promise<AgentStatus>;
   /** Applies an agent's request if the rules allow it; `changed` is false for a no-op. */
-  request(tenantId: string, agentId: string, request: AgentStateRequest): Promise<{ status: AgentStatus; changed: boolean }>;
+  request(
+    tenantId: string,
+    agentId: string,
+    request: AgentStateRequest,
+  ): Promise<{ status: AgentStatus; changed: boolean }>;
   /** Subscribes to accepted changes; returns the unsubscribe. */
   onChange(listener: (change: AgentStateChange) => void): () => void;
 }

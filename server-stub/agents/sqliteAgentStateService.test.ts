@@ -18,7 +18,10 @@ afterEach(() => dispose());
 describe('SQLite agent state service', () => {
   it('starts seeded agents logged out', async () => {
     const service = createSqliteAgentStateService(store.db, () => clock);
-    expect(await service.get(tenant, 'demo-agent-agent01')).toMatchObject({ state: 'logged_out', reason: null });
+    expect(await service.get(tenant, 'demo-agent-agent01')).toMatchObject({
+      state: 'logged_out',
+      reason: null,
+    });
   });
 
   it('persists an accepted change with the injected time and tells subscribers', async () => {
@@ -26,10 +29,18 @@ describe('SQLite agent state service', () => {
     const seen: AgentStateChange[] = [];
     const stop = service.onChange((c) => seen.push(c));
     clock += 1000;
-    const { status, changed } = await service.request(tenant, 'demo-agent-agent01', { state: 'not_ready', reason: 'lunch' });
+    const { status, changed } = await service.request(tenant, 'demo-agent-agent01', {
+      state: 'not_ready',
+      reason: 'lunch',
+    });
     stop();
     expect(changed).toBe(true);
-    expect(status).toEqual({ agentId: 'demo-agent-agent01', state: 'not_ready', reason: 'lunch', since: new Date(clock).toISOString() });
+    expect(status).toEqual({
+      agentId: 'demo-agent-agent01',
+      state: 'not_ready',
+      reason: 'lunch',
+      since: new Date(clock).toISOString(),
+    });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.previous.state).toBe('logged_out');
 
@@ -42,7 +53,9 @@ describe('SQLite agent state service', () => {
     await service.request(tenant, 'demo-agent-agent02', { state: 'ready' });
     const seen: AgentStateChange[] = [];
     service.onChange((c) => seen.push(c));
-    await expect(service.request(tenant, 'demo-agent-agent02', { state: 'not_ready', reason: 'nap' })).rejects.toBeInstanceOf(SeatError);
+    await expect(
+      service.request(tenant, 'demo-agent-agent02', { state: 'not_ready', reason: 'nap' }),
+    ).rejects.toBeInstanceOf(SeatError);
     expect((await service.request(tenant, 'demo-agent-agent02', { state: 'ready' })).changed).toBe(false);
     expect(seen).toEqual([]);
     expect((await service.get(tenant, 'demo-agent-agent02')).state).toBe('ready');
@@ -50,6 +63,8 @@ describe('SQLite agent state service', () => {
 
   it('does not find an agent of another tenant', async () => {
     const service = createSqliteAgentStateService(store.db, () => clock);
-    await expect(service.get('another-tenant', 'demo-agent-agent01')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.get('another-tenant', 'demo-agent-agent01')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -27,7 +27,9 @@ describe('agent state transitions', () => {
   it('needs a known reason for not ready and refuses a reason for other states', () => {
     expect(outcome(status('ready'), { state: 'not_ready' })).toBe('VALIDATION_FAILED');
     expect(outcome(status('ready'), { state: 'not_ready', reason: 'nap' })).toBe('VALIDATION_FAILED');
-    expect(outcome(status('not_ready', 'break'), { state: 'ready', reason: 'break' })).toBe('VALIDATION_FAILED');
+    expect(outcome(status('not_ready', 'break'), { state: 'ready', reason: 'break' })).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('treats asking for the current state as unchanged, but a new reason as a change', () => {

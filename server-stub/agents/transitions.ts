@@ -13,19 +13,32 @@ export interface AgentStateRequest {
  * throws VALIDATION_FAILED for a missing, superfluous or unknown reason and CONFLICT while the
  * router holds the agent on work.
  */
-export function checkTransition(current: AgentStatus, request: AgentStateRequest, reasonCodes: readonly string[]): 'change' | 'unchanged' {
+export function checkTransition(
+  current: AgentStatus,
+  request: AgentStateRequest,
+  reasonCodes: readonly string[],
+): 'change' | 'unchanged' {
   if (request.state === 'not_ready') {
     if (!request.reason) {
-      throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.', [{ path: 'reason', message: `Pick one of: ${reasonCodes.join(', ')}` }]);
+      throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.', [
+        { path: 'reason', message: `Pick one of: ${reasonCodes.join(', ')}` },
+      ]);
     }
     if (!reasonCodes.includes(request.reason)) {
-      throw new SeatError('VALIDATION_FAILED', `Unknown reason code '${request.reason}'.`, [{ path: 'reason', message: `Pick one of: ${reasonCodes.join(', ')}` }]);
+      throw new SeatError('VALIDATION_FAILED', `Unknown reason code '${request.reason}'.`, [
+        { path: 'reason', message: `Pick one of: ${reasonCodes.join(', ')}` },
+      ]);
     }
   } else if (request.reason !== undefined) {
-    throw new SeatError('VALIDATION_FAILED', 'A reason code goes only with not_ready.', [{ path: 'reason', message: 'Leave it out for this state.' }]);
+    throw new SeatError('VALIDATION_FAILED', 'A reason code goes only with not_ready.', [
+      { path: 'reason', message: 'Leave it out for this state.' },
+    ]);
   }
   if (current.state === 'reserved' || current.state === 'busy') {
-    throw new SeatError('CONFLICT', `You are ${current.state}: finish the current work before changing state.`);
+    throw new SeatError(
+      'CONFLICT',
+      `You are ${current.state}: finish the current work before changing state.`,
+    );
   }
   const sameReason = (current.reason ?? undefined) === request.reason;
   return current.state === request.state && sameReason ? 'unchanged' : 'change';

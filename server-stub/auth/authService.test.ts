@@ -36,7 +36,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string | null> {
 }
 
 const sessionCount = async () =>
-  Number((await store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await store.db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('auth service', () => {
   it('signs in with the right password and returns the user with an agent id', async () => {
@@ -56,8 +63,12 @@ describe('auth service', () => {
 
   it('answers a wrong password and an unknown user the same way, and opens no session', async () => {
     const before = await sessionCount();
-    const wrong = await auth.login({ username: 'agent03', password: 'nope' }, '10.0.0.1').catch((e: SeatError) => e);
-    const unknown = await auth.login({ username: 'nobody', password: 'nope' }, '10.0.0.1').catch((e: SeatError) => e);
+    const wrong = await auth
+      .login({ username: 'agent03', password: 'nope' }, '10.0.0.1')
+      .catch((e: SeatError) => e);
+    const unknown = await auth
+      .login({ username: 'nobody', password: 'nope' }, '10.0.0.1')
+      .catch((e: SeatError) => e);
     expect(wrong).toBeInstanceOf(SeatError);
     expect(unknown).toBeInstanceOf(SeatError);
     expect((wrong as SeatError).toBody()).toEqual((unknown as SeatError).toBody());
@@ -67,15 +78,21 @@ describe('auth service', () => {
 
   it('refuses a body with an unknown field before looking at the password', async () => {
     const before = await sessionCount();
-    expect(await codeOf(auth.login({ username: 'agent01', password: 'seat-demo', admin: true }, '127.0.0.1'))).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(auth.login({ username: 'agent01', password: 'seat-demo', admin: true }, '127.0.0.1')),
+    ).toBe('VALIDATION_FAILED');
     expect(await sessionCount()).toBe(before);
   });
 
   it('rate-limits repeated failures for one user name and address, even with the right password', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(await codeOf(auth.login({ username: 'agent04', password: 'bad' }, '10.9.9.9'))).toBe('BAD_CREDENTIALS');
+      expect(await codeOf(auth.login({ username: 'agent04', password: 'bad' }, '10.9.9.9'))).toBe(
+        'BAD_CREDENTIALS',
+      );
     }
-    expect(await codeOf(auth.login({ username: 'agent04', password: 'seat-demo' }, '10.9.9.9'))).toBe('RATE_LIMITED');
+    expect(await codeOf(auth.login({ username: 'agent04', password: 'seat-demo' }, '10.9.9.9'))).toBe(
+      'RATE_LIMITED',
+    );
     expect(await codeOf(auth.login({ username: 'agent04', password: 'seat-demo' }, '10.9.9.8'))).toBeNull();
   });
 

@@ -61,7 +61,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const cacheLimit = deps.sessionCacheSize ?? 10_000;
   const sessionCache = new Map<string, AuthContext>();
   const forgetSession = (sessionId: string) => {
-    for (const [digest, context] of sessionCache) if (context.sessionId === sessionId) sessionCache.delete(digest);
+    for (const [digest, context] of sessionCache)
+      if (context.sessionId === sessionId) sessionCache.delete(digest);
   };
 
   return {
@@ -73,7 +74,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const row = await deps.db
         .selectFrom('users')
         .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-        .select(['users.id', 'users.tenant_id', 'users.username', 'users.display_name', 'users.role', 'users.agent_id', 'users.password_hash'])
+        .select([
+          'users.id',
+          'users.tenant_id',
+          'users.username',
+          'users.display_name',
+          'users.role',
+          'users.agent_id',
+          'users.password_hash',
+        ])
         .where('tenants.slug', '=', input.tenant)
         .where('users.username', '=', input.username)
         .executeTakeFirst();
@@ -102,7 +111,14 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       return {
         token,
         expiresAt,
-        user: { id: row.id, tenantId: row.tenant_id, username: row.username, displayName: row.display_name, role: row.role, agentId: row.agent_id },
+        user: {
+          id: row.id,
+          tenantId: row.tenant_id,
+          username: row.username,
+          displayName: row.display_name,
+          role: row.role,
+          agentId: row.agent_id,
+        },
       };
     },
 
@@ -140,7 +156,14 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const context: AuthContext = {
         sessionId: row.session_id,
         expiresAt: row.expires_at,
-        user: { id: row.id, tenantId: row.tenant_id, username: row.username, displayName: row.display_name, role: row.role, agentId: row.agent_id },
+        user: {
+          id: row.id,
+          tenantId: row.tenant_id,
+          username: row.username,
+          displayName: row.display_name,
+          role: row.role,
+          agentId: row.agent_id,
+        },
       };
       sessionCache.set(digest, context);
       if (sessionCache.size > cacheLimit) sessionCache.delete(sessionCache.keys().next().value as string);

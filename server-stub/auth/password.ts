@@ -17,15 +17,22 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
   return new Promise((resolve, reject) => {
     // maxmem must cover 128 * N * r bytes, with headroom, or Node refuses larger N.
     const maxmem = 256 * params.N * params.r;
-    scrypt(password, salt, keyLength, { ...params, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password, salt, keyLength, { ...params, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 
 /** Hashes a password with a fresh random salt: `scrypt$N$r$p$salt$hash` (base64url parts). */
-export async function hashPassword(password: string, params: ScryptParams = defaultScryptParams): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = defaultScryptParams,
+): Promise<string> {
   const salt = randomBytes(saltLength);
   const key = await derive(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 function parseStored(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } | null {

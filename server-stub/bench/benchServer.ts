@@ -22,7 +22,14 @@ await migrateToLatest(store.db);
 const tenant = await seedBenchTenant(store, agents, Date.now());
 await store.close();
 
-const server = await createSeatServer({ dataDir, port: 0, logLevel: 'silent', durability, scrypt: { N: 1024, r: 8, p: 1 }, heartbeatMs: 60_000 });
+const server = await createSeatServer({
+  dataDir,
+  port: 0,
+  logLevel: 'silent',
+  durability,
+  scrypt: { N: 1024, r: 8, p: 1 },
+  heartbeatMs: 60_000,
+});
 const { port } = await server.listen();
 let eld = monitorEventLoopDelay({ resolution: 1 });
 eld.enable();
@@ -46,7 +53,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     gc.ms = 0;
     process.stdout.write('ELD RESET\n');
   } else if (line === 'eld-report') {
-    process.stdout.write(`ELD ${JSON.stringify({ p50Ms: ms(eld.percentile(50)), p99Ms: ms(eld.percentile(99)), maxMs: ms(eld.max), meanMs: ms(eld.mean), gcCount: gc.count, gcMs: Math.round(gc.ms * 10) / 10 })}\n`);
+    process.stdout.write(
+      `ELD ${JSON.stringify({ p50Ms: ms(eld.percentile(50)), p99Ms: ms(eld.percentile(99)), maxMs: ms(eld.max), meanMs: ms(eld.mean), gcCount: gc.count, gcMs: Math.round(gc.ms * 10) / 10 })}\n`,
+    );
   }
 });
 process.on('SIGTERM', () => {

@@ -25,27 +25,101 @@ export async function seedBenchTenant(store: SeatStore, agents: number, now: num
   // A password hash nobody can match: these users sign in through the sessions made here only.
   const noPassword = 'scrypt$16384$8$1$AAAA$AAAA';
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('tenants').values({ id: tenantId, slug: 'bench', name: 'Benchmark', created_at: at }).execute();
-    await trx.insertInto('skills').values({ id: 'bench-skill', tenant_id: tenantId, name: 'bench' }).execute();
+    await trx
+      .insertInto('tenants')
+      .values({ id: tenantId, slug: 'bench', name: 'Benchmark', created_at: at })
+      .execute();
+    await trx
+      .insertInto('skills')
+      .values({ id: 'bench-skill', tenant_id: tenantId, name: 'bench' })
+      .execute();
     await trx
       .insertInto('queues')
-      .values({ id: queueId, tenant_id: tenantId, name: 'Bench', service_level_seconds: 20, config: JSON.stringify({ routing: { wrapupSeconds: 60, offerTimeoutSeconds: 30, announce: null } }) })
+      .values({
+        id: queueId,
+        tenant_id: tenantId,
+        name: 'Bench',
+        service_level_seconds: 20,
+        config: JSON.stringify({ routing: { wrapupSeconds: 60, offerTimeoutSeconds: 30, announce: null } }),
+      })
       .execute();
-    await trx.insertInto('queue_skills').values({ queue_id: queueId, skill_id: 'bench-skill', min_proficiency: 1 }).execute();
-    await trx.insertInto('users').values({ id: 'bench-admin', tenant_id: tenantId, username: 'admin', display_name: 'Bench admin', role: 'admin', password_hash: noPassword, agent_id: null, created_at: at }).execute();
-    await trx.insertInto('sessions').values({ id: 'bench-admin-session', tenant_id: tenantId, user_id: 'bench-admin', token_hash: hashToken(adminToken), created_at: at, expires_at: expires, revoked_at: null }).execute();
+    await trx
+      .insertInto('queue_skills')
+      .values({ queue_id: queueId, skill_id: 'bench-skill', min_proficiency: 1 })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({
+        id: 'bench-admin',
+        tenant_id: tenantId,
+        username: 'admin',
+        display_name: 'Bench admin',
+        role: 'admin',
+        password_hash: noPassword,
+        agent_id: null,
+        created_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: 'bench-admin-session',
+        tenant_id: tenantId,
+        user_id: 'bench-admin',
+        token_hash: hashToken(adminToken),
+        created_at: at,
+        expires_at: expires,
+        revoked_at: null,
+      })
+      .execute();
     for (let start = 0; start < agents; start += 200) {
       const ids = Array.from({ length: Math.min(200, agents - start) }, (_, k) => start + k);
       const agentId = (i: number) => `bench-agent-${String(i).padStart(5, '0')}`;
-      await trx.insertInto('agents').values(ids.map((i) => ({ id: agentId(i), tenant_id: tenantId, team_id: null, display_name: `Agent ${i}` }))).execute();
-      await trx.insertInto('agent_skills').values(ids.map((i) => ({ agent_id: agentId(i), skill_id: 'bench-skill', proficiency: 1 + (i % 10) }))).execute();
+      await trx
+        .insertInto('agents')
+        .values(
+          ids.map((i) => ({
+            id: agentId(i),
+            tenant_id: tenantId,
+            team_id: null,
+            display_name: `Agent ${i}`,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('agent_skills')
+        .values(
+          ids.map((i) => ({ agent_id: agentId(i), skill_id: 'bench-skill', proficiency: 1 + (i % 10) })),
+        )
+        .execute();
       await trx
         .insertInto('users')
-        .values(ids.map((i) => ({ id: `bench-user-${i}`, tenant_id: tenantId, username: `agent${i}`, display_name: `Agent ${i}`, role: 'agent' as const, password_hash: noPassword, agent_id: agentId(i), created_at: at })))
+        .values(
+          ids.map((i) => ({
+            id: `bench-user-${i}`,
+            tenant_id: tenantId,
+            username: `agent${i}`,
+            display_name: `Agent ${i}`,
+            role: 'agent' as const,
+            password_hash: noPassword,
+            agent_id: agentId(i),
+            created_at: at,
+          })),
+        )
         .execute();
       await trx
         .insertInto('sessions')
-        .values(ids.map((i) => ({ id: `bench-session-${i}`, tenant_id: tenantId, user_id: `bench-user-${i}`, token_hash: hashToken(agentTokens[i]!), created_at: at, expires_at: expires, revoked_at: null })))
+        .values(
+          ids.map((i) => ({
+            id: `bench-session-${i}`,
+            tenant_id: tenantId,
+            user_id: `bench-user-${i}`,
+            token_hash: hashToken(agentTokens[i]!),
+            created_at: at,
+            expires_at: expires,
+            revoked_at: null,
+          })),
+        )
         .execute();
     }
   });

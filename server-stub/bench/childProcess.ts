@@ -17,7 +17,11 @@ export function startChild(
   ready: RegExp,
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<StartedChild> {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -79,9 +83,14 @@ export function startTsChild(
   ready: RegExp,
   options: { cwd?: string; tsconfig?: string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<StartedChild> {
-  return startChild(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], ready, {
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    env: options.tsconfig ? { TSX_TSCONFIG_PATH: options.tsconfig } : {},
-  });
+  return startChild(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args],
+    ready,
+    {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      env: options.tsconfig ? { TSX_TSCONFIG_PATH: options.tsconfig } : {},
+    },
+  );
 }

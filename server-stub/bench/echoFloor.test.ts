@@ -5,7 +5,11 @@ import { measureEchoFloor } from './echoFloor';
 
 describe('raw WebSocket echo floor', () => {
   it('measures round trips and throughput against an echo server in another process', async () => {
-    const echo = await startTsChild(path.resolve('server-stub/bench/echoServer.ts'), [], /echo listening on (\d+)/);
+    const echo = await startTsChild(
+      path.resolve('server-stub/bench/echoServer.ts'),
+      [],
+      /echo listening on (\d+)/,
+    );
     try {
       const floor = await measureEchoFloor({
         url: `ws://127.0.0.1:${echo.match[1]}`,

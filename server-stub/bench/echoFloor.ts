@@ -19,8 +19,16 @@ export async function openSockets(url: string, count: number): Promise<WebSocket
   const sockets: WebSocket[] = [];
   // Open in batches so the listener's backlog is not overrun on a small machine.
   for (let i = 0; i < count; i += 100) {
-    const batch = Array.from({ length: Math.min(100, count - i) }, () => new WebSocket(url, { perMessageDeflate: false }));
-    await Promise.all(batch.map((s) => new Promise<void>((resolve, reject) => (s.once('open', () => resolve()), s.once('error', reject)))));
+    const batch = Array.from(
+      { length: Math.min(100, count - i) },
+      () => new WebSocket(url, { perMessageDeflate: false }),
+    );
+    await Promise.all(
+      batch.map(
+        (s) =>
+          new Promise<void>((resolve, reject) => (s.once('open', () => resolve()), s.once('error', reject))),
+      ),
+    );
     sockets.push(...batch);
   }
   return sockets;
@@ -64,7 +72,9 @@ export async function measureEchoFloor(options: {
   let next = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      const due = Math.floor(((performance.now() - (pacedEnd - options.pacedMs)) / 1000) * options.ratePerSecond);
+      const due = Math.floor(
+        ((performance.now() - (pacedEnd - options.pacedMs)) / 1000) * options.ratePerSecond,
+      );
       while (next < due) send(sockets[next++ % sockets.length]!);
       if (performance.now() >= pacedEnd) {
         clearInterval(timer);

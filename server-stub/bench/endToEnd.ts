@@ -71,7 +71,11 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
 
   const onFrame = (socket: WebSocket, text: string) => {
     serverFrames++;
-    const frame = JSON.parse(text) as { type: string; interaction?: { id: string; state: string; attached: { k?: string } }; status?: { state: string } };
+    const frame = JSON.parse(text) as {
+      type: string;
+      interaction?: { id: string; state: string; attached: { k?: string } };
+      status?: { state: string };
+    };
     const send = (body: Record<string, unknown>) => {
       seatFrames++;
       socket.send(JSON.stringify({ ...body, id: String(++ids) }));
@@ -95,8 +99,10 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
         break;
       }
       case 'interaction.update':
-        if (frame.interaction!.state === 'active') send({ type: 'interaction.end', interactionId: frame.interaction!.id });
-        else if (frame.interaction!.state === 'wrapup') send({ type: 'interaction.wrapup', interactionId: frame.interaction!.id, disposition: 'done' });
+        if (frame.interaction!.state === 'active')
+          send({ type: 'interaction.end', interactionId: frame.interaction!.id });
+        else if (frame.interaction!.state === 'wrapup')
+          send({ type: 'interaction.wrapup', interactionId: frame.interaction!.id, disposition: 'done' });
         else if (frame.interaction!.state === 'ended') completed++;
         break;
       case 'error':
@@ -112,9 +118,13 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
     const opened = await Promise.all(
       target.agentTokens.slice(i, i + 100).map((token) => {
         // The listener goes on before `open`: the server greets at once, and a lost hello is a lost seat.
-        const socket = new WebSocket(`ws://127.0.0.1:${target.port}/ws?token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
+        const socket = new WebSocket(`ws://127.0.0.1:${target.port}/ws?token=${encodeURIComponent(token)}`, {
+          perMessageDeflate: false,
+        });
         socket.on('message', (data) => onFrame(socket, String(data)));
-        return new Promise<WebSocket>((resolve, reject) => (socket.once('open', () => resolve(socket)), socket.once('error', reject)));
+        return new Promise<WebSocket>(
+          (resolve, reject) => (socket.once('open', () => resolve(socket)), socket.once('error', reject)),
+        );
       }),
     );
     seats.push(...opened);
@@ -138,7 +148,12 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
           method: 'POST',
           path: '/api/interactions',
           agent,
-          headers: { authorization: `Bearer ${target.adminToken}`, 'content-type': 'application/json', 'idempotency-key': `bench-key-${k}`, 'content-length': Buffer.byteLength(body) },
+          headers: {
+            authorization: `Bearer ${target.adminToken}`,
+            'content-type': 'application/json',
+            'idempotency-key': `bench-key-${k}`,
+            'content-length': Buffer.byteLength(body),
+          },
         },
         (res) => {
           if (res.statusCode !== 201) createErrors++;
@@ -163,7 +178,10 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
       await new Promise<void>((resolve) => {
         const timer = setInterval(() => {
           const elapsed = performance.now() - started;
-          const due = Math.min(Math.floor((elapsed / 1000) * ratePerSecond), Math.floor((durationMs / 1000) * ratePerSecond));
+          const due = Math.min(
+            Math.floor((elapsed / 1000) * ratePerSecond),
+            Math.floor((durationMs / 1000) * ratePerSecond),
+          );
           while (sent < due) {
             pending.push(create());
             sent++;

@@ -37,7 +37,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // 1. The floor: a raw ws echo server in its own process, as many connections as agents.
 log('echo floor…');
-const echo = await startTsChild(path.join(import.meta.dirname, 'echoServer.ts'), [], /echo listening on (\d+)/, { cwd: root });
+const echo = await startTsChild(
+  path.join(import.meta.dirname, 'echoServer.ts'),
+  [],
+  /echo listening on (\d+)/,
+  { cwd: root },
+);
 children.push(echo);
 const floor = await measureEchoFloor({
   url: `ws://127.0.0.1:${echo.match[1]}`,
@@ -52,14 +57,25 @@ await echo.stop();
 
 // 2. The server end to end.
 log(`server with ${agents} agents (${values.durability} durability)…`);
-const server = await startTsChild(path.join(import.meta.dirname, 'benchServer.ts'), [String(agents), values.durability], /BENCH READY (\{.*\})/, {
-  cwd: root,
-  tsconfig,
-  timeoutMs: 120_000,
-  nodeArgs: (process.env.SEAT_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-});
+const server = await startTsChild(
+  path.join(import.meta.dirname, 'benchServer.ts'),
+  [String(agents), values.durability],
+  /BENCH READY (\{.*\})/,
+  {
+    cwd: root,
+    tsconfig,
+    timeoutMs: 120_000,
+    nodeArgs: (process.env.SEAT_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  },
+);
 children.push(server);
-const target = JSON.parse(server.match[1]!) as { port: number; queueId: string; adminToken: string; agentTokens: string[]; durability: string };
+const target = JSON.parse(server.match[1]!) as {
+  port: number;
+  queueId: string;
+  adminToken: string;
+  agentTokens: string[];
+  durability: string;
+};
 const load = await startLoad(target);
 log('warm-up…');
 await load.paced(Math.min(rate, 200), 1500);
@@ -77,7 +93,10 @@ const paced = await phase(rate);
 log('saturated…');
 await server.ask('eld-reset', /ELD RESET/);
 const saturated = await load.saturated(64, Math.min(phaseMs, 8000));
-const saturatedEld = JSON.parse((await server.ask('eld-report', /ELD (\{.*\})/))[1]!) as Record<string, number>;
+const saturatedEld = JSON.parse((await server.ask('eld-report', /ELD (\{.*\})/))[1]!) as Record<
+  string,
+  number
+>;
 const errorFrames = load.errorFrames();
 load.close();
 await server.stop();
@@ -86,7 +105,11 @@ await server.stop();
 let engine: unknown = null;
 if (!values['skip-engine']) {
   log('engine…');
-  const run = spawnSync('npm', ['run', '--silent', 'bench:routing:engine'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npm', ['run', '--silent', 'bench:routing:engine'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const text = run.stdout.trim();
   try {
     engine = JSON.parse(text.slice(text.indexOf('{')));
@@ -115,7 +138,10 @@ console.log(
         offerP99VersusEchoP99: round(paced.offerLatencyP99Ms / Math.max(floor.roundTripP99Ms, 0.001), 2),
         offerP99Under20MsAtTargetRate: paced.offerLatencyP99Ms < 20 && paced.createdPerSecond >= rate * 0.95,
         offerP99Under20MsAtHalfRate: pacedHalf.offerLatencyP99Ms < 20,
-        serverMessagesVersusEchoThroughput: round(serverMessagesPerSecond / Math.max(floor.throughputMessagesPerSecond, 1), 3),
+        serverMessagesVersusEchoThroughput: round(
+          serverMessagesPerSecond / Math.max(floor.throughputMessagesPerSecond, 1),
+          3,
+        ),
         atLeastHalfEchoThroughput: serverMessagesPerSecond >= floor.throughputMessagesPerSecond / 2,
       },
     },

@@ -5,7 +5,14 @@ import type { AuthService } from '../auth/authService';
 import { registerAccessControl } from './accessControl';
 import { registerErrorHandling } from './errorHandling';
 
-const user = { id: 'u', tenantId: 't', username: 'agent01', displayName: 'A', role: 'agent' as const, agentId: 'a' };
+const user = {
+  id: 'u',
+  tenantId: 't',
+  username: 'agent01',
+  displayName: 'A',
+  role: 'agent' as const,
+  agentId: 'a',
+};
 const fakeAuth: AuthService = {
   login: () => Promise.reject(new Error('not used')),
   authenticate: async (token) => {
@@ -34,7 +41,9 @@ describe('access control', () => {
 
   it('admits a role the route names and refuses others with FORBIDDEN', async () => {
     const app = build();
-    app.get('/api/agents-only', { config: { access: ['agent'] } }, async (request) => ({ who: request.seatAuth?.user.username }));
+    app.get('/api/agents-only', { config: { access: ['agent'] } }, async (request) => ({
+      who: request.seatAuth?.user.username,
+    }));
     app.get('/api/admins-only', { config: { access: ['admin'] } }, async () => ({ secret: true }));
     const ok = await app.inject({ url: '/api/agents-only', headers: { authorization: 'Bearer good' } });
     expect(ok.json()).toEqual({ who: 'agent01' });

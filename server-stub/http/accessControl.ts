@@ -14,7 +14,8 @@ function bearerToken(request: FastifyRequest): string | null {
     return typeof token === 'string' && token.length > 0 ? token : null;
   }
   const match = /^Bearer ([^\s]+)$/i.exec(header);
-  if (!match?.[1]) throw new SeatError('UNAUTHENTICATED', 'Send the session token as "Authorization: Bearer <token>".');
+  if (!match?.[1])
+    throw new SeatError('UNAUTHENTICATED', 'Send the session token as "Authorization: Bearer <token>".');
   return match[1];
 }
 

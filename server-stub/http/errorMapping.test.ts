@@ -2,7 +2,8 @@ import { SeatError } from '@contract/errors';
 import { describe, expect, it } from 'vitest';
 import { toSeatError } from './errorMapping';
 
-const fastifyError = (code: string, statusCode: number) => Object.assign(new Error(`${code} internal text`), { code, statusCode });
+const fastifyError = (code: string, statusCode: number) =>
+  Object.assign(new Error(`${code} internal text`), { code, statusCode });
 
 describe('error mapping', () => {
   it('passes a SeatError through unchanged', () => {
@@ -13,7 +14,9 @@ describe('error mapping', () => {
   it('maps the body parser errors of Fastify to catalogue codes', () => {
     expect(toSeatError(fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400)).code).toBe('BAD_JSON');
     expect(toSeatError(fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413)).code).toBe('BODY_TOO_LARGE');
-    expect(toSeatError(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(toSeatError(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415)).code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('falls back on the status code for other client errors', () => {

@@ -33,7 +33,8 @@ export function toSeatError(error: unknown): SeatError {
   if (typeof error === 'object' && error !== null) {
     const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
     if (typeof code === 'string' && byFastifyCode[code]) return new SeatError(byFastifyCode[code]);
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return new SeatError(byStatus[statusCode] ?? 'VALIDATION_FAILED');
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500)
+      return new SeatError(byStatus[statusCode] ?? 'VALIDATION_FAILED');
     if (typeof statusCode === 'number' && byStatus[statusCode]) return new SeatError(byStatus[statusCode]);
   }
   return new SeatError('INTERNAL');

@@ -25,11 +25,18 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   bodyLimit?: number;
   /** Replies by status; null means an empty reply (204). */
   response: Record<number, z.ZodType | null>;
-  handler: (input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>, reply: FastifyReply) => Promise<unknown>;
+  handler: (
+    input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>,
+    reply: FastifyReply,
+  ) => Promise<unknown>;
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -37,10 +44,11 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
  * Registers a route whose input is checked with zod (strict schemas: unknown fields are errors)
  * and whose OpenAPI description comes from the same schemas, so the docs cannot drift.
  */
-export function defineRoute<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(
-  app: FastifyInstance,
-  spec: RouteSpec<B, Q, P>,
-): void {
+export function defineRoute<
+  B extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  P extends z.ZodType = z.ZodUnknown,
+>(app: FastifyInstance, spec: RouteSpec<B, Q, P>): void {
   const response: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(spec.response)) {
     response[status] = schema ? jsonSchema(schema, 'output') : { type: 'null', description: 'No content' };
@@ -54,7 +62,9 @@ export function defineRoute<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
     schema: {
       summary: spec.summary,
       tags: spec.tags,
-      ...(spec.access === 'public' ? {} : { security: [{ bearerAuth: [] }], description: `Roles: ${spec.access.join(', ')}.` }),
+      ...(spec.access === 'public'
+        ? {}
+        : { security: [{ bearerAuth: [] }], description: `Roles: ${spec.access.join(', ')}.` }),
       ...(spec.body ? { body: jsonSchema(spec.body, 'input') } : {}),
       ...(spec.querystring ? { querystring: jsonSchema(spec.querystring, 'input') } : {}),
       ...(spec.params ? { params: jsonSchema(spec.params, 'input') } : {}),

@@ -27,7 +27,11 @@ const isFile = (file: string) => {
   try {
     return statSync(file).isFile();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+    )
+      return false;
     throw error;
   }
 };
@@ -54,16 +58,21 @@ export async function registerWebRoot(app: FastifyInstance, webRoot: string): Pr
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html') && !request.url.startsWith('/docs')) reply.header('content-security-policy', webSeatCsp);
+    if (type.startsWith('text/html') && !request.url.startsWith('/docs'))
+      reply.header('content-security-policy', webSeatCsp);
     return payload;
   });
 
   return (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     const pathname = requestPath(request.url);
-    if (pathname === null || apiPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return null;
+    if (pathname === null || apiPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`)))
+      return null;
     if (!isFile(path.join(root, 'index.html'))) {
-      throw new SeatError('UNAVAILABLE', 'The web seat is not built yet: run `npm run build:renderer`, then reload.');
+      throw new SeatError(
+        'UNAVAILABLE',
+        'The web seat is not built yet: run `npm run build:renderer`, then reload.',
+      );
     }
     const relative = pathname.replace(/^\/+/, '');
     const file = path.resolve(root, relative);

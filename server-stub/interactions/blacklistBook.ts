@@ -22,12 +22,21 @@ interface EntryRow {
 }
 
 /** The engine side of a confirmation, run inside the same transaction as the status change. */
-export type ConfirmToEngine = (entry: { customerId: string; category: string; limits: BlacklistLimits }, write: () => void) => void;
+export type ConfirmToEngine = (
+  entry: { customerId: string; category: string; limits: BlacklistLimits },
+  write: () => void,
+) => void;
 
 /** Proposals and decisions of one store. */
 export interface BlacklistBook {
   propose(tenantId: string, request: BlacklistProposalRequest, by: string): BlacklistEntry;
-  confirm(tenantId: string, entryId: string, limits: BlacklistLimits, by: string, toEngine: ConfirmToEngine): BlacklistEntry;
+  confirm(
+    tenantId: string,
+    entryId: string,
+    limits: BlacklistLimits,
+    by: string,
+    toEngine: ConfirmToEngine,
+  ): BlacklistEntry;
   reject(tenantId: string, entryId: string, by: string): BlacklistEntry;
   list(tenantId: string, status?: BlacklistEntry['status']): BlacklistEntry[];
 }
@@ -47,16 +56,26 @@ const toEntry = (row: EntryRow): BlacklistEntry => ({
 
 /** Builds the book over the blacklist_entries table. */
 export function createBlacklistBook(db: Database, now: () => number, newId: () => string): BlacklistBook {
-  const customer = db.prepare('SELECT blacklist_status AS status FROM customers WHERE tenant_id = ? AND id = ?');
-  const openProposal = db.prepare("SELECT id FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND category = ? AND status = 'proposed'");
+  const customer = db.prepare(
+    'SELECT blacklist_status AS status FROM customers WHERE tenant_id = ? AND id = ?',
+  );
+  const openProposal = db.prepare(
+    "SELECT id FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND category = ? AND status = 'proposed'",
+  );
   const insert = db.prepare(
     "INSERT INTO blacklist_entries (id, tenant_id, customer_id, category, reason, status, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?)",
   );
   const one = db.prepare('SELECT * FROM blacklist_entries WHERE tenant_id = ? AND id = ?');
-  const decide = db.prepare('UPDATE blacklist_entries SET status = ?, decided_by = ?, decided_at = ?, limits = ? WHERE tenant_id = ? AND id = ?');
+  const decide = db.prepare(
+    'UPDATE blacklist_entries SET status = ?, decided_by = ?, decided_at = ?, limits = ? WHERE tenant_id = ? AND id = ?',
+  );
   const setCustomer = db.prepare('UPDATE customers SET blacklist_status = ? WHERE tenant_id = ? AND id = ?');
-  const confirmedCount = db.prepare("SELECT COUNT(*) AS n FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND status = 'confirmed'");
-  const proposedCount = db.prepare("SELECT COUNT(*) AS n FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND status = 'proposed'");
+  const confirmedCount = db.prepare(
+    "SELECT COUNT(*) AS n FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND status = 'confirmed'",
+  );
+  const proposedCount = db.prepare(
+    "SELECT COUNT(*) AS n FROM blacklist_entries WHERE tenant_id = ? AND customer_id = ? AND status = 'proposed'",
+  );
 
   const pending = (tenantId: string, entryId: string): EntryRow => {
     const row = one.get(tenantId, entryId) as EntryRow | undefined;
@@ -71,7 +90,8 @@ export function createBlacklistBook(db: Database, now: () => number, newId: () =
 
   return {
     propose(tenantId, request, by) {
-      if (!customer.get(tenantId, request.customerId)) throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
+      if (!customer.get(tenantId, request.customerId))
+        throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
       if (openProposal.get(tenantId, request.customerId, request.category)) {
         throw new SeatError('CONFLICT', 'This customer already has an open proposal in this category.');
       }
@@ -100,7 +120,9 @@ export function createBlacklistBook(db: Database, now: () => number, newId: () =
     },
     list(tenantId, status) {
       const sql = `SELECT * FROM blacklist_entries WHERE tenant_id = ?${status ? ' AND status = ?' : ''} ORDER BY proposed_at DESC, id`;
-      const rows = (status ? db.prepare(sql).all(tenantId, status) : db.prepare(sql).all(tenantId)) as EntryRow[];
+      const rows = (
+        status ? db.prepare(sql).all(tenantId, status) : db.prepare(sql).all(tenantId)
+      ) as EntryRow[];
       return rows.map(toEntry);
     },
   };

@@ -10,18 +10,31 @@ import type { RouterCommand } from './tenantRouter';
 // change exactly where it happened. At start the store is read and only what differs from the
 // last logged config is submitted again.
 
-type ConfigEventInput = Extract<RouterCommand, { type: 'skill_upsert' | 'reason_codes_set' | 'team_upsert' | 'queue_upsert' | 'agent_upsert' }>;
+type ConfigEventInput = Extract<
+  RouterCommand,
+  { type: 'skill_upsert' | 'reason_codes_set' | 'team_upsert' | 'queue_upsert' | 'agent_upsert' }
+>;
 
 /** The part of a queue's `config` JSON the router reads: `routing` holds engine settings. */
-const storedQueueConfigSchema = z.looseObject({ routing: queueConfigSchema.omit({ queueId: true }).partial().optional() });
+const storedQueueConfigSchema = z.looseObject({
+  routing: queueConfigSchema.omit({ queueId: true }).partial().optional(),
+});
 
 /** Reads one tenant's routing configuration from the store as config events, in dependency order. */
-export async function loadConfigEvents(db: Kysely<SeatDatabase>, tenantId: string): Promise<ConfigEventInput[]> {
+export async function loadConfigEvents(
+  db: Kysely<SeatDatabase>,
+  tenantId: string,
+): Promise<ConfigEventInput[]> {
   const [skills, reasons, teams, queues, queueSkills, agents, agentSkills] = await Promise.all([
     db.selectFrom('skills').select('id').where('tenant_id', '=', tenantId).orderBy('id').execute(),
     db.selectFrom('reason_codes').select('code').where('tenant_id', '=', tenantId).orderBy('code').execute(),
     db.selectFrom('teams').select('id').where('tenant_id', '=', tenantId).orderBy('id').execute(),
-    db.selectFrom('queues').select(['id', 'config']).where('tenant_id', '=', tenantId).orderBy('id').execute(),
+    db
+      .selectFrom('queues')
+      .select(['id', 'config'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('queue_skills')
       .innerJoin('queues', 'queues.id', 'queue_skills.queue_id')
@@ -42,23 +55,40 @@ export async function loadConfigEvents(db: Kysely<SeatDatabase>, tenantId: strin
   const events: ConfigEventInput[] = [];
   for (const s of skills) events.push({ type: 'skill_upsert', skillId: s.id });
   // `missed` is the engine's own reason for an unanswered offer; the store lists it for display only.
-  events.push({ type: 'reason_codes_set', codes: reasons.map((r) => r.code).filter((code) => code !== 'missed') });
+  events.push({
+    type: 'reason_codes_set',
+    codes: reasons.map((r) => r.code).filter((code) => code !== 'missed'),
+  });
   for (const t of teams) events.push({ type: 'team_upsert', teamId: t.id, capacity: {} });
   for (const q of queues) {
     const stored = storedQueueConfigSchema.safeParse(JSON.parse(q.config));
     const routing = stored.success ? (stored.data.routing ?? {}) : {};
-    const skillsOfQueue = queueSkills.filter((s) => s.queue_id === q.id).map((s) => ({ skillId: s.skill_id, minProficiency: s.min_proficiency }));
-    events.push({ type: 'queue_upsert', queue: { rings: [{ afterSeconds: 0, skills: skillsOfQueue }], ...routing, queueId: q.id } });
+    const skillsOfQueue = queueSkills
+      .filter((s) => s.queue_id === q.id)
+      .map((s) => ({ skillId: s.skill_id, minProficiency: s.min_proficiency }));
+    events.push({
+      type: 'queue_upsert',
+      queue: { rings: [{ afterSeconds: 0, skills: skillsOfQueue }], ...routing, queueId: q.id },
+    });
   }
   for (const a of agents) {
-    const skillsOfAgent = Object.fromEntries(agentSkills.filter((s) => s.agent_id === a.id).map((s) => [s.skill_id, s.proficiency]));
+    const skillsOfAgent = Object.fromEntries(
+      agentSkills.filter((s) => s.agent_id === a.id).map((s) => [s.skill_id, s.proficiency]),
+    );
     events.push({
       type: 'agent_upsert',
       agent: {
         agentId: a.id,
         teamId: a.team_id,
         skills: skillsOfAgent,
-        capacity: { voice: a.capacity_voice, im: a.capacity_im, email: a.capacity_email, sms: a.capacity_sms, social: a.capacity_social, fax: a.capacity_fax },
+        capacity: {
+          voice: a.capacity_voice,
+          im: a.capacity_im,
+          email: a.capacity_email,
+          sms: a.capacity_sms,
+          social: a.capacity_social,
+          fax: a.capacity_fax,
+        },
       },
     });
   }

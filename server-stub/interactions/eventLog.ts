@@ -48,7 +48,9 @@ export function applyDurability(db: Database, durability: Durability): void {
 /** Builds the log over the `routing_events` table of an open better-sqlite3 database. */
 export function createInteractionLog(db: Database): InteractionLog {
   const insert = db.prepare('INSERT INTO routing_events (tenant_id, at, type, body) VALUES (?, ?, ?, ?)');
-  const select = db.prepare('SELECT seq, tenant_id, at, body FROM routing_events WHERE tenant_id = ? AND seq > ? ORDER BY seq');
+  const select = db.prepare(
+    'SELECT seq, tenant_id, at, body FROM routing_events WHERE tenant_id = ? AND seq > ? ORDER BY seq',
+  );
   const counter = db.prepare('SELECT COUNT(*) AS n FROM routing_events WHERE tenant_id = ?');
   const last = db.prepare('SELECT MAX(seq) AS seq FROM routing_events WHERE tenant_id = ?');
   const tenantList = db.prepare('SELECT DISTINCT tenant_id FROM routing_events ORDER BY tenant_id');
@@ -59,8 +61,18 @@ export function createInteractionLog(db: Database): InteractionLog {
       return Number(info.lastInsertRowid);
     },
     *read(tenantId, afterSeq = 0) {
-      for (const row of select.iterate(tenantId, afterSeq) as IterableIterator<{ seq: number; tenant_id: string; at: number; body: string }>) {
-        yield { seq: row.seq, tenantId: row.tenant_id, at: row.at, event: JSON.parse(row.body) as LoggedEvent['event'] };
+      for (const row of select.iterate(tenantId, afterSeq) as IterableIterator<{
+        seq: number;
+        tenant_id: string;
+        at: number;
+        body: string;
+      }>) {
+        yield {
+          seq: row.seq,
+          tenantId: row.tenant_id,
+          at: row.at,
+          event: JSON.parse(row.body) as LoggedEvent['event'],
+        };
       }
     },
     count(tenantId) {

@@ -21,7 +21,10 @@ export interface GroupCommit {
 }
 
 /** Creates a group commit over a transaction runner; `defer` schedules the end-of-turn flush. */
-export function createGroupCommit(transaction: (fn: () => void) => void, defer: (fn: () => void) => void = setImmediate): GroupCommit {
+export function createGroupCommit(
+  transaction: (fn: () => void) => void,
+  defer: (fn: () => void) => void = setImmediate,
+): GroupCommit {
   let staged: { entry: StagedWrite; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let scheduled = false;
 

@@ -11,7 +11,11 @@ beforeEach(async () => {
 afterEach(() => f.dispose());
 
 const create = (key: string, extra: Record<string, unknown> = {}) =>
-  f.service.create(demoTenant, { channel: 'voice', queueId: general, attached: { ivr: ['1', '2'], topic: 'bill' }, ...extra }, key);
+  f.service.create(
+    demoTenant,
+    { channel: 'voice', queueId: general, attached: { ivr: ['1', '2'], topic: 'bill' }, ...extra },
+    key,
+  );
 
 const offersTo = (agentId: string) => f.framesTo(agentId).filter((m) => m.type === 'interaction.offer');
 const logCount = () => createInteractionLog(f.store.sqlite).count(demoTenant);
@@ -22,7 +26,10 @@ describe('interaction service', () => {
     const { interaction, created } = create('key-00000001');
     expect(created).toBe(true);
     const [offer] = offersTo(agentOf(1));
-    expect(offer).toMatchObject({ type: 'interaction.offer', interaction: { id: interaction.id, attached: { ivr: ['1', '2'], topic: 'bill' } } });
+    expect(offer).toMatchObject({
+      type: 'interaction.offer',
+      interaction: { id: interaction.id, attached: { ivr: ['1', '2'], topic: 'bill' } },
+    });
     expect(f.service.accept(demoTenant, interaction.id, agentOf(1)).state).toBe('active');
     expect(f.service.agentStatus(demoTenant, agentOf(1))?.state).toBe('busy');
     expect(f.service.end(demoTenant, interaction.id, agentOf(1)).state).toBe('wrapup');
@@ -44,7 +51,12 @@ describe('interaction service', () => {
     const before = { log: logCount(), snapshot: JSON.stringify(f.service.snapshot(demoTenant).engine) };
     const refusals: Array<() => unknown> = [
       () => f.service.accept(demoTenant, interaction.id, agentOf(2)),
-      () => f.service.create(demoTenant, { channel: 'voice', queueId: 'no-such-queue', attached: {} }, 'key-00000004'),
+      () =>
+        f.service.create(
+          demoTenant,
+          { channel: 'voice', queueId: 'no-such-queue', attached: {} },
+          'key-00000004',
+        ),
       () => f.service.setAgentState(demoTenant, 'no-such-agent', 'ready', null, 'x'),
       () => f.service.setAgentState(demoTenant, agentOf(2), 'not_ready', 'napping', agentOf(2)),
       () => f.service.updateQueueRouting(demoTenant, general, { offerTimeoutSeconds: -5 }),
@@ -66,8 +78,15 @@ describe('interaction service', () => {
     const secondAgent = firstAgent === agentOf(1) ? agentOf(2) : agentOf(1);
     f.scheduler.advanceTo(f.clock.now + 5_001);
     await f.settle();
-    expect(f.framesTo(firstAgent)).toContainEqual({ type: 'interaction.revoked', interactionId: interaction.id, reason: 'timeout' });
-    expect(f.service.agentStatus(demoTenant, firstAgent)).toMatchObject({ state: 'not_ready', reason: 'missed' });
+    expect(f.framesTo(firstAgent)).toContainEqual({
+      type: 'interaction.revoked',
+      interactionId: interaction.id,
+      reason: 'timeout',
+    });
+    expect(f.service.agentStatus(demoTenant, firstAgent)).toMatchObject({
+      state: 'not_ready',
+      reason: 'missed',
+    });
     expect(offersTo(secondAgent)).toHaveLength(1);
     expect(() => f.service.accept(demoTenant, interaction.id, firstAgent)).toThrow(SeatError);
   });
@@ -77,12 +96,16 @@ describe('interaction service', () => {
     for (let i = 0; i < 5; i++) create(`key-1000000${i}`);
     const offered = f.service.resumeFrames(demoTenant, agentOf(3));
     const before = f.service.snapshot(demoTenant);
-    const waitingBefore = f.stats.snapshot(demoTenant, f.clock.now).queues.find((q) => q.queueId === general)?.waiting;
+    const waitingBefore = f.stats
+      .snapshot(demoTenant, f.clock.now)
+      .queues.find((q) => q.queueId === general)?.waiting;
     const service = await f.restart();
     const after = service.snapshot(demoTenant);
     expect(after).toEqual(before);
     expect(service.resumeFrames(demoTenant, agentOf(3))).toEqual(offered);
-    expect(f.stats.snapshot(demoTenant, f.clock.now).queues.find((q) => q.queueId === general)?.waiting).toBe(waitingBefore);
+    expect(f.stats.snapshot(demoTenant, f.clock.now).queues.find((q) => q.queueId === general)?.waiting).toBe(
+      waitingBefore,
+    );
     expect(create('key-10000002').created).toBe(false);
   });
 });

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { SeatError } from '@contract/errors';
-import type { CreateInteractionRequest, Interaction, InteractionState, QueueLive, TransferTarget } from '@contract/routing';
+import type {
+  CreateInteractionRequest,
+  Interaction,
+  InteractionState,
+  QueueLive,
+  TransferTarget,
+} from '@contract/routing';
 import type { AgentStatus, ServerMessage } from '@contract/ws';
 import type { Decision } from '../routing/decisions';
 import type { QueueConfigInput, RouterConfig, RouterEvent } from '../routing/events';
@@ -16,7 +22,14 @@ import { toSeatError } from './errors';
 import { createLiveState, type LiveState } from './liveState';
 import { toInteraction, type InteractionProjection } from './projection';
 import { createStatsFeed, type StatsFeed } from './statsFeed';
-import { createTenantRouter, type AcceptedEvent, type EngineFactory, type RouterCommand, type Scheduler, type TenantRouter } from './tenantRouter';
+import {
+  createTenantRouter,
+  type AcceptedEvent,
+  type EngineFactory,
+  type RouterCommand,
+  type Scheduler,
+  type TenantRouter,
+} from './tenantRouter';
 
 // The routing server's application service: one engine per tenant behind the durable log, the
 // commands the HTTP API and the seat WebSocket call, and the reads they answer from. It sends
@@ -88,17 +101,31 @@ export interface InteractionCommands {
   wrapup(tenantId: string, interactionId: string, agentId: string, disposition: string): Interaction;
   transfer(tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Interaction;
   cancel(tenantId: string, interactionId: string, by: string): Interaction;
-  setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): AgentStatus;
+  setAgentState(
+    tenantId: string,
+    agentId: string,
+    state: 'ready' | 'not_ready' | 'logged_out',
+    reason: string | null,
+    by: string,
+  ): AgentStatus;
   updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): void;
   /** Gives the engine a confirmed blacklist entry; `write` stores its record in the same transaction. */
   setBlacklist(tenantId: string, entry: BlacklistRule, write?: () => void): void;
 }
 
 /** The same commands, group-committed with every other event of this turn: for the HTTP and socket hot paths. */
-export type BatchedInteractionCommands = { [K in keyof InteractionCommands]: (...args: Parameters<InteractionCommands[K]>) => Promise<ReturnType<InteractionCommands[K]>> };
+export type BatchedInteractionCommands = {
+  [K in keyof InteractionCommands]: (
+    ...args: Parameters<InteractionCommands[K]>
+  ) => Promise<ReturnType<InteractionCommands[K]>>;
+};
 
 /** The seat's actions, group-committed like `batched` but resolving with nothing: for callers that only acknowledge. */
-export type SeatActions = { [K in 'accept' | 'reject' | 'end' | 'wrapup' | 'transfer']: (...args: Parameters<InteractionCommands[K]>) => Promise<void> };
+export type SeatActions = {
+  [K in 'accept' | 'reject' | 'end' | 'wrapup' | 'transfer']: (
+    ...args: Parameters<InteractionCommands[K]>
+  ) => Promise<void>;
+};
 
 /** Routing commands and reads for every tenant. */
 export interface InteractionService extends InteractionCommands {
@@ -137,16 +164,22 @@ export function createInteractionService(options: InteractionServiceOptions): In
   const tenants = new Map<string, Tenant>();
   const agentListeners = new Set<(change: RoutedAgentStateChange) => void>();
   const customerListeners = new Set<(event: CustomerDecision) => void>();
-  const customerLookup = sqlite.prepare('SELECT tier, account_manager_agent_id AS manager FROM customers WHERE tenant_id = ? AND id = ?');
+  const customerLookup = sqlite.prepare(
+    'SELECT tier, account_manager_agent_id AS manager FROM customers WHERE tenant_id = ? AND id = ?',
+  );
   const queueExists = sqlite.prepare('SELECT config FROM queues WHERE tenant_id = ? AND id = ?');
   const queueConfigWrite = sqlite.prepare('UPDATE queues SET config = ? WHERE tenant_id = ? AND id = ?');
-  const queueInfo = sqlite.prepare('SELECT name, service_level_seconds AS serviceLevelSeconds FROM queues WHERE tenant_id = ? AND id = ?');
+  const queueInfo = sqlite.prepare(
+    'SELECT name, service_level_seconds AS serviceLevelSeconds FROM queues WHERE tenant_id = ? AND id = ?',
+  );
 
   const effects = (tenant: Tenant) => (accepted: AcceptedEvent) => {
     const { tenantId, event, decisions } = accepted;
     projection.remember(tenantId, accepted.seq, event, decisions);
     const previous = new Map<string, AgentStatus | undefined>();
-    for (const d of decisions) if (d.type === 'agent_state' && !previous.has(d.agentId)) previous.set(d.agentId, tenant.live.agent(d.agentId));
+    for (const d of decisions)
+      if (d.type === 'agent_state' && !previous.has(d.agentId))
+        previous.set(d.agentId, tenant.live.agent(d.agentId));
     tenant.live.apply(decisions);
     const key = configKey(event);
     if (key) tenant.config.set(key, configFingerprint(event));
@@ -156,24 +189,44 @@ export function createInteractionService(options: InteractionServiceOptions): In
     fanOut(tenantId, decisions, previous);
   };
 
-  const fanOut = (tenantId: string, decisions: readonly Decision[], previous: Map<string, AgentStatus | undefined>) => {
+  const fanOut = (
+    tenantId: string,
+    decisions: readonly Decision[],
+    previous: Map<string, AgentStatus | undefined>,
+  ) => {
     for (const d of decisions) {
       switch (d.type) {
         case 'agent_state': {
           // The seat hears it through the agent-state listeners (the socket layer subscribes there).
-          const status: AgentStatus = { agentId: d.agentId, state: d.state, reason: d.reason, since: new Date(d.at).toISOString() };
-          const before = previous.get(d.agentId) ?? Object.assign({}, status, { state: 'logged_out' as const, reason: null });
+          const status: AgentStatus = {
+            agentId: d.agentId,
+            state: d.state,
+            reason: d.reason,
+            since: new Date(d.at).toISOString(),
+          };
+          const before =
+            previous.get(d.agentId) ??
+            Object.assign({}, status, { state: 'logged_out' as const, reason: null });
           previous.set(d.agentId, status);
           for (const listener of agentListeners) listener({ tenantId, previous: before, status, by: d.by });
           break;
         }
         case 'offer': {
           const row = projection.get(tenantId, d.interactionId);
-          if (row) sinks.toAgent(tenantId, d.agentId, { type: 'interaction.offer', interaction: toInteraction(row), expiresAt: new Date(d.expiresAt).toISOString() });
+          if (row)
+            sinks.toAgent(tenantId, d.agentId, {
+              type: 'interaction.offer',
+              interaction: toInteraction(row),
+              expiresAt: new Date(d.expiresAt).toISOString(),
+            });
           break;
         }
         case 'offer_withdrawn':
-          sinks.toAgent(tenantId, d.agentId, { type: 'interaction.revoked', interactionId: d.interactionId, reason: d.reason });
+          sinks.toAgent(tenantId, d.agentId, {
+            type: 'interaction.revoked',
+            interactionId: d.interactionId,
+            reason: d.reason,
+          });
           break;
         case 'interaction_state': {
           if (d.state === 'offered' || d.audience.agents.length === 0) break;
@@ -195,7 +248,16 @@ export function createInteractionService(options: InteractionServiceOptions): In
   };
 
   const openTenant = (tenantId: string): Tenant => {
-    const tenant = { live: createLiveState(), feed: createStatsFeed(tenantId, (queueId) => queueInfo.get(tenantId, queueId) as { name: string; serviceLevelSeconds: number } | undefined), config: new Map<string, string>(), agentIds: new Set<string>() } as Tenant;
+    const tenant = {
+      live: createLiveState(),
+      feed: createStatsFeed(
+        tenantId,
+        (queueId) =>
+          queueInfo.get(tenantId, queueId) as { name: string; serviceLevelSeconds: number } | undefined,
+      ),
+      config: new Map<string, string>(),
+      agentIds: new Set<string>(),
+    } as Tenant;
     tenant.router = createTenantRouter({
       tenantId,
       engineFactory: options.engineFactory,
@@ -222,13 +284,20 @@ export function createInteractionService(options: InteractionServiceOptions): In
     durable: Promise<void>;
     value(): T;
   }
-  const stage = (tenantId: string, command: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): Promise<void> => {
+  const stage = (
+    tenantId: string,
+    command: RouterCommand,
+    extra?: (seq: number, event: RouterEvent) => void,
+  ): Promise<void> => {
     const { result, durable } = tenantOf(tenantId).router.submit(command, extra);
     if (!result.ok) throw toSeatError(result.error);
     return durable;
   };
   // Creates staged in this turn and not yet committed, so a retry in the same turn finds its twin.
-  const pendingKeys = new Map<string, { interactionId: string; requestHash: string; durable: Promise<void> }>();
+  const pendingKeys = new Map<
+    string,
+    { interactionId: string; requestHash: string; durable: Promise<void> }
+  >();
 
   const view = (tenantId: string, interactionId: string): Interaction => {
     const row = projection.get(tenantId, interactionId);
@@ -246,13 +315,20 @@ export function createInteractionService(options: InteractionServiceOptions): In
       const known = tenant.config.get(key);
       if (known !== undefined && known === fingerprintOf(parsed)) continue;
       const { result, durable } = tenant.router.submit(command);
-      if (!result.ok) throw new Error(`Routing configuration of ${tenantId} refused (${key}): ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(
+          `Routing configuration of ${tenantId} refused (${key}): ${result.error.code} ${result.error.message}`,
+        );
       await durable;
     }
   };
 
   const stagedCommands = {
-    create(tenantId: string, request: CreateInteractionRequest, idempotencyKey: string): Staged<CreateResult> {
+    create(
+      tenantId: string,
+      request: CreateInteractionRequest,
+      idempotencyKey: string,
+    ): Staged<CreateResult> {
       // Object.assign rather than spread in the hot paths: spreading a fresh object is a slow V8 path.
       const requestHash = canonicalHash(Object.assign({}, request, { idempotencyKey: undefined }));
       const keyOf = `${tenantId}\u0000${idempotencyKey}`;
@@ -260,15 +336,22 @@ export function createInteractionService(options: InteractionServiceOptions): In
       const earlier = pending ?? projection.findKey(tenantId, idempotencyKey);
       if (earlier) {
         if (earlier.requestHash !== requestHash) {
-          throw new SeatError('CONFLICT', 'This idempotency key was used for a different interaction; use a new key for new work.');
+          throw new SeatError(
+            'CONFLICT',
+            'This idempotency key was used for a different interaction; use a new key for new work.',
+          );
         }
         const durable = pending ? pending.durable : Promise.resolve();
-        return { durable, value: () => ({ interaction: view(tenantId, earlier.interactionId), created: false }) };
+        return {
+          durable,
+          value: () => ({ interaction: view(tenantId, earlier.interactionId), created: false }),
+        };
       }
       let priority = { vip: false, tier: null as string | null, boosts: request.boosts ?? [] };
       let preferredAgentId = request.preferredAgentId ?? null;
       if (request.customerId) {
-        const customer = customerLookup.get(tenantId, request.customerId) as { tier: string; manager: string | null } | undefined;
+        const customer = customerLookup.get(tenantId, request.customerId) as
+          { tier: string; manager: string | null } | undefined;
         if (!customer) throw new SeatError('NOT_FOUND', `There is no customer ${request.customerId}.`);
         priority = Object.assign({}, priority, { vip: customer.tier === 'vip', tier: customer.tier });
         preferredAgentId ??= customer.manager;
@@ -287,7 +370,8 @@ export function createInteractionService(options: InteractionServiceOptions): In
           preferredAgentId,
           data: request.attached ?? {},
         },
-        (_seq, event) => projection.rememberKey(tenantId, idempotencyKey, interactionId, requestHash, event.at),
+        (_seq, event) =>
+          projection.rememberKey(tenantId, idempotencyKey, interactionId, requestHash, event.at),
       );
       const durable = staged.finally(() => pendingKeys.delete(keyOf));
       pendingKeys.set(keyOf, { interactionId, requestHash, durable });
@@ -305,19 +389,40 @@ export function createInteractionService(options: InteractionServiceOptions): In
       durable: stage(tenantId, { type: 'end', interactionId, by }),
       value: () => view(tenantId, interactionId),
     }),
-    wrapup: (tenantId: string, interactionId: string, agentId: string, disposition: string): Staged<Interaction> => ({
+    wrapup: (
+      tenantId: string,
+      interactionId: string,
+      agentId: string,
+      disposition: string,
+    ): Staged<Interaction> => ({
       durable: stage(tenantId, { type: 'wrapup_done', interactionId, agentId, disposition }),
       value: () => view(tenantId, interactionId),
     }),
-    transfer: (tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Staged<Interaction> => ({
-      durable: stage(tenantId, { type: 'transfer', interactionId, agentId, to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId } }),
+    transfer: (
+      tenantId: string,
+      interactionId: string,
+      agentId: string,
+      to: TransferTarget,
+    ): Staged<Interaction> => ({
+      durable: stage(tenantId, {
+        type: 'transfer',
+        interactionId,
+        agentId,
+        to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId },
+      }),
       value: () => view(tenantId, interactionId),
     }),
     cancel: (tenantId: string, interactionId: string, by: string): Staged<Interaction> => ({
       durable: stage(tenantId, { type: 'cancel', interactionId, by }),
       value: () => view(tenantId, interactionId),
     }),
-    setAgentState(tenantId: string, agentId: string, state: 'ready' | 'not_ready' | 'logged_out', reason: string | null, by: string): Staged<AgentStatus> {
+    setAgentState(
+      tenantId: string,
+      agentId: string,
+      state: 'ready' | 'not_ready' | 'logged_out',
+      reason: string | null,
+      by: string,
+    ): Staged<AgentStatus> {
       const durable = stage(tenantId, { type: 'agent_state', agentId, state, reason, by });
       return {
         durable,
@@ -328,14 +433,24 @@ export function createInteractionService(options: InteractionServiceOptions): In
         },
       };
     },
-    updateQueueRouting(tenantId: string, queueId: string, routing: Omit<QueueConfigInput, 'queueId'>): Staged<void> {
+    updateQueueRouting(
+      tenantId: string,
+      queueId: string,
+      routing: Omit<QueueConfigInput, 'queueId'>,
+    ): Staged<void> {
       const row = queueExists.get(tenantId, queueId) as { config: string } | undefined;
       if (!row) throw new SeatError('NOT_FOUND', `There is no queue ${queueId}.`);
       const rings = (JSON.parse(row.config) as { routing?: Partial<QueueConfigInput> }).routing?.rings;
       const current = tenantOf(tenantId).config.get(`queue:${queueId}`);
-      const currentRings = current ? (JSON.parse(current) as { queue: { rings: unknown } }).queue.rings : undefined;
+      const currentRings = current
+        ? (JSON.parse(current) as { queue: { rings: unknown } }).queue.rings
+        : undefined;
       const queue = queueConfigSchema.safeParse({ rings: rings ?? currentRings, ...routing, queueId });
-      if (!queue.success) throw new SeatError('VALIDATION_FAILED', queue.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!queue.success)
+        throw new SeatError(
+          'VALIDATION_FAILED',
+          queue.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
       // The store's copy changes in the same transaction as the logged event, so a restart agrees.
       const durable = stage(tenantId, { type: 'queue_upsert', queue: queue.data }, () => {
         const config = { ...(JSON.parse(row.config) as Record<string, unknown>), routing: { ...routing } };
@@ -344,7 +459,10 @@ export function createInteractionService(options: InteractionServiceOptions): In
       return { durable, value: () => undefined };
     },
     setBlacklist(tenantId: string, entry: BlacklistRule, write?: () => void): Staged<void> {
-      return { durable: stage(tenantId, { type: 'blacklist_set', ...entry }, () => write?.()), value: () => undefined };
+      return {
+        durable: stage(tenantId, { type: 'blacklist_set', ...entry }, () => write?.()),
+        value: () => undefined,
+      };
     },
   };
 
@@ -355,7 +473,10 @@ export function createInteractionService(options: InteractionServiceOptions): In
     try {
       options.commit.flush();
     } catch (error) {
-      throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SeatError(
+        'UNAVAILABLE',
+        `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return staged.value();
   };
@@ -457,7 +578,11 @@ export function createInteractionService(options: InteractionServiceOptions): In
 
     snapshot(tenantId) {
       const tenant = tenantOf(tenantId);
-      return { lastSeq: log.lastSeq(tenantId), events: log.count(tenantId), engine: tenant.router.engine().snapshot() };
+      return {
+        lastSeq: log.lastSeq(tenantId),
+        events: log.count(tenantId),
+        engine: tenant.router.engine().snapshot(),
+      };
     },
 
     resumeFrames(tenantId, agentId) {
@@ -467,7 +592,11 @@ export function createInteractionService(options: InteractionServiceOptions): In
       for (const row of projection.heldBy(tenantId, agentId)) {
         const offer = tenant.live.offer(row.id);
         if (row.state === 'offered' && offer && offer.agentId === agentId) {
-          frames.push({ type: 'interaction.offer', interaction: toInteraction(row), expiresAt: new Date(offer.expiresAt).toISOString() });
+          frames.push({
+            type: 'interaction.offer',
+            interaction: toInteraction(row),
+            expiresAt: new Date(offer.expiresAt).toISOString(),
+          });
         } else if (row.state !== 'offered') {
           frames.push({ type: 'interaction.update', interaction: toInteraction(row) });
         }
@@ -494,5 +623,7 @@ function fingerprintOf(event: RouterEvent): string {
 /** An agent's status as the engine holds it now, or undefined for an unknown agent. */
 function statusOf(tenant: Tenant, agentId: string): AgentStatus | undefined {
   const view = tenant.router.engine().agentView(agentId);
-  return view ? { agentId, state: view.state, reason: view.reason, since: new Date(view.since).toISOString() } : undefined;
+  return view
+    ? { agentId, state: view.state, reason: view.reason, since: new Date(view.since).toISOString() }
+    : undefined;
 }

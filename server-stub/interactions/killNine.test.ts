@@ -33,24 +33,43 @@ function prng(s: number) {
 }
 
 async function startServer(): Promise<{ url: string; child: StartedChild }> {
-  const child = await startTsChild(cli, ['--port', '0', '--data-dir', dataDir, '--log-level', 'silent'], /listening on (http:\/\/[^\s]+)/, {
-    tsconfig: path.resolve('server-stub/tsconfig.json'),
-    timeoutMs: 90_000,
-  });
+  const child = await startTsChild(
+    cli,
+    ['--port', '0', '--data-dir', dataDir, '--log-level', 'silent'],
+    /listening on (http:\/\/[^\s]+)/,
+    {
+      tsconfig: path.resolve('server-stub/tsconfig.json'),
+      timeoutMs: 90_000,
+    },
+  );
   children.push(child);
   return { url: child.match[1]!, child };
 }
 
-async function api(url: string, method: string, route: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api(
+  url: string,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const reply = await fetch(`${url}${route}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await reply.text();
   return { status: reply.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
-const login = async (url: string, username: string) => (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'seat-demo' })).body['token'] as string;
+const login = async (url: string, username: string) =>
+  (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'seat-demo' })).body[
+    'token'
+  ] as string;
 
 /**
  * An agent seat that sets itself ready, then accepts most offers (some it lets ring), ends some of
@@ -61,16 +80,22 @@ async function busyAgent(url: string, username: string, random: () => number): P
   const token = await login(url, username);
   const socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${token}`);
   let n = 0;
-  const send = (frame: Record<string, unknown>) => socket.readyState === socket.OPEN && socket.send(JSON.stringify({ ...frame, id: `${username}-${++n}` }));
+  const send = (frame: Record<string, unknown>) =>
+    socket.readyState === socket.OPEN && socket.send(JSON.stringify({ ...frame, id: `${username}-${++n}` }));
   socket.on('message', (data) => {
     const frame = JSON.parse(String(data)) as { type: string; interaction?: { id: string; state: string } };
     if (frame.type === 'hello') send({ type: 'agent.setState', state: 'ready' });
-    if (frame.type === 'interaction.offer' && random() < 0.8) send({ type: 'interaction.accept', interactionId: frame.interaction!.id });
-    if (frame.type === 'interaction.update' && frame.interaction!.state === 'active' && random() < 0.8) send({ type: 'interaction.end', interactionId: frame.interaction!.id });
-    if (frame.type === 'interaction.update' && frame.interaction!.state === 'wrapup') send({ type: 'interaction.wrapup', interactionId: frame.interaction!.id, disposition: 'resolved' });
+    if (frame.type === 'interaction.offer' && random() < 0.8)
+      send({ type: 'interaction.accept', interactionId: frame.interaction!.id });
+    if (frame.type === 'interaction.update' && frame.interaction!.state === 'active' && random() < 0.8)
+      send({ type: 'interaction.end', interactionId: frame.interaction!.id });
+    if (frame.type === 'interaction.update' && frame.interaction!.state === 'wrapup')
+      send({ type: 'interaction.wrapup', interactionId: frame.interaction!.id, disposition: 'resolved' });
   });
   socket.on('error', () => undefined); // the server is killed under it: errors are expected here
-  await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
+  await new Promise<void>(
+    (resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)),
+  );
   return socket;
 }
 
@@ -90,9 +115,12 @@ async function resumedWork(url: string, username: string): Promise<string[]> {
   const ids: string[] = [];
   socket.on('message', (data) => {
     const frame = JSON.parse(String(data)) as { type: string; interaction?: { id: string } };
-    if (frame.type === 'interaction.offer' || frame.type === 'interaction.update') ids.push(frame.interaction!.id);
+    if (frame.type === 'interaction.offer' || frame.type === 'interaction.update')
+      ids.push(frame.interaction!.id);
   });
-  await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
+  await new Promise<void>(
+    (resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)),
+  );
   await new Promise((r) => setTimeout(r, 300));
   socket.close();
   return ids.sort();
@@ -103,7 +131,9 @@ function checkOffers(snapshot: Snapshot) {
   const offeredBy = new Map<string, string>();
   for (const agent of snapshot.engine.agents) {
     if (!agent.offer) continue;
-    expect(offeredBy.has(agent.offer.interactionId), `${agent.offer.interactionId} offered twice`).toBe(false);
+    expect(offeredBy.has(agent.offer.interactionId), `${agent.offer.interactionId} offered twice`).toBe(
+      false,
+    );
     offeredBy.set(agent.offer.interactionId, agent.id);
   }
   for (const i of snapshot.engine.interactions) {
@@ -119,14 +149,22 @@ describe('kill -9 durability', () => {
     let server = await startServer();
     let admin = await login(server.url, 'admin');
     // Long timers, no announcements: nothing changes on its own while the snapshots are compared.
-    const settings = await api(server.url, 'PUT', `/api/queues/${general}/routing`, admin, { offerTimeoutSeconds: 600, wrapupSeconds: 600, announce: null });
+    const settings = await api(server.url, 'PUT', `/api/queues/${general}/routing`, admin, {
+      offerTimeoutSeconds: 600,
+      wrapupSeconds: 600,
+      announce: null,
+    });
     expect(settings.status).toBe(204);
 
     const acknowledged = new Map<string, string>();
     const body = (key: string) => ({ channel: 'voice', queueId: general, attached: { key } });
     let created = 0;
     for (let round = 0; round < 2; round++) {
-      const agents = await Promise.all(['agent01', 'agent02', 'agent03', 'agent04', 'agent05', 'agent06'].map((u) => busyAgent(server.url, u, random)));
+      const agents = await Promise.all(
+        ['agent01', 'agent02', 'agent03', 'agent04', 'agent05', 'agent06'].map((u) =>
+          busyAgent(server.url, u, random),
+        ),
+      );
       // Creates keep coming until the kill lands at a seeded moment, so some are cut mid-request.
       const killAt = Date.now() + 300 + Math.floor(random() * 1200);
       const dead = server.child.stop.bind(null);
@@ -158,7 +196,9 @@ describe('kill -9 durability', () => {
       server = await startServer();
       admin = await login(server.url, 'admin');
       for (const [key, id] of acknowledged) {
-        const retry = await api(server.url, 'POST', '/api/interactions', admin, body(key), { 'idempotency-key': key });
+        const retry = await api(server.url, 'POST', '/api/interactions', admin, body(key), {
+          'idempotency-key': key,
+        });
         expect(retry.status, key).toBe(200);
         expect(retry.body['interaction'].id, key).toBe(id);
       }
@@ -179,7 +219,9 @@ describe('kill -9 durability', () => {
     // A seat that reconnects after the restart is handed its offer and held work again.
     const agent = after.engine.agents.find((a) => a.work.length > 0);
     expect(agent).toBeDefined();
-    expect(await resumedWork(server.url, `agent${agent!.id.slice(-2)}`)).toEqual(agent!.work.map(([id]) => id).sort());
+    expect(await resumedWork(server.url, `agent${agent!.id.slice(-2)}`)).toEqual(
+      agent!.work.map(([id]) => id).sort(),
+    );
     await server.child.stop('SIGTERM');
   }, 240_000);
 });

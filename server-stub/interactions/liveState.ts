@@ -33,7 +33,12 @@ export function createLiveState(): LiveState {
             if (d.state !== 'offered') offers.delete(d.interactionId);
             break;
           case 'agent_state':
-            agents.set(d.agentId, { agentId: d.agentId, state: d.state, reason: d.reason, since: new Date(d.at).toISOString() });
+            agents.set(d.agentId, {
+              agentId: d.agentId,
+              state: d.state,
+              reason: d.reason,
+              since: new Date(d.at).toISOString(),
+            });
             break;
           default:
             break;

@@ -6,11 +6,51 @@ import { openTestDatabase, type TestDatabase } from './testDatabase';
 
 const audience = { agents: ['a1'], wallboards: true, customer: false };
 const arrive = (interactionId: string, at: number) =>
-  ({ type: 'arrive', at, interactionId, idempotencyKey: null, queueId: 'q1', channel: 'voice', customerId: 'c1', priority: { vip: false, tier: null, boosts: [] }, preferredAgentId: null, data: { k: 'v' } }) as unknown as RouterEvent;
+  ({
+    type: 'arrive',
+    at,
+    interactionId,
+    idempotencyKey: null,
+    queueId: 'q1',
+    channel: 'voice',
+    customerId: 'c1',
+    priority: { vip: false, tier: null, boosts: [] },
+    preferredAgentId: null,
+    data: { k: 'v' },
+  }) as unknown as RouterEvent;
 const decisionsFor = (interactionId: string): Decision[] => [
-  { type: 'interaction_state', at: 101, by: 'system', audience, interactionId, state: 'queued', queueId: 'q2', agentId: null, disposition: null },
-  { type: 'offer', at: 102, by: 'system', audience, offerId: 'o1', interactionId, agentId: 'a1', queueId: 'q2', expiresAt: 20_000 } as Decision,
-  { type: 'release', at: 103, by: 'system', audience, interactionId, queueId: 'q2', reason: 'overflow', message: 'Sorry' } as Decision,
+  {
+    type: 'interaction_state',
+    at: 101,
+    by: 'system',
+    audience,
+    interactionId,
+    state: 'queued',
+    queueId: 'q2',
+    agentId: null,
+    disposition: null,
+  },
+  {
+    type: 'offer',
+    at: 102,
+    by: 'system',
+    audience,
+    offerId: 'o1',
+    interactionId,
+    agentId: 'a1',
+    queueId: 'q2',
+    expiresAt: 20_000,
+  } as Decision,
+  {
+    type: 'release',
+    at: 103,
+    by: 'system',
+    audience,
+    interactionId,
+    queueId: 'q2',
+    reason: 'overflow',
+    message: 'Sorry',
+  } as Decision,
 ];
 
 describe('interaction projection', () => {
@@ -18,7 +58,9 @@ describe('interaction projection', () => {
   beforeEach(async () => {
     t = await openTestDatabase();
     // The directory's table the projection also follows (its own migration is not needed here).
-    t.db.exec('CREATE TABLE agent_state (agent_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, since TEXT NOT NULL)');
+    t.db.exec(
+      'CREATE TABLE agent_state (agent_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, since TEXT NOT NULL)',
+    );
   });
   afterEach(() => t.dispose());
 
@@ -30,18 +72,39 @@ describe('interaction projection', () => {
     projection.apply('demo', 7, arrive('stepwise', 100), []);
     projection.apply('demo', 7, { type: 'tick', at: 103 } as RouterEvent, decisionsFor('stepwise'));
     const row = (id: string) => {
-      const { id: _id, ...rest } = t.db.prepare('SELECT * FROM interactions WHERE tenant_id = ? AND id = ?').get('demo', id) as Record<string, unknown>;
+      const { id: _id, ...rest } = t.db
+        .prepare('SELECT * FROM interactions WHERE tenant_id = ? AND id = ?')
+        .get('demo', id) as Record<string, unknown>;
       return rest;
     };
     expect(row('folded')).toEqual(row('stepwise'));
-    expect(row('folded')).toMatchObject({ state: 'offered', queue_id: 'q2', agent_id: 'a1', release_reason: 'Sorry', created_at: 100, updated_at: 103, last_seq: 7 });
+    expect(row('folded')).toMatchObject({
+      state: 'offered',
+      queue_id: 'q2',
+      agent_id: 'a1',
+      release_reason: 'Sorry',
+      created_at: 100,
+      updated_at: 103,
+      last_seq: 7,
+    });
   });
 
   it('still updates other interactions named by an arrival event', () => {
     const projection = createInteractionProjection(t.db);
     projection.apply('demo', 1, arrive('older', 50), []);
     projection.apply('demo', 2, arrive('newer', 100), decisionsFor('older'));
-    expect(projection.get('demo', 'older')).toMatchObject({ state: 'offered', queue_id: 'q2', release_reason: 'Sorry', last_seq: 2 });
-    expect(projection.get('demo', 'newer')).toMatchObject({ state: 'queued', queue_id: 'q1', agent_id: null, release_reason: null, last_seq: 2 });
+    expect(projection.get('demo', 'older')).toMatchObject({
+      state: 'offered',
+      queue_id: 'q2',
+      release_reason: 'Sorry',
+      last_seq: 2,
+    });
+    expect(projection.get('demo', 'newer')).toMatchObject({
+      state: 'queued',
+      queue_id: 'q1',
+      agent_id: null,
+      release_reason: null,
+      last_seq: 2,
+    });
   });
 });

@@ -101,7 +101,14 @@ export function createInteractionProjection(db: Database): InteractionProjection
       if (event.type === 'arrive') {
         // An arrival is usually queued and offered by its own event: those changes are folded into
         // the row before it is inserted (the same row as insert-then-update, in one write, not three).
-        const row = { state: 'queued' as InteractionState, queue_id: event.queueId, agent_id: null as string | null, disposition: null as string | null, release_reason: null as string | null, updated_at: event.at };
+        const row = {
+          state: 'queued' as InteractionState,
+          queue_id: event.queueId,
+          agent_id: null as string | null,
+          disposition: null as string | null,
+          release_reason: null as string | null,
+          updated_at: event.at,
+        };
         const others: Decision[] = [];
         for (const d of decisions) {
           if (d.type === 'interaction_state' && d.interactionId === event.interactionId) {
@@ -141,7 +148,16 @@ export function createInteractionProjection(db: Database): InteractionProjection
       }
       for (const d of rest) {
         if (d.type === 'interaction_state') {
-          setState.run(wireState(d.state), d.queueId, d.agentId, d.disposition, d.at, seq, tenantId, d.interactionId);
+          setState.run(
+            wireState(d.state),
+            d.queueId,
+            d.agentId,
+            d.disposition,
+            d.at,
+            seq,
+            tenantId,
+            d.interactionId,
+          );
         } else if (d.type === 'offer') {
           setOffered.run(d.queueId, d.agentId, d.at, seq, tenantId, d.interactionId);
         } else if (d.type === 'release') {
@@ -177,11 +193,33 @@ export function createInteractionProjection(db: Database): InteractionProjection
         if (!row) continue;
         // Object.assign, not spread: spreading runs a slow V8 path on these per-event copies.
         if (d.type === 'interaction_state') {
-          cachePut(key, Object.assign({}, row, { state: wireState(d.state), queue_id: d.queueId, agent_id: d.agentId, disposition: d.disposition ?? row.disposition, updated_at: d.at, last_seq: seq }));
+          cachePut(
+            key,
+            Object.assign({}, row, {
+              state: wireState(d.state),
+              queue_id: d.queueId,
+              agent_id: d.agentId,
+              disposition: d.disposition ?? row.disposition,
+              updated_at: d.at,
+              last_seq: seq,
+            }),
+          );
         } else if (d.type === 'offer') {
-          cachePut(key, Object.assign({}, row, { state: 'offered' as const, queue_id: d.queueId, agent_id: d.agentId, updated_at: d.at, last_seq: seq }));
+          cachePut(
+            key,
+            Object.assign({}, row, {
+              state: 'offered' as const,
+              queue_id: d.queueId,
+              agent_id: d.agentId,
+              updated_at: d.at,
+              last_seq: seq,
+            }),
+          );
         } else {
-          cachePut(key, Object.assign({}, row, { release_reason: d.message, updated_at: d.at, last_seq: seq }));
+          cachePut(
+            key,
+            Object.assign({}, row, { release_reason: d.message, updated_at: d.at, last_seq: seq }),
+          );
         }
       }
     },
@@ -212,7 +250,10 @@ export function createInteractionProjection(db: Database): InteractionProjection
 }
 
 /** Turns a row into the wire shape; `wait` adds position and estimated wait while queued. */
-export function toInteraction(row: InteractionRow, wait?: { position: number; ewtSeconds: number } | null): Interaction {
+export function toInteraction(
+  row: InteractionRow,
+  wait?: { position: number; ewtSeconds: number } | null,
+): Interaction {
   const queued = row.state === 'queued' || row.state === 'offered';
   return {
     id: row.id,

@@ -20,21 +20,27 @@ export function createRoutedAgentStates(service: InteractionService): AgentState
       if (!before) throw new SeatError('NOT_FOUND', `There is no agent ${agentId}.`);
       const reason = request.reason ?? null;
       // Asking for what one has is not an error (a double click), and logs nothing.
-      if (before.state === request.state && before.reason === reason) return { status: before, changed: false };
-      if (request.state === 'not_ready' && !request.reason) throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
+      if (before.state === request.state && before.reason === reason)
+        return { status: before, changed: false };
+      if (request.state === 'not_ready' && !request.reason)
+        throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
       try {
         const status = await service.batched.setAgentState(tenantId, agentId, request.state, reason, agentId);
         return { status, changed: true };
       } catch (error) {
         // The seat socket answers a reason outside the tenant's list as bad input, like every field error.
         if (error instanceof SeatError && error.code === 'UNKNOWN_REASON') {
-          throw new SeatError('VALIDATION_FAILED', error.message, [{ path: 'reason', message: error.message }]);
+          throw new SeatError('VALIDATION_FAILED', error.message, [
+            { path: 'reason', message: error.message },
+          ]);
         }
         throw error;
       }
     },
     onChange(listener: (change: AgentStateChange) => void) {
-      return service.onAgentState(({ tenantId, previous, status }) => listener({ tenantId, previous, status }));
+      return service.onAgentState(({ tenantId, previous, status }) =>
+        listener({ tenantId, previous, status }),
+      );
     },
   };
 }

@@ -34,7 +34,8 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
   const skillsOf = new Map<string, Record<string, number>>();
   const members = new Map<string, Set<string>>();
   const dirty = new Set<string>();
-  const qualifies = (skills: Record<string, number>, reqs: Requirement[]) => reqs.every((r) => (skills[r.skillId] ?? 0) >= r.minProficiency);
+  const qualifies = (skills: Record<string, number>, reqs: Requirement[]) =>
+    reqs.every((r) => (skills[r.skillId] ?? 0) >= r.minProficiency);
   const membersEvent = (queueId: string, at: number): StatsEventInput => ({
     tenantId,
     at,
@@ -47,10 +48,20 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
     if (event.type === 'queue_upsert') {
       const { queueId, rings } = event.queue;
       const info = queueInfo(queueId);
-      out.push({ tenantId, at: event.at, type: 'queue.configured', queueId, name: info?.name ?? queueId, serviceLevelSeconds: info?.serviceLevelSeconds ?? 20 });
+      out.push({
+        tenantId,
+        at: event.at,
+        type: 'queue.configured',
+        queueId,
+        name: info?.name ?? queueId,
+        serviceLevelSeconds: info?.serviceLevelSeconds ?? 20,
+      });
       const reqs = rings[0]?.skills ?? [];
       requirements.set(queueId, reqs);
-      members.set(queueId, new Set([...skillsOf].filter(([, skills]) => qualifies(skills, reqs)).map(([agentId]) => agentId)));
+      members.set(
+        queueId,
+        new Set([...skillsOf].filter(([, skills]) => qualifies(skills, reqs)).map(([agentId]) => agentId)),
+      );
       dirty.delete(queueId);
       out.push(membersEvent(queueId, event.at));
     } else if (event.type === 'agent_upsert') {
@@ -79,23 +90,49 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
       }
       config(event, out);
       if (event.type === 'arrive') {
-        live.set(event.interactionId, { channel: event.channel, state: 'new', queueId: event.queueId, agentId: null });
+        live.set(event.interactionId, {
+          channel: event.channel,
+          state: 'new',
+          queueId: event.queueId,
+          agentId: null,
+        });
       }
       // Each record is written out in full: spreading a shared `base` into every record took a slow
       // V8 path (~2 µs a spread) and was most of this function's cost under load.
       for (const d of decisions) {
         switch (d.type) {
           case 'agent_state':
-            out.push({ tenantId, at: d.at, type: 'agent.state', agentId: d.agentId, state: d.state, reason: d.reason });
+            out.push({
+              tenantId,
+              at: d.at,
+              type: 'agent.state',
+              agentId: d.agentId,
+              state: d.state,
+              reason: d.reason,
+            });
             break;
           case 'offer':
-            out.push({ tenantId, at: d.at, type: 'interaction.offered', interactionId: d.interactionId, queueId: d.queueId, agentId: d.agentId });
+            out.push({
+              tenantId,
+              at: d.at,
+              type: 'interaction.offered',
+              interactionId: d.interactionId,
+              queueId: d.queueId,
+              agentId: d.agentId,
+            });
             break;
           case 'overflow': {
             // The release or re-queue that follows is already counted by this record.
             const item = live.get(d.interactionId);
             if (item) item.state = 'overflowing';
-            out.push({ tenantId, at: d.at, type: 'interaction.overflowed', interactionId: d.interactionId, fromQueueId: d.fromQueueId, toQueueId: d.toQueueId });
+            out.push({
+              tenantId,
+              at: d.at,
+              type: 'interaction.overflowed',
+              interactionId: d.interactionId,
+              fromQueueId: d.fromQueueId,
+              toQueueId: d.toQueueId,
+            });
             break;
           }
           case 'interaction_state': {
@@ -107,19 +144,71 @@ export function createStatsFeed(tenantId: string, queueInfo: QueueInfo): StatsFe
             item.queueId = d.queueId;
             item.agentId = d.agentId;
             if (d.state === 'queued' && previous !== 'offered') {
-              out.push({ tenantId, at: d.at, type: 'interaction.queued', interactionId: d.interactionId, queueId: d.queueId, channel: item.channel });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.queued',
+                interactionId: d.interactionId,
+                queueId: d.queueId,
+                channel: item.channel,
+              });
             } else if (d.state === 'active' && previous !== 'active' && d.agentId) {
-              out.push({ tenantId, at: d.at, type: 'interaction.answered', interactionId: d.interactionId, queueId: d.queueId, agentId: d.agentId });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.answered',
+                interactionId: d.interactionId,
+                queueId: d.queueId,
+                agentId: d.agentId,
+              });
             } else if (d.state === 'wrapup' && previousAgent) {
-              out.push({ tenantId, at: d.at, type: 'interaction.ended', interactionId: d.interactionId, queueId: d.queueId, agentId: previousAgent, wrapup: true });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.ended',
+                interactionId: d.interactionId,
+                queueId: d.queueId,
+                agentId: previousAgent,
+                wrapup: true,
+              });
             } else if (d.state === 'ended' && previous === 'wrapup' && previousAgent) {
-              out.push({ tenantId, at: d.at, type: 'interaction.wrapupEnded', interactionId: d.interactionId, agentId: previousAgent });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.wrapupEnded',
+                interactionId: d.interactionId,
+                agentId: previousAgent,
+              });
             } else if (d.state === 'ended' && previous === 'active' && previousAgent) {
-              out.push({ tenantId, at: d.at, type: 'interaction.ended', interactionId: d.interactionId, queueId: d.queueId, agentId: previousAgent, wrapup: false });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.ended',
+                interactionId: d.interactionId,
+                queueId: d.queueId,
+                agentId: previousAgent,
+                wrapup: false,
+              });
             } else if (d.state === 'abandoned') {
-              out.push({ tenantId, at: d.at, type: 'interaction.abandoned', interactionId: d.interactionId, queueId: d.queueId });
-            } else if ((d.state === 'released' || d.state === 'callback') && (previous === 'queued' || previous === 'offered')) {
-              out.push({ tenantId, at: d.at, type: 'interaction.overflowed', interactionId: d.interactionId, fromQueueId: d.queueId, toQueueId: null });
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.abandoned',
+                interactionId: d.interactionId,
+                queueId: d.queueId,
+              });
+            } else if (
+              (d.state === 'released' || d.state === 'callback') &&
+              (previous === 'queued' || previous === 'offered')
+            ) {
+              out.push({
+                tenantId,
+                at: d.at,
+                type: 'interaction.overflowed',
+                interactionId: d.interactionId,
+                fromQueueId: d.queueId,
+                toQueueId: null,
+              });
             }
             if (terminal.has(d.state)) live.delete(d.interactionId);
             break;

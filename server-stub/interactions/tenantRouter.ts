@@ -1,7 +1,12 @@
 import { SeatError } from '@contract/errors';
 import type { Decision } from '../routing/decisions';
 import { fastParse } from '../routing/fast-parse';
-import { routerEventSchema, type RouterConfig, type RouterEvent, type RouterEventInput } from '../routing/events';
+import {
+  routerEventSchema,
+  type RouterConfig,
+  type RouterEvent,
+  type RouterEventInput,
+} from '../routing/events';
 import type { RouterResult } from '../routing/result';
 import type { Router } from '../routing/router';
 import type { InteractionLog } from './eventLog';
@@ -13,7 +18,10 @@ import type { GroupCommit } from './groupCommit';
 // nor visible. Ticks are logged with their `at`, so replaying the log reproduces the state exactly.
 
 /** The engine as this layer uses it (the routing module's router). */
-export type RoutingEngine = Pick<Router, 'handle' | 'nextDeadline' | 'snapshot' | 'queueView' | 'agentView' | 'estimatedWait'>;
+export type RoutingEngine = Pick<
+  Router,
+  'handle' | 'nextDeadline' | 'snapshot' | 'queueView' | 'agentView' | 'estimatedWait'
+>;
 
 /** Builds a fresh engine; called at start and again to rebuild from the log after a failed write. */
 export type EngineFactory = (config: RouterConfig) => RoutingEngine;
@@ -62,7 +70,10 @@ export interface TenantRouter {
    * at once; `durable` resolves after the commit and the effects. `extra` runs inside the same
    * transaction (e.g. storing an idempotency key).
    */
-  submit(input: RouterCommand, extra?: (seq: number, event: RouterEvent) => void): { result: RouterResult; durable: Promise<void> };
+  submit(
+    input: RouterCommand,
+    extra?: (seq: number, event: RouterEvent) => void,
+  ): { result: RouterResult; durable: Promise<void> };
   /** The engine, for read-only queries. */
   engine(): RoutingEngine;
   /** Sets the deadline timer from the engine's next deadline. */
@@ -96,7 +107,9 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
       if (!result.ok) {
         // The log holds only events the engine accepted; a refusal now means the engine's rules
         // changed under an old log. Starting anyway would silently diverge, so stop here.
-        throw new Error(`Replay of ${tenantId} stopped at event ${logged.seq} (${event.type}): ${result.error.code} ${result.error.message}`);
+        throw new Error(
+          `Replay of ${tenantId} stopped at event ${logged.seq} (${event.type}): ${result.error.code} ${result.error.message}`,
+        );
       }
       lastAt = Math.max(lastAt, event.at);
       options.effects({ tenantId, seq: logged.seq, event, decisions: result.decisions, replay: true });
@@ -150,13 +163,17 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
     const parsed = fast ? ({ success: true, data: fast } as const) : routerEventSchema.safeParse(candidate);
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return { result: { ok: false, error: { code: 'VALIDATION_FAILED', message } }, durable: Promise.resolve() };
+      return {
+        result: { ok: false, error: { code: 'VALIDATION_FAILED', message } },
+        durable: Promise.resolve(),
+      };
     }
     const event = parsed.data;
     // The engine expects every deadline up to `at` to have been ticked before the next event (an
     // accept after its offer expired must meet the expiry), so a due tick is logged first.
     const deadline = engine.nextDeadline();
-    if (event.type !== 'tick' && deadline !== null && deadline <= at) void submit({ type: 'tick' }).durable.catch(options.onTickError);
+    if (event.type !== 'tick' && deadline !== null && deadline <= at)
+      void submit({ type: 'tick' }).durable.catch(options.onTickError);
     const result = engine.handle(event);
     if (!result.ok) return { result, durable: Promise.resolve() };
     lastAt = at;
@@ -176,7 +193,10 @@ export function createTenantRouter(options: TenantRouterOptions): TenantRouter {
     return {
       result,
       durable: durable.catch((error: unknown) => {
-        throw new SeatError('UNAVAILABLE', `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SeatError(
+          'UNAVAILABLE',
+          `The interaction log could not be written: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }),
     };
   };

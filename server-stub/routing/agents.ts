@@ -4,10 +4,20 @@ import type { Ctx } from './context';
 import { toAgents, type AgentStateName } from './decisions';
 import { skillScore } from './rings';
 import { SortedList } from './sorted-list';
-import { slotOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type QueueRec } from './state';
+import {
+  slotOf,
+  compareAgentEntries,
+  type AgentEntry,
+  type AgentRec,
+  type EngineState,
+  type QueueRec,
+} from './state';
 
 /** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction, then wrap-up. */
-export function derivedState(agent: AgentRec, state: EngineState): { state: AgentStateName; reason: string | null } {
+export function derivedState(
+  agent: AgentRec,
+  state: EngineState,
+): { state: AgentStateName; reason: string | null } {
   const name = derivedStateName(agent, state);
   return { state: name, reason: name === 'not_ready' ? agent.reason : null };
 }
@@ -31,7 +41,8 @@ export function isAvailable(agent: AgentRec, state: EngineState): boolean {
   return agent.presence === 'ready' && agent.offer === null && hasAnyRoom(agent, teamOf(agent, state));
 }
 
-export const teamOf = (agent: AgentRec, state: EngineState) => (agent.teamId === null ? undefined : state.teams.get(agent.teamId));
+export const teamOf = (agent: AgentRec, state: EngineState) =>
+  agent.teamId === null ? undefined : state.teams.get(agent.teamId);
 
 /** The agent's place in a queue's available list, by that queue's strategy. */
 export function entryFor(queue: QueueRec, agent: AgentRec, state: EngineState): AgentEntry {
@@ -72,7 +83,12 @@ export function indexNewChannel(ctx: Ctx, queue: QueueRec, channel: Channel): vo
   const { state } = ctx;
   for (const id of queue.pool) {
     const agent = state.agents.get(id)!;
-    if (ctx.reindex.has(agent) || !isAvailable(agent, state) || !hasRoom(agent, teamOf(agent, state), channel)) continue;
+    if (
+      ctx.reindex.has(agent) ||
+      !isAvailable(agent, state) ||
+      !hasRoom(agent, teamOf(agent, state), channel)
+    )
+      continue;
     const ring = agent.rings.get(queue.config.queueId);
     if (ring === undefined) continue;
     const slot = slotOf(ring, channel);
@@ -114,7 +130,15 @@ export function showAgent(ctx: Ctx, agent: AgentRec): void {
   const reason = name === 'not_ready' ? agent.reason : null;
   if (name === agent.shown.state && reason === agent.shown.reason) return;
   agent.shown = { state: name, reason, since: ctx.now };
-  ctx.out.push({ type: 'agent_state', at: ctx.now, by: ctx.by, audience: toAgents(agent.id), agentId: agent.id, state: name, reason });
+  ctx.out.push({
+    type: 'agent_state',
+    at: ctx.now,
+    by: ctx.by,
+    audience: toAgents(agent.id),
+    agentId: agent.id,
+    state: name,
+    reason,
+  });
 }
 
 /** After any change to an agent: re-index it and tell whoever needs to know. */

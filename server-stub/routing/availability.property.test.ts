@@ -14,7 +14,20 @@ const queues = ['q1', 'q2'];
 const start = 1_700_000_000_000;
 
 const step = fc.record({
-  kind: fc.constantFrom('state', 'state', 'arrive', 'arrive', 'accept', 'accept', 'reject', 'end', 'end', 'skills', 'team', 'tick'),
+  kind: fc.constantFrom(
+    'state',
+    'state',
+    'arrive',
+    'arrive',
+    'accept',
+    'accept',
+    'reject',
+    'end',
+    'end',
+    'skills',
+    'team',
+    'tick',
+  ),
   a: fc.nat(100),
   b: fc.nat(100),
   dt: fc.nat(30_000),
@@ -31,10 +44,27 @@ describe('availability lists', () => {
         send({ type: 'reason_codes_set', at, codes: ['break'] });
         send({ type: 'team_upsert', at, teamId: 't', capacity: { im: 2 } });
         for (const queueId of queues) {
-          const rings = [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 6 }] }, { afterSeconds: 10, skills: [] }];
-          send({ type: 'queue_upsert', at, queue: { queueId, rings, strategy: queueId === 'q1' ? 'least_occupied' : 'round_robin', wrapupSeconds: 0 } });
+          const rings = [
+            { afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 6 }] },
+            { afterSeconds: 10, skills: [] },
+          ];
+          send({
+            type: 'queue_upsert',
+            at,
+            queue: {
+              queueId,
+              rings,
+              strategy: queueId === 'q1' ? 'least_occupied' : 'round_robin',
+              wrapupSeconds: 0,
+            },
+          });
         }
-        for (const [k, agentId] of agents.entries()) send({ type: 'agent_upsert', at, agent: { agentId, teamId: k % 2 ? 't' : null, skills: { billing: 3 + k * 2 } } });
+        for (const [k, agentId] of agents.entries())
+          send({
+            type: 'agent_upsert',
+            at,
+            agent: { agentId, teamId: k % 2 ? 't' : null, skills: { billing: 3 + k * 2 } },
+          });
         let n = 0;
         for (const s of steps) {
           at += s.dt;
@@ -42,12 +72,33 @@ describe('availability lists', () => {
           const agentId = agents[s.a % agents.length]!;
           const live = snap.interactions;
           const i = live[s.b % Math.max(1, live.length)];
-          if (s.kind === 'state') send({ type: 'agent_state', at, agentId, state: s.b % 3 === 0 ? 'not_ready' : 'ready', reason: s.b % 3 === 0 ? 'break' : null });
-          if (s.kind === 'arrive') send({ type: 'arrive', at, interactionId: `i${n++}`, queueId: queues[s.a % 2]!, channel: (['voice', 'im', 'email'] as const)[s.b % 3]! });
-          if ((s.kind === 'accept' || s.kind === 'reject') && i?.offer) send({ type: s.kind, at, interactionId: i.id, agentId: i.offer.agentId });
+          if (s.kind === 'state')
+            send({
+              type: 'agent_state',
+              at,
+              agentId,
+              state: s.b % 3 === 0 ? 'not_ready' : 'ready',
+              reason: s.b % 3 === 0 ? 'break' : null,
+            });
+          if (s.kind === 'arrive')
+            send({
+              type: 'arrive',
+              at,
+              interactionId: `i${n++}`,
+              queueId: queues[s.a % 2]!,
+              channel: (['voice', 'im', 'email'] as const)[s.b % 3]!,
+            });
+          if ((s.kind === 'accept' || s.kind === 'reject') && i?.offer)
+            send({ type: s.kind, at, interactionId: i.id, agentId: i.offer.agentId });
           if (s.kind === 'end' && i?.state === 'active') send({ type: 'end', at, interactionId: i.id });
-          if (s.kind === 'skills') send({ type: 'agent_upsert', at, agent: { agentId, teamId: s.b % 2 ? 't' : null, skills: { billing: 1 + (s.b % 10) } } });
-          if (s.kind === 'team') send({ type: 'team_upsert', at, teamId: 't', capacity: { im: s.b % 4, email: 1 + (s.b % 2) } });
+          if (s.kind === 'skills')
+            send({
+              type: 'agent_upsert',
+              at,
+              agent: { agentId, teamId: s.b % 2 ? 't' : null, skills: { billing: 1 + (s.b % 10) } },
+            });
+          if (s.kind === 'team')
+            send({ type: 'team_upsert', at, teamId: 't', capacity: { im: s.b % 4, email: 1 + (s.b % 2) } });
           if (s.kind === 'tick') send({ type: 'tick', at });
 
           const after = router.snapshot();
@@ -59,7 +110,9 @@ describe('availability lists', () => {
               if (ring === undefined || a.presence !== 'ready' || a.offer !== null) continue;
               const team = a.teamId === null ? undefined : teams.get(a.teamId);
               if (!channels.some((c) => hasRoom(a, team, c))) continue;
-              for (const c of q.channels) if (hasRoom(a, team, c as (typeof channels)[number])) expected.set(`${ring}:${c}`, [...(expected.get(`${ring}:${c}`) ?? []), a.id]);
+              for (const c of q.channels)
+                if (hasRoom(a, team, c as (typeof channels)[number]))
+                  expected.set(`${ring}:${c}`, [...(expected.get(`${ring}:${c}`) ?? []), a.id]);
             }
             const actual = new Map(q.available.map(([list, ids]) => [list, [...ids].sort()]));
             expect(actual).toEqual(new Map([...expected].map(([list, ids]) => [list, ids.sort()])));

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { blacklistBlock, inRange, localDay, localHour } from './blacklist';
 
 const at = (hour: number) => Date.UTC(2025, 0, 10, hour, 30);
-const entry = (e: Partial<{ allowedHours: { from: number; to: number }[]; maxPerDay: number; message: string }>) =>
-  new Map([['abuse', { allowedHours: e.allowedHours ?? null, maxPerDay: e.maxPerDay ?? null, message: e.message ?? null }]]);
+const entry = (
+  e: Partial<{ allowedHours: { from: number; to: number }[]; maxPerDay: number; message: string }>,
+) =>
+  new Map([
+    [
+      'abuse',
+      { allowedHours: e.allowedHours ?? null, maxPerDay: e.maxPerDay ?? null, message: e.message ?? null },
+    ],
+  ]);
 
 describe('blacklist limits', () => {
   it('lets a customer with no confirmed entry through', () => {
@@ -31,6 +38,10 @@ describe('blacklist limits', () => {
   it('stops a customer after the daily count and says so in the configured words', () => {
     const e = entry({ maxPerDay: 2, message: 'Please write to us instead.' });
     expect(blacklistBlock(e, 1, at(10), 0)).toBeNull();
-    expect(blacklistBlock(e, 2, at(10), 0)).toEqual({ reason: 'blacklist_count', category: 'abuse', message: 'Please write to us instead.' });
+    expect(blacklistBlock(e, 2, at(10), 0)).toEqual({
+      reason: 'blacklist_count',
+      category: 'abuse',
+      message: 'Please write to us instead.',
+    });
   });
 });

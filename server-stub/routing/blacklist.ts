@@ -5,11 +5,12 @@ const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
 
 /** The tenant-local day number of a moment, for "per day" counts. */
-export const localDay = (at: number, utcOffsetMinutes: number) => Math.floor((at + utcOffsetMinutes * 60_000) / dayMs);
+export const localDay = (at: number, utcOffsetMinutes: number) =>
+  Math.floor((at + utcOffsetMinutes * 60_000) / dayMs);
 
 /** The tenant-local hour (0-23) of a moment. */
 export const localHour = (at: number, utcOffsetMinutes: number) =>
-  Math.floor((((at + utcOffsetMinutes * 60_000) % dayMs) + dayMs) % dayMs / hourMs);
+  Math.floor(((((at + utcOffsetMinutes * 60_000) % dayMs) + dayMs) % dayMs) / hourMs);
 
 /** Whether an hour lies in [from, to); a range with from >= to wraps past midnight (22-6). */
 export const inRange = (hour: number, r: { from: number; to: number }) =>
@@ -27,10 +28,18 @@ export function blacklistBlock(
   for (const [category, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (entry.allowedHours && !entry.allowedHours.some((r) => inRange(hour, r))) {
       const hours = entry.allowedHours.map((r) => `${r.from}:00-${r.to}:00`).join(', ');
-      return { reason: 'blacklist_hours', category, message: entry.message ?? `We can take your call only between ${hours}.` };
+      return {
+        reason: 'blacklist_hours',
+        category,
+        message: entry.message ?? `We can take your call only between ${hours}.`,
+      };
     }
     if (entry.maxPerDay !== null && reachedToday >= entry.maxPerDay) {
-      return { reason: 'blacklist_count', category, message: entry.message ?? 'You have reached the number of calls we can take from you today.' };
+      return {
+        reason: 'blacklist_count',
+        category,
+        message: entry.message ?? 'You have reached the number of calls we can take from you today.',
+      };
     }
   }
   return null;

@@ -3,15 +3,30 @@ import type { Capacity } from './events';
 import type { AgentRec } from './state';
 
 /** Limits when neither the agent nor its team says otherwise. */
-export const defaultCapacity: Record<Channel, number> = { voice: 1, im: 3, email: 5, sms: 5, social: 3, fax: 2 };
+export const defaultCapacity: Record<Channel, number> = {
+  voice: 1,
+  im: 3,
+  email: 5,
+  sms: 5,
+  social: 3,
+  fax: 2,
+};
 
 /** The agent's limit on a channel: its own setting, else its team's, else the default. */
-export function capacityOf(agent: Pick<AgentRec, 'capacity'>, team: Capacity | undefined, channel: Channel): number {
+export function capacityOf(
+  agent: Pick<AgentRec, 'capacity'>,
+  team: Capacity | undefined,
+  channel: Channel,
+): number {
   return agent.capacity[channel] ?? team?.[channel] ?? defaultCapacity[channel];
 }
 
 /** Whether the agent has room for one more interaction on `channel`; a voice call blocks everything else. */
-export function hasRoom(agent: Pick<AgentRec, 'capacity' | 'load'>, team: Capacity | undefined, channel: Channel): boolean {
+export function hasRoom(
+  agent: Pick<AgentRec, 'capacity' | 'load'>,
+  team: Capacity | undefined,
+  channel: Channel,
+): boolean {
   if (channel !== 'voice' && agent.load.voice > 0) return false;
   return agent.load[channel] < capacityOf(agent, team, channel);
 }

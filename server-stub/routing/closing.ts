@@ -27,7 +27,8 @@ export function close(ctx: Ctx, i: InteractionRec, outcome: TerminalState, dispo
     });
   }
   const queue = state.queues.get(i.queueId);
-  if (queue && outcome === 'ended' && i.acceptedAt !== null) queue.ahtMs = nextAht(queue.ahtMs, ctx.now - i.acceptedAt);
+  if (queue && outcome === 'ended' && i.acceptedAt !== null)
+    queue.ahtMs = nextAht(queue.ahtMs, ctx.now - i.acceptedAt);
   state.interactions.delete(i.id);
   state.closed.set(i.id, { outcome, idempotencyKey: i.idempotencyKey });
   state.closedOrder.push(i.id);

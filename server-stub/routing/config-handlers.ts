@@ -19,7 +19,11 @@ export const skillUpsert: Handler<'skill_upsert'> = {
 
 export const reasonCodesSet: Handler<'reason_codes_set'> = {
   validate(_ctx, ev) {
-    if (ev.codes.includes('missed')) refuse('INVALID_CONFIG', "'missed' is the system's own reason for an unanswered offer; it cannot be configured");
+    if (ev.codes.includes('missed'))
+      refuse(
+        'INVALID_CONFIG',
+        "'missed' is the system's own reason for an unanswered offer; it cannot be configured",
+      );
   },
   apply(ctx, ev) {
     ctx.state.reasonCodes = new Set(ev.codes);
@@ -39,16 +43,23 @@ export const queueUpsert: Handler<'queue_upsert'> = {
     const problem = ringProblem(queue.rings);
     if (problem) refuse('INVALID_CONFIG', `queue ${queue.queueId}: ${problem}`);
     for (const ring of queue.rings) {
-      for (const req of ring.skills) if (!ctx.state.skills.has(req.skillId)) refuse('UNKNOWN_SKILL', `queue ${queue.queueId} needs unknown skill ${req.skillId}`);
+      for (const req of ring.skills)
+        if (!ctx.state.skills.has(req.skillId))
+          refuse('UNKNOWN_SKILL', `queue ${queue.queueId} needs unknown skill ${req.skillId}`);
     }
     const overflow = queue.overflow;
     if (overflow) {
       if (overflow.maxWaitSeconds === null && overflow.maxLength === null) {
-        refuse('INVALID_CONFIG', `queue ${queue.queueId}: an overflow needs a maximum wait or a maximum length`);
+        refuse(
+          'INVALID_CONFIG',
+          `queue ${queue.queueId}: an overflow needs a maximum wait or a maximum length`,
+        );
       }
       if (overflow.target.kind === 'queue') {
-        if (overflow.target.queueId === queue.queueId) refuse('INVALID_CONFIG', `queue ${queue.queueId} cannot overflow into itself`);
-        if (!ctx.state.queues.has(overflow.target.queueId)) refuse('UNKNOWN_QUEUE', `overflow target ${overflow.target.queueId} is not a queue`);
+        if (overflow.target.queueId === queue.queueId)
+          refuse('INVALID_CONFIG', `queue ${queue.queueId} cannot overflow into itself`);
+        if (!ctx.state.queues.has(overflow.target.queueId))
+          refuse('UNKNOWN_QUEUE', `overflow target ${overflow.target.queueId} is not a queue`);
       }
     }
   },
@@ -111,9 +122,11 @@ function rebuildWaiting(ctx: Ctx, queue: QueueRec): void {
 export const agentUpsert: Handler<'agent_upsert'> = {
   validate(ctx, { agent }) {
     for (const skill of Object.keys(agent.skills)) {
-      if (!ctx.state.skills.has(skill)) refuse('UNKNOWN_SKILL', `agent ${agent.agentId} has unknown skill ${skill}`);
+      if (!ctx.state.skills.has(skill))
+        refuse('UNKNOWN_SKILL', `agent ${agent.agentId} has unknown skill ${skill}`);
     }
-    if (agent.teamId !== null && !ctx.state.teams.has(agent.teamId)) refuse('INVALID_CONFIG', `team ${agent.teamId} is not defined; upsert it first`);
+    if (agent.teamId !== null && !ctx.state.teams.has(agent.teamId))
+      refuse('INVALID_CONFIG', `team ${agent.teamId} is not defined; upsert it first`);
   },
   apply(ctx, { agent: config }) {
     const { state } = ctx;
@@ -136,7 +149,9 @@ export const agentUpsert: Handler<'agent_upsert'> = {
     };
     agent.teamId = config.teamId;
     agent.skills = new Map(Object.entries(config.skills).sort(([a], [b]) => (a < b ? -1 : 1)));
-    agent.capacity = Object.fromEntries(channels.filter((c) => config.capacity[c] !== undefined).map((c) => [c, config.capacity[c]]));
+    agent.capacity = Object.fromEntries(
+      channels.filter((c) => config.capacity[c] !== undefined).map((c) => [c, config.capacity[c]]),
+    );
     state.agents.set(agent.id, agent);
     for (const queue of state.queues.values()) placeAgentInQueue(queue, agent);
     touchAgent(ctx, agent);
@@ -170,11 +185,15 @@ export const agentState: Handler<'agent_state'> = {
     if (!agent) return refuse('UNKNOWN_AGENT', `no agent ${ev.agentId}`);
     if (ev.state === 'not_ready') {
       if (ev.reason === null) refuse('UNKNOWN_REASON', 'going not ready needs a reason code');
-      if (!ctx.state.reasonCodes.has(ev.reason)) refuse('UNKNOWN_REASON', `reason ${ev.reason} is not configured`);
-    } else if (ev.reason !== null) refuse('INVALID_TRANSITION', `a reason only goes with not_ready, not with ${ev.state}`);
+      if (!ctx.state.reasonCodes.has(ev.reason))
+        refuse('UNKNOWN_REASON', `reason ${ev.reason} is not configured`);
+    } else if (ev.reason !== null)
+      refuse('INVALID_TRANSITION', `a reason only goes with not_ready, not with ${ev.state}`);
     const same = agent.presence === ev.state && (ev.state !== 'not_ready' || agent.reason === ev.reason);
-    if (agent.offer && !same) refuse('INVALID_TRANSITION', `agent ${agent.id} has an offer ringing; accept or reject it first`);
-    if (ev.state === 'logged_out' && agent.work.size > 0) refuse('INVALID_TRANSITION', `agent ${agent.id} still holds work; finish it before logging out`);
+    if (agent.offer && !same)
+      refuse('INVALID_TRANSITION', `agent ${agent.id} has an offer ringing; accept or reject it first`);
+    if (ev.state === 'logged_out' && agent.work.size > 0)
+      refuse('INVALID_TRANSITION', `agent ${agent.id} still holds work; finish it before logging out`);
   },
   apply(ctx, ev) {
     const agent = ctx.state.agents.get(ev.agentId)!;
@@ -183,7 +202,8 @@ export const agentState: Handler<'agent_state'> = {
     setPresence(ctx.state, agent, ev.state);
     agent.reason = ev.state === 'not_ready' ? ev.reason : null;
     if (ev.state === 'logged_out') {
-      for (const id of [...agent.preferredWaiting]) closePreferredWindow(ctx, ctx.state.interactions.get(id)!);
+      for (const id of [...agent.preferredWaiting])
+        closePreferredWindow(ctx, ctx.state.interactions.get(id)!);
     }
     touchAgent(ctx, agent);
   },

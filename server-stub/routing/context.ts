@@ -34,7 +34,12 @@ export interface CtxScratch {
 }
 
 export function newScratch(): CtxScratch {
-  return { dirtyAgents: new Set(), dirtyInteractions: new Set(), reindex: new Set(), spare: { agentIds: [], interactions: [] } };
+  return {
+    dirtyAgents: new Set(),
+    dirtyInteractions: new Set(),
+    reindex: new Set(),
+    spare: { agentIds: [], interactions: [] },
+  };
 }
 
 /** A fresh Ctx for one event over the engine's reusable sets (emptied here, whatever a failed event left). */

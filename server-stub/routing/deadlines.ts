@@ -55,7 +55,10 @@ function expire(ctx: Ctx, t: Timer): void {
   if (t.kind === 'announce') {
     const queue = state.queues.get(t.ref)!;
     announceQueue(ctx, queue);
-    queue.nextAnnounceAt = queue.waiting.size > 0 && queue.config.announce ? t.at + queue.config.announce.intervalSeconds * 1000 : null;
+    queue.nextAnnounceAt =
+      queue.waiting.size > 0 && queue.config.announce
+        ? t.at + queue.config.announce.intervalSeconds * 1000
+        : null;
     if (queue.nextAnnounceAt !== null) state.timers.push(queue.nextAnnounceAt, 'announce', t.ref);
     return;
   }

@@ -60,7 +60,13 @@ export type Decision =
       target: 'queue' | 'callback' | 'release';
       toQueueId: string | null;
     })
-  | (Base & { type: 'release'; interactionId: string; queueId: string; reason: ReleaseReason; message: string })
+  | (Base & {
+      type: 'release';
+      interactionId: string;
+      queueId: string;
+      reason: ReleaseReason;
+      message: string;
+    })
   | (Base & {
       type: 'callback_request';
       interactionId: string;
@@ -69,13 +75,23 @@ export type Decision =
       channel: Channel;
       data: Record<string, unknown>;
     })
-  | (Base & { type: 'announce_wait'; interactionId: string; queueId: string; position: number; ewtSeconds: number });
+  | (Base & {
+      type: 'announce_wait';
+      interactionId: string;
+      queueId: string;
+      position: number;
+      ewtSeconds: number;
+    });
 
 export type ReleaseReason = 'overflow' | 'overflow_loop' | 'blacklist_hours' | 'blacklist_count';
 export type DecisionType = Decision['type'];
 
 /** Audience of a decision that concerns one agent (or none) and the wallboards. */
-export const toAgents = (agent: string | null): Audience => ({ agents: agent === null ? [] : [agent], wallboards: true, customer: false });
+export const toAgents = (agent: string | null): Audience => ({
+  agents: agent === null ? [] : [agent],
+  wallboards: true,
+  customer: false,
+});
 /** Audience of a message for the waiting customer only (e.g. an announcement). */
 export const toCustomer = (): Audience => ({ agents: [], wallboards: false, customer: true });
 /** Audience of a decision that concerns the customer and the wallboards but no agent. */

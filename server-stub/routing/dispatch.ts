@@ -18,7 +18,11 @@ export function dispatch(ctx: Ctx): void {
   const { state } = ctx;
   const agentIds = ctx.spare.agentIds;
   const items = ctx.spare.interactions;
-  for (let round = 0; round < maxRounds && (ctx.dirtyAgents.size > 0 || ctx.dirtyInteractions.size > 0); round++) {
+  for (
+    let round = 0;
+    round < maxRounds && (ctx.dirtyAgents.size > 0 || ctx.dirtyInteractions.size > 0);
+    round++
+  ) {
     agentIds.length = 0;
     if (ctx.dirtyAgents.size > 0) {
       for (const id of ctx.dirtyAgents) agentIds.push(id);
@@ -43,7 +47,12 @@ export function dispatch(ctx: Ctx): void {
       if (i.state !== 'queued') continue;
       if (i.preferredUntil !== null) {
         const preferred = state.agents.get(i.preferredAgentId!);
-        if (preferred && isAvailable(preferred, state) && hasRoom(preferred, teamOf(preferred, state), i.channel)) makeOffer(ctx, i, preferred);
+        if (
+          preferred &&
+          isAvailable(preferred, state) &&
+          hasRoom(preferred, teamOf(preferred, state), i.channel)
+        )
+          makeOffer(ctx, i, preferred);
         continue;
       }
       // The lists must show every agent as it is now, including the one offered work a moment ago.

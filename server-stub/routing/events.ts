@@ -11,10 +11,14 @@ const seconds = z.number().finite().nonnegative().max(maxSeconds);
 const by = id.optional();
 
 /** One skill requirement of a queue ring: the agent needs `skillId` at `minProficiency` or better. */
-export const skillRequirementSchema = z.object({ skillId: id, minProficiency: z.number().int().min(1).max(10) }).strict();
+export const skillRequirementSchema = z
+  .object({ skillId: id, minProficiency: z.number().int().min(1).max(10) })
+  .strict();
 
 /** A bullseye ring: after `afterSeconds` of waiting, these requirements apply (ring 0 starts at 0 s). */
-export const ringSchema = z.object({ afterSeconds: seconds, skills: z.array(skillRequirementSchema).max(50) }).strict();
+export const ringSchema = z
+  .object({ afterSeconds: seconds, skills: z.array(skillRequirementSchema).max(50) })
+  .strict();
 
 /** Where an interaction goes when its queue overflows. */
 export const overflowTargetSchema = z.discriminatedUnion('kind', [
@@ -31,7 +35,11 @@ export type Strategy = (typeof strategies)[number];
 export const queueConfigSchema = z
   .object({
     queueId: id,
-    rings: z.array(ringSchema).min(1).max(10).default([{ afterSeconds: 0, skills: [] }]),
+    rings: z
+      .array(ringSchema)
+      .min(1)
+      .max(10)
+      .default([{ afterSeconds: 0, skills: [] }]),
     strategy: z.enum(strategies).default('longest_idle'),
     priority: z
       .object({
@@ -86,12 +94,18 @@ export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
 /** Customer priority as the channel adapter or CRM knows it. */
 export const prioritySchema = z
-  .object({ vip: z.boolean().default(false), tier: id.nullable().default(null), boosts: z.array(id).max(20).default([]) })
+  .object({
+    vip: z.boolean().default(false),
+    tier: id.nullable().default(null),
+    boosts: z.array(id).max(20).default([]),
+  })
   .strict();
 export type Priority = z.infer<typeof prioritySchema>;
 
 /** Hours of day (local to the tenant) in which a blacklisted customer may reach a person: [from, to). */
-export const hourRangeSchema = z.object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) }).strict();
+export const hourRangeSchema = z
+  .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+  .strict();
 
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), at, ...shape }).strict();
@@ -110,7 +124,12 @@ export const routerEventSchema = z.discriminatedUnion('type', [
     message: z.string().min(1).max(500).nullable().default(null),
   }),
   ev('blacklist_clear', { customerId: id, category: id }),
-  ev('agent_state', { agentId: id, state: z.enum(['ready', 'not_ready', 'logged_out']), reason: id.nullable().default(null), by }),
+  ev('agent_state', {
+    agentId: id,
+    state: z.enum(['ready', 'not_ready', 'logged_out']),
+    reason: id.nullable().default(null),
+    by,
+  }),
   ev('arrive', {
     interactionId: id,
     idempotencyKey: id.nullable().default(null),
@@ -144,7 +163,12 @@ export type EventOf<T extends RouterEvent['type']> = Extract<RouterEvent, { type
 export const routerConfigSchema = z
   .object({
     /** Offset of the tenant's local time from UTC, for blacklist hours and "per day" counts. */
-    utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60).default(0),
+    utcOffsetMinutes: z
+      .number()
+      .int()
+      .min(-14 * 60)
+      .max(14 * 60)
+      .default(0),
     /** How many closed interactions are remembered to answer duplicates and late calls precisely. */
     rememberClosed: z.number().int().min(0).max(10_000_000).default(100_000),
   })

@@ -4,7 +4,8 @@ import type { EngineState, QueueRec } from './state';
 export const ahtWeight = 0.2;
 
 /** The queue's new average handle time after one more interaction took `handledMs`. */
-export const nextAht = (ahtMs: number, handledMs: number) => Math.round(ahtMs * (1 - ahtWeight) + handledMs * ahtWeight);
+export const nextAht = (ahtMs: number, handledMs: number) =>
+  Math.round(ahtMs * (1 - ahtWeight) + handledMs * ahtWeight);
 
 /**
  * Estimated wait in seconds for the interaction at zero-based `position`: everyone staffed is busy

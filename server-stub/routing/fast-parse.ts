@@ -19,7 +19,8 @@ const isRecord = (x: unknown): x is Rec => {
   return proto === Object.prototype || proto === null;
 };
 const isId = (x: unknown): x is string => typeof x === 'string' && x.length >= 1 && x.length <= 128;
-const isAt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= maxAt;
+const isAt = (x: unknown): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= maxAt;
 /** Whether every key of `x` (own or inherited, as zod's strict check sees them) is one of `allowed`. */
 function onlyKeys(x: Rec, allowed: readonly string[]): boolean {
   for (const key in x) if (!allowed.includes(key)) return false;
@@ -28,14 +29,26 @@ function onlyKeys(x: Rec, allowed: readonly string[]): boolean {
 /** An optional id: absent is fine; present must be an id (present and undefined goes to zod). */
 const optionalId = (x: Rec, key: string) => !(key in x) || isId(x[key]);
 /** A nullable id with default null: absent, null or an id. */
-const nullableId = (x: Rec, key: string) => x[key] === undefined ? !(key in x) : x[key] === null || isId(x[key]);
+const nullableId = (x: Rec, key: string) =>
+  x[key] === undefined ? !(key in x) : x[key] === null || isId(x[key]);
 const orNull = (v: unknown) => (v === undefined ? null : v) as string | null;
 
 const endKeys = ['type', 'at', 'interactionId', 'by'] as const;
 const offerKeys = ['type', 'at', 'interactionId', 'agentId', 'offerId'] as const;
 const wrapupKeys = ['type', 'at', 'interactionId', 'agentId', 'disposition'] as const;
 const stateKeys = ['type', 'at', 'agentId', 'state', 'reason', 'by'] as const;
-const arriveKeys = ['type', 'at', 'interactionId', 'idempotencyKey', 'queueId', 'channel', 'customerId', 'priority', 'preferredAgentId', 'data'] as const;
+const arriveKeys = [
+  'type',
+  'at',
+  'interactionId',
+  'idempotencyKey',
+  'queueId',
+  'channel',
+  'customerId',
+  'priority',
+  'preferredAgentId',
+  'data',
+] as const;
 const priorityKeys = ['vip', 'tier', 'boosts'] as const;
 
 /** The validated event, or undefined when zod must decide. */
@@ -48,20 +61,49 @@ export function fastParse(input: unknown): RouterEvent | undefined {
     case 'end':
     case 'cancel': {
       if (!onlyKeys(x, endKeys) || !isId(x.interactionId) || !optionalId(x, 'by')) return undefined;
-      const ev = { type: x.type, at: x.at as number, interactionId: x.interactionId } as RouterEvent & { by?: string };
+      const ev = { type: x.type, at: x.at as number, interactionId: x.interactionId } as RouterEvent & {
+        by?: string;
+      };
       if ('by' in x) ev.by = x.by as string;
       return ev;
     }
     case 'accept':
     case 'reject':
-      if (!onlyKeys(x, offerKeys) || !isId(x.interactionId) || !isId(x.agentId) || !nullableId(x, 'offerId')) return undefined;
-      return { type: x.type, at: x.at as number, interactionId: x.interactionId, agentId: x.agentId, offerId: orNull(x.offerId) };
+      if (!onlyKeys(x, offerKeys) || !isId(x.interactionId) || !isId(x.agentId) || !nullableId(x, 'offerId'))
+        return undefined;
+      return {
+        type: x.type,
+        at: x.at as number,
+        interactionId: x.interactionId,
+        agentId: x.agentId,
+        offerId: orNull(x.offerId),
+      };
     case 'wrapup_done':
-      if (!onlyKeys(x, wrapupKeys) || !isId(x.interactionId) || !isId(x.agentId) || !isId(x.disposition)) return undefined;
-      return { type: 'wrapup_done', at: x.at as number, interactionId: x.interactionId, agentId: x.agentId, disposition: x.disposition };
+      if (!onlyKeys(x, wrapupKeys) || !isId(x.interactionId) || !isId(x.agentId) || !isId(x.disposition))
+        return undefined;
+      return {
+        type: 'wrapup_done',
+        at: x.at as number,
+        interactionId: x.interactionId,
+        agentId: x.agentId,
+        disposition: x.disposition,
+      };
     case 'agent_state': {
-      if (!onlyKeys(x, stateKeys) || !isId(x.agentId) || !presences.has(x.state) || !nullableId(x, 'reason') || !optionalId(x, 'by')) return undefined;
-      const ev = { type: 'agent_state', at: x.at as number, agentId: x.agentId, state: x.state, reason: orNull(x.reason) } as RouterEvent & { by?: string };
+      if (
+        !onlyKeys(x, stateKeys) ||
+        !isId(x.agentId) ||
+        !presences.has(x.state) ||
+        !nullableId(x, 'reason') ||
+        !optionalId(x, 'by')
+      )
+        return undefined;
+      const ev = {
+        type: 'agent_state',
+        at: x.at as number,
+        agentId: x.agentId,
+        state: x.state,
+        reason: orNull(x.reason),
+      } as RouterEvent & { by?: string };
       if ('by' in x) ev.by = x.by as string;
       return ev;
     }
@@ -73,9 +115,14 @@ export function fastParse(input: unknown): RouterEvent | undefined {
 }
 
 function arrive(x: Rec): RouterEvent | undefined {
-  if (!onlyKeys(x, arriveKeys) || !isId(x.interactionId) || !isId(x.queueId) || !channelSet.has(x.channel)) return undefined;
-  if (!nullableId(x, 'idempotencyKey') || !nullableId(x, 'customerId') || !nullableId(x, 'preferredAgentId')) return undefined;
-  const priority = x.priority === undefined && !('priority' in x) ? { vip: false, tier: null, boosts: [] } : priorityOf(x.priority);
+  if (!onlyKeys(x, arriveKeys) || !isId(x.interactionId) || !isId(x.queueId) || !channelSet.has(x.channel))
+    return undefined;
+  if (!nullableId(x, 'idempotencyKey') || !nullableId(x, 'customerId') || !nullableId(x, 'preferredAgentId'))
+    return undefined;
+  const priority =
+    x.priority === undefined && !('priority' in x)
+      ? { vip: false, tier: null, boosts: [] }
+      : priorityOf(x.priority);
   const data = x.data === undefined && !('data' in x) ? {} : dataOf(x.data);
   if (!priority || !data) return undefined;
   return {

@@ -5,20 +5,25 @@ import { Fifo } from './fifo';
 describe('Fifo', () => {
   it('gives items back in the order they were pushed, like an array used as a queue', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer(), fc.constant('shift' as const), fc.constant('shift' as const)), { maxLength: 5000 }), (ops) => {
-        const fifo = new Fifo<number>();
-        const model: number[] = [];
-        for (const op of ops) {
-          if (op === 'shift') expect(fifo.shift()).toBe(model.shift());
-          else {
-            fifo.push(op);
-            model.push(op);
+      fc.property(
+        fc.array(fc.oneof(fc.integer(), fc.constant('shift' as const), fc.constant('shift' as const)), {
+          maxLength: 5000,
+        }),
+        (ops) => {
+          const fifo = new Fifo<number>();
+          const model: number[] = [];
+          for (const op of ops) {
+            if (op === 'shift') expect(fifo.shift()).toBe(model.shift());
+            else {
+              fifo.push(op);
+              model.push(op);
+            }
+            expect(fifo.size).toBe(model.length);
+            expect(fifo.peek()).toBe(model[0]);
           }
-          expect(fifo.size).toBe(model.length);
-          expect(fifo.peek()).toBe(model[0]);
-        }
-        expect([...fifo]).toEqual(model);
-      }),
+          expect([...fifo]).toEqual(model);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -32,12 +32,15 @@ function checkOffer(ctx: Ctx, ev: EventOf<'accept'> | EventOf<'reject'>): void {
   const agent = agentNamed(ctx, ev.agentId);
   const offer = i.offer;
   if (i.state === 'offered' && offer?.agentId === agent.id) {
-    if (ev.offerId !== null && ev.offerId !== offer.offerId) refuse('OFFER_EXPIRED', `offer ${ev.offerId} is no longer valid`);
+    if (ev.offerId !== null && ev.offerId !== offer.offerId)
+      refuse('OFFER_EXPIRED', `offer ${ev.offerId} is no longer valid`);
     if (offer.expiresAt <= ctx.now) refuse('OFFER_EXPIRED', `the offer of ${i.id} to ${agent.id} timed out`);
     return;
   }
-  if (i.state === 'active' && i.agentId === agent.id) refuse('INVALID_TRANSITION', `${agent.id} already accepted ${i.id}`);
-  if (agent.lastExpired?.interactionId === i.id) refuse('OFFER_EXPIRED', `the offer of ${i.id} to ${agent.id} is over`);
+  if (i.state === 'active' && i.agentId === agent.id)
+    refuse('INVALID_TRANSITION', `${agent.id} already accepted ${i.id}`);
+  if (agent.lastExpired?.interactionId === i.id)
+    refuse('OFFER_EXPIRED', `the offer of ${i.id} to ${agent.id} is over`);
   refuse('INVALID_TRANSITION', `${i.id} is not offered to ${agent.id}`);
 }
 
@@ -48,7 +51,10 @@ export const arrive: Handler<'arrive'> = {
       refuse('DUPLICATE', `interaction ${ev.interactionId} already exists`);
     }
     if (ev.idempotencyKey !== null && state.idempotencyKeys.has(ev.idempotencyKey)) {
-      refuse('DUPLICATE', `idempotency key ${ev.idempotencyKey} already created ${state.idempotencyKeys.get(ev.idempotencyKey)}`);
+      refuse(
+        'DUPLICATE',
+        `idempotency key ${ev.idempotencyKey} already created ${state.idempotencyKeys.get(ev.idempotencyKey)}`,
+      );
     }
     if (!state.queues.has(ev.queueId)) refuse('UNKNOWN_QUEUE', `no queue ${ev.queueId}`);
   },
@@ -87,9 +93,23 @@ export const arrive: Handler<'arrive'> = {
     const reached = ev.customerId === null ? undefined : state.reached.get(ev.customerId);
     const today = localDay(now, ctx.config.utcOffsetMinutes);
     const entries = ev.customerId === null ? undefined : state.blacklist.get(ev.customerId);
-    const block = blacklistBlock(entries, reached?.day === today ? reached.count : 0, now, ctx.config.utcOffsetMinutes);
+    const block = blacklistBlock(
+      entries,
+      reached?.day === today ? reached.count : 0,
+      now,
+      ctx.config.utcOffsetMinutes,
+    );
     if (block) {
-      ctx.out.push({ type: 'release', at: now, by: 'system', audience: toCustomerAndBoards(), interactionId: i.id, queueId: i.queueId, reason: block.reason, message: block.message });
+      ctx.out.push({
+        type: 'release',
+        at: now,
+        by: 'system',
+        audience: toCustomerAndBoards(),
+        interactionId: i.id,
+        queueId: i.queueId,
+        reason: block.reason,
+        message: block.message,
+      });
       ctx.by = 'system';
       close(ctx, i, 'released', null);
       return;
@@ -124,7 +144,11 @@ export const reject: Handler<'reject'> = {
 export const end: Handler<'end'> = {
   validate(ctx, ev) {
     const i = live(ctx, ev.interactionId);
-    if (i.state !== 'active') refuse('INVALID_TRANSITION', `${i.id} is ${i.state}; only an active interaction can end (cancel one that waits)`);
+    if (i.state !== 'active')
+      refuse(
+        'INVALID_TRANSITION',
+        `${i.id} is ${i.state}; only an active interaction can end (cancel one that waits)`,
+      );
   },
   apply(ctx, ev) {
     const { state } = ctx;
@@ -144,10 +168,13 @@ export const wrapupDone: Handler<'wrapup_done'> = {
   validate(ctx, ev) {
     const i = live(ctx, ev.interactionId);
     agentNamed(ctx, ev.agentId);
-    if (i.state !== 'wrapup' || i.agentId !== ev.agentId) refuse('INVALID_TRANSITION', `${i.id} is not in wrap-up with ${ev.agentId}`);
-    if (i.wrapupUntil !== null && i.wrapupUntil <= ctx.now) refuse('INVALID_TRANSITION', `the wrap-up of ${i.id} timed out`);
+    if (i.state !== 'wrapup' || i.agentId !== ev.agentId)
+      refuse('INVALID_TRANSITION', `${i.id} is not in wrap-up with ${ev.agentId}`);
+    if (i.wrapupUntil !== null && i.wrapupUntil <= ctx.now)
+      refuse('INVALID_TRANSITION', `the wrap-up of ${i.id} timed out`);
     const allowed = ctx.state.queues.get(i.queueId)!.config.dispositions;
-    if (allowed.length > 0 && !allowed.includes(ev.disposition)) refuse('UNKNOWN_DISPOSITION', `disposition ${ev.disposition} is not one of queue ${i.queueId}'s`);
+    if (allowed.length > 0 && !allowed.includes(ev.disposition))
+      refuse('UNKNOWN_DISPOSITION', `disposition ${ev.disposition} is not one of queue ${i.queueId}'s`);
   },
   apply(ctx, ev) {
     ctx.by = ev.agentId;
@@ -158,7 +185,8 @@ export const wrapupDone: Handler<'wrapup_done'> = {
 export const cancel: Handler<'cancel'> = {
   validate(ctx, ev) {
     const i = live(ctx, ev.interactionId);
-    if (i.state !== 'queued' && i.state !== 'offered') refuse('INVALID_TRANSITION', `${i.id} is ${i.state}; end it instead of cancelling`);
+    if (i.state !== 'queued' && i.state !== 'offered')
+      refuse('INVALID_TRANSITION', `${i.id} is ${i.state}; end it instead of cancelling`);
   },
   apply(ctx, ev) {
     ctx.by = ev.by ?? 'customer';
@@ -170,7 +198,8 @@ export const transfer: Handler<'transfer'> = {
   validate(ctx, ev) {
     const i = live(ctx, ev.interactionId);
     agentNamed(ctx, ev.agentId);
-    if (i.state !== 'active' || i.agentId !== ev.agentId) refuse('INVALID_TRANSITION', `${i.id} is not active with ${ev.agentId}`);
+    if (i.state !== 'active' || i.agentId !== ev.agentId)
+      refuse('INVALID_TRANSITION', `${i.id} is not active with ${ev.agentId}`);
     if ('queueId' in ev.to) {
       if (!ctx.state.queues.has(ev.to.queueId)) refuse('UNKNOWN_QUEUE', `no queue ${ev.to.queueId}`);
       return;

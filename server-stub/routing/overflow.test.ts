@@ -4,7 +4,10 @@ import { bench, offers } from './testing';
 describe('overflow', () => {
   it('moves a call that waited too long upward to a more skilled queue', () => {
     const b = bench();
-    b.queue({ queueId: 'experts', rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 9 }] }] });
+    b.queue({
+      queueId: 'experts',
+      rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 9 }] }],
+    });
     b.queue({
       queueId: 'general',
       rings: [{ afterSeconds: 0, skills: [{ skillId: 'french', minProficiency: 5 }] }],
@@ -15,14 +18,24 @@ describe('overflow', () => {
     b.arrive('c1', 'general');
     expect(offers(b.wait(59))).toEqual([]);
     const out = b.wait(1);
-    expect(out.find((d) => d.type === 'overflow')).toMatchObject({ fromQueueId: 'general', toQueueId: 'experts', reason: 'max_wait' });
+    expect(out.find((d) => d.type === 'overflow')).toMatchObject({
+      fromQueueId: 'general',
+      toQueueId: 'experts',
+      reason: 'max_wait',
+    });
     expect(offers(out)).toEqual([['c1', 'expert']]);
   });
 
   it('moves downward keeping a raised priority, ahead of calls already waiting there', () => {
     const b = bench();
     b.queue({ queueId: 'juniors' });
-    b.queue({ queueId: 'seniors', overflow: { maxWaitSeconds: 30, target: { kind: 'queue', queueId: 'juniors', raisePrioritySeconds: 600 } } });
+    b.queue({
+      queueId: 'seniors',
+      overflow: {
+        maxWaitSeconds: 30,
+        target: { kind: 'queue', queueId: 'juniors', raisePrioritySeconds: 600 },
+      },
+    });
     b.agent('j');
     b.arrive('senior-call', 'seniors');
     b.clock.now += 10_000;
@@ -37,17 +50,27 @@ describe('overflow', () => {
     b.queue({ queueId: 'q', overflow: { maxLength: 1, target: { kind: 'callback' } } });
     b.arrive('c1', 'q', { customerId: 'cust-1' });
     const out = b.arrive('c2', 'q', { customerId: 'cust-2', data: { phone: '+331' } });
-    expect(out.find((d) => d.type === 'callback_request')).toMatchObject({ interactionId: 'c2', customerId: 'cust-2', data: { phone: '+331' } });
+    expect(out.find((d) => d.type === 'callback_request')).toMatchObject({
+      interactionId: 'c2',
+      customerId: 'cust-2',
+      data: { phone: '+331' },
+    });
     expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({ state: 'callback' });
     expect(b.router.queueView('q', b.clock.now)?.waiting).toBe(1);
   });
 
   it('releases with the configured message', () => {
     const b = bench();
-    b.queue({ queueId: 'q', overflow: { maxWaitSeconds: 5, target: { kind: 'release', message: 'We are closed, call tomorrow.' } } });
+    b.queue({
+      queueId: 'q',
+      overflow: { maxWaitSeconds: 5, target: { kind: 'release', message: 'We are closed, call tomorrow.' } },
+    });
     b.arrive('c1', 'q');
     const out = b.wait(5);
-    expect(out.find((d) => d.type === 'release')).toMatchObject({ message: 'We are closed, call tomorrow.', audience: { customer: true } });
+    expect(out.find((d) => d.type === 'release')).toMatchObject({
+      message: 'We are closed, call tomorrow.',
+      audience: { customer: true },
+    });
     expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({ state: 'released' });
   });
 
@@ -68,7 +91,12 @@ describe('blacklist', () => {
   it('releases a blacklisted customer outside the allowed hours and queues it inside them', () => {
     const b = bench();
     b.queue({ queueId: 'q' });
-    b.send({ type: 'blacklist_set', customerId: 'troll', category: 'abuse', allowedHours: [{ from: 9, to: 11 }] });
+    b.send({
+      type: 'blacklist_set',
+      customerId: 'troll',
+      category: 'abuse',
+      allowedHours: [{ from: 9, to: 11 }],
+    });
     b.clock.now = at(8);
     const out = b.arrive('c1', 'q', { customerId: 'troll' });
     expect(out.find((d) => d.type === 'release')).toMatchObject({ reason: 'blacklist_hours' });
@@ -86,7 +114,9 @@ describe('blacklist', () => {
     b.arrive('c1', 'q', { customerId: 'troll' });
     b.send({ type: 'accept', interactionId: 'c1', agentId: 'a' });
     b.send({ type: 'end', interactionId: 'c1' });
-    expect(b.arrive('c2', 'q', { customerId: 'troll' }).find((d) => d.type === 'release')).toMatchObject({ reason: 'blacklist_count' });
+    expect(b.arrive('c2', 'q', { customerId: 'troll' }).find((d) => d.type === 'release')).toMatchObject({
+      reason: 'blacklist_count',
+    });
     b.clock.now = at(34);
     expect(offers(b.arrive('c3', 'q', { customerId: 'troll' }))).toEqual([['c3', 'a']]);
   });
@@ -105,7 +135,10 @@ describe('estimated wait announcements', () => {
     const b = bench();
     const announce = { thresholdSeconds: 100, minChangeSeconds: 60, intervalSeconds: 10 };
     b.queue({ queueId: 'q', defaultHandleSeconds: 120, announce, wrapupSeconds: 0 });
-    b.queue({ queueId: 'other', rings: [{ afterSeconds: 0, skills: [{ skillId: 'french', minProficiency: 5 }] }] });
+    b.queue({
+      queueId: 'other',
+      rings: [{ afterSeconds: 0, skills: [{ skillId: 'french', minProficiency: 5 }] }],
+    });
     b.agent('a');
     b.agent('b', { french: 6 });
     b.ready('a');
@@ -117,7 +150,12 @@ describe('estimated wait announcements', () => {
     // Two staffed agents, both busy: 60 s for the first caller (under the threshold), 120 s for the second.
     expect(b.arrive('c1', 'q').find((d) => d.type === 'announce_wait')).toBeUndefined();
     const second = b.arrive('c2', 'q').find((d) => d.type === 'announce_wait');
-    expect(second).toMatchObject({ interactionId: 'c2', position: 2, ewtSeconds: 120, audience: { customer: true, agents: [] } });
+    expect(second).toMatchObject({
+      interactionId: 'c2',
+      position: 2,
+      ewtSeconds: 120,
+      audience: { customer: true, agents: [] },
+    });
     expect(b.wait(10).filter((d) => d.type === 'announce_wait')).toEqual([]);
     // One agent leaves after the current call: the estimates double.
     b.send({ type: 'agent_state', agentId: 'b', state: 'not_ready', reason: 'lunch' });
@@ -127,7 +165,12 @@ describe('estimated wait announcements', () => {
       expect.objectContaining({ interactionId: 'c2', position: 2, ewtSeconds: 240 }),
     ]);
     expect(b.wait(10).filter((d) => d.type === 'announce_wait')).toEqual([]);
-    expect(b.router.queueView('q', b.clock.now)).toMatchObject({ waiting: 2, staffed: 1, ewtSeconds: 360, oldestWaitSeconds: 30 });
+    expect(b.router.queueView('q', b.clock.now)).toMatchObject({
+      waiting: 2,
+      staffed: 1,
+      ewtSeconds: 360,
+      oldestWaitSeconds: 30,
+    });
   });
 
   it('gives no estimate while nobody is staffed', () => {

@@ -31,11 +31,23 @@ export function overflowWaiting(ctx: Ctx, i: InteractionRec): void {
 }
 
 /** Applies the queue's overflow target; returns the next queue to try, or null when the interaction was closed. */
-function followTarget(ctx: Ctx, i: InteractionRec, from: QueueRec, reason: 'max_wait' | 'max_length'): QueueRec | null {
+function followTarget(
+  ctx: Ctx,
+  i: InteractionRec,
+  from: QueueRec,
+  reason: 'max_wait' | 'max_length',
+): QueueRec | null {
   const target = from.config.overflow!.target;
   const base = { at: ctx.now, by: ctx.by, audience: toCustomerAndBoards(), interactionId: i.id } as const;
   const toQueueId = target.kind === 'queue' ? target.queueId : null;
-  ctx.out.push({ ...base, type: 'overflow', fromQueueId: from.config.queueId, reason, target: target.kind, toQueueId });
+  ctx.out.push({
+    ...base,
+    type: 'overflow',
+    fromQueueId: from.config.queueId,
+    reason,
+    target: target.kind,
+    toQueueId,
+  });
   if (target.kind === 'queue') {
     const next = ctx.state.queues.get(target.queueId);
     if (next && target.queueId !== from.config.queueId && !i.visited.includes(target.queueId)) {
@@ -44,16 +56,35 @@ function followTarget(ctx: Ctx, i: InteractionRec, from: QueueRec, reason: 'max_
       return next;
     }
     const message = 'No queue can take your request right now; please try again later.';
-    ctx.out.push({ ...base, type: 'release', queueId: from.config.queueId, reason: 'overflow_loop', message });
+    ctx.out.push({
+      ...base,
+      type: 'release',
+      queueId: from.config.queueId,
+      reason: 'overflow_loop',
+      message,
+    });
     close(ctx, i, 'released', null);
     return null;
   }
   if (target.kind === 'callback') {
-    ctx.out.push({ ...base, type: 'callback_request', queueId: from.config.queueId, customerId: i.customerId, channel: i.channel, data: i.data });
+    ctx.out.push({
+      ...base,
+      type: 'callback_request',
+      queueId: from.config.queueId,
+      customerId: i.customerId,
+      channel: i.channel,
+      data: i.data,
+    });
     close(ctx, i, 'callback', null);
     return null;
   }
-  ctx.out.push({ ...base, type: 'release', queueId: from.config.queueId, reason: 'overflow', message: target.message });
+  ctx.out.push({
+    ...base,
+    type: 'release',
+    queueId: from.config.queueId,
+    reason: 'overflow',
+    message: target.message,
+  });
   close(ctx, i, 'released', null);
   return null;
 }

@@ -23,7 +23,9 @@ describe('priority keys', () => {
   });
 
   it('ignores unknown tiers and labels and counts a repeated label once', () => {
-    expect(boostMs(config, { vip: false, tier: 'platinum', boosts: ['x', 'long_distance', 'long_distance'] })).toBe(30_000);
+    expect(
+      boostMs(config, { vip: false, tier: 'platinum', boosts: ['x', 'long_distance', 'long_distance'] }),
+    ).toBe(30_000);
   });
 
   it('adds a priority raise gained on the way', () => {

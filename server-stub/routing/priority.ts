@@ -12,11 +12,17 @@ export function boostMs(config: QueueConfig['priority'], priority: Priority): nu
   if (priority.tier !== null) seconds += config.tierSeconds[priority.tier] ?? 0;
   const boosts = priority.boosts;
   // Each label counts once; the list is short (at most 20), so no Set is built for it.
-  for (let k = 0; k < boosts.length; k++) if (boosts.indexOf(boosts[k]!) === k) seconds += config.boostSeconds[boosts[k]!] ?? 0;
+  for (let k = 0; k < boosts.length; k++)
+    if (boosts.indexOf(boosts[k]!) === k) seconds += config.boostSeconds[boosts[k]!] ?? 0;
   return Math.round(seconds * 1000);
 }
 
 /** Routing key of an interaction in a queue: smaller is served first. */
-export function routingKey(config: QueueConfig['priority'], priority: Priority, arrivedAt: number, raiseMs: number): number {
+export function routingKey(
+  config: QueueConfig['priority'],
+  priority: Priority,
+  arrivedAt: number,
+  raiseMs: number,
+): number {
   return arrivedAt - boostMs(config, priority) - raiseMs;
 }

@@ -14,7 +14,10 @@ const served = (b: ReturnType<typeof bench>, agent: string) => {
 describe('queue order', () => {
   it('serves VIP, then gold, then boosted, then plain arrivals, first come first served inside a class', () => {
     const b = bench();
-    b.queue({ queueId: 'q', priority: { vipSeconds: 3600, tierSeconds: { gold: 600 }, boostSeconds: { long_distance: 60 } } });
+    b.queue({
+      queueId: 'q',
+      priority: { vipSeconds: 3600, tierSeconds: { gold: 600 }, boostSeconds: { long_distance: 60 } },
+    });
     b.agent('a');
     const arrivals: [string, object][] = [
       ['plain1', {}],
@@ -108,7 +111,12 @@ describe('channel capacity', () => {
     expect(offers(b.arrive('m4', 'q', { channel: 'im' }))).toEqual([]);
     b.send({ type: 'end', interactionId: 'v' });
     b.send({ type: 'wrapup_done', interactionId: 'v', agentId: 'a', disposition: 'ok' });
-    expect(b.router.agentView('a')?.work.map((w) => w.interactionId).sort()).toEqual(['m2', 'm4']);
+    expect(
+      b.router
+        .agentView('a')
+        ?.work.map((w) => w.interactionId)
+        .sort(),
+    ).toEqual(['m2', 'm4']);
   });
 
   it('applies team capacity to agents without their own setting', () => {
@@ -128,7 +136,10 @@ describe('order when several things change at once', () => {
     const b = bench();
     b.queue({
       queueId: 'q',
-      rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 9 }] }, { afterSeconds: 30, skills: [] }],
+      rings: [
+        { afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 9 }] },
+        { afterSeconds: 30, skills: [] },
+      ],
     });
     for (const a of ['x', 'y']) b.agent(a);
     b.arrive('first', 'q');

@@ -42,7 +42,12 @@ export function enqueue(ctx: Ctx, i: InteractionRec, queue: QueueRec, openPrefer
   i.overflowAt = maxWait === null ? null : now + maxWait * 1000;
   if (i.overflowAt !== null) state.timers.push(i.overflowAt, 'overflow', i.id);
   const preferred = i.preferredAgentId === null ? undefined : state.agents.get(i.preferredAgentId);
-  if (openPreferredWindow && preferred && preferred.presence !== 'logged_out' && config.preferredAgentSeconds > 0) {
+  if (
+    openPreferredWindow &&
+    preferred &&
+    preferred.presence !== 'logged_out' &&
+    config.preferredAgentSeconds > 0
+  ) {
     i.preferredUntil = now + config.preferredAgentSeconds * 1000;
     state.timers.push(i.preferredUntil, 'preferred', i.id);
     preferred.preferredWaiting.add(i.id);

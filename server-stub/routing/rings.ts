@@ -32,7 +32,11 @@ export function agentRing(rings: Rings, skills: ReadonlyMap<string, number>): nu
 }
 
 /** The ring an interaction has reached after waiting `waitedMs`, and when it reaches the next one. */
-export function ringAfter(rings: Rings, enteredAt: number, now: number): { ring: number; nextAt: number | null } {
+export function ringAfter(
+  rings: Rings,
+  enteredAt: number,
+  now: number,
+): { ring: number; nextAt: number | null } {
   let ring = 0;
   while (ring + 1 < rings.length && enteredAt + rings[ring + 1]!.afterSeconds * 1000 <= now) ring++;
   const next = rings[ring + 1];

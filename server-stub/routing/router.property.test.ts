@@ -18,7 +18,11 @@ const setupEvents = (seedSkills: number[]): RouterEventInput[] => [
   { type: 'skill_upsert', at: start, skillId: 'billing' },
   { type: 'skill_upsert', at: start, skillId: 'french' },
   { type: 'reason_codes_set', at: start, codes: ['break', 'lunch'] },
-  { type: 'queue_upsert', at: start, queue: { queueId: 'vip', strategy: 'most_skilled', offerTimeoutSeconds: 15, wrapupSeconds: 0 } },
+  {
+    type: 'queue_upsert',
+    at: start,
+    queue: { queueId: 'vip', strategy: 'most_skilled', offerTimeoutSeconds: 15, wrapupSeconds: 0 },
+  },
   {
     type: 'queue_upsert',
     at: start,
@@ -40,23 +44,46 @@ const setupEvents = (seedSkills: number[]): RouterEventInput[] => [
     queue: {
       queueId: 'sales',
       strategy: 'least_occupied',
-      rings: [{ afterSeconds: 0, skills: [{ skillId: 'french', minProficiency: 2 }] }, { afterSeconds: 40, skills: [] }],
+      rings: [
+        { afterSeconds: 0, skills: [{ skillId: 'french', minProficiency: 2 }] },
+        { afterSeconds: 40, skills: [] },
+      ],
       overflow: { maxLength: 4, maxWaitSeconds: 120, target: { kind: 'callback' } },
       announce: { thresholdSeconds: 5, minChangeSeconds: 5, intervalSeconds: 7 },
       wrapupSeconds: 10,
     },
   },
-  ...agents.map(
-    (agentId, k): RouterEventInput => ({
-      type: 'agent_upsert',
-      at: start,
-      agent: { agentId, skills: { billing: 1 + ((seedSkills[k] ?? 0) % 10), french: 1 + ((seedSkills[k + 4] ?? 0) % 10) }, capacity: k === 0 ? { im: 1 } : {} },
-    }),
-  ),
+  ...agents.map((agentId, k): RouterEventInput => ({
+    type: 'agent_upsert',
+    at: start,
+    agent: {
+      agentId,
+      skills: { billing: 1 + ((seedSkills[k] ?? 0) % 10), french: 1 + ((seedSkills[k + 4] ?? 0) % 10) },
+      capacity: k === 0 ? { im: 1 } : {},
+    },
+  })),
 ];
 
 const command = fc.record({
-  kind: fc.constantFrom('arrive', 'arrive', 'arrive', 'state', 'state', 'accept', 'accept', 'accept', 'reject', 'end', 'end', 'wrapup', 'cancel', 'transfer', 'tick', 'tick', 'bogus'),
+  kind: fc.constantFrom(
+    'arrive',
+    'arrive',
+    'arrive',
+    'state',
+    'state',
+    'accept',
+    'accept',
+    'accept',
+    'reject',
+    'end',
+    'end',
+    'wrapup',
+    'cancel',
+    'transfer',
+    'tick',
+    'tick',
+    'bogus',
+  ),
   a: fc.nat(1000),
   b: fc.nat(1000),
   c: fc.nat(1000),
@@ -64,7 +91,8 @@ const command = fc.record({
 });
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never;
 
-const pick = <T>(items: T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+const pick = <T>(items: T[], n: number): T | undefined =>
+  items.length === 0 ? undefined : items[n % items.length];
 
 function toEvent(s: RouterSnapshot, cmd: Command, at: number, n: number): RouterEventInput {
   const live = s.interactions;
@@ -84,7 +112,13 @@ function toEvent(s: RouterSnapshot, cmd: Command, at: number, n: number): Router
       };
     case 'state': {
       const state = pick(['ready', 'ready', 'not_ready', 'logged_out'] as const, cmd.b)!;
-      return { type: 'agent_state', at, agentId: pick(agents, cmd.a)!, state, reason: state === 'not_ready' ? pick(['break', 'lunch'], cmd.c) : null };
+      return {
+        type: 'agent_state',
+        at,
+        agentId: pick(agents, cmd.a)!,
+        state,
+        reason: state === 'not_ready' ? pick(['break', 'lunch'], cmd.c) : null,
+      };
     }
     case 'accept':
     case 'reject': {
@@ -97,8 +131,18 @@ function toEvent(s: RouterSnapshot, cmd: Command, at: number, n: number): Router
       return { type: 'end', at, interactionId: i?.id ?? 'none' };
     }
     case 'wrapup': {
-      const i = pick(live.filter((x) => x.state === 'wrapup'), cmd.a) ?? pick(live, cmd.a);
-      return { type: 'wrapup_done', at, interactionId: i?.id ?? 'none', agentId: i?.agentId ?? 'a1', disposition: 'done' };
+      const i =
+        pick(
+          live.filter((x) => x.state === 'wrapup'),
+          cmd.a,
+        ) ?? pick(live, cmd.a);
+      return {
+        type: 'wrapup_done',
+        at,
+        interactionId: i?.id ?? 'none',
+        agentId: i?.agentId ?? 'a1',
+        disposition: 'done',
+      };
     }
     case 'cancel':
       return { type: 'cancel', at, interactionId: pick(live, cmd.a)?.id ?? 'none' };
@@ -120,7 +164,8 @@ function checkState(s: RouterSnapshot, decisions: Decision[], before: RouterSnap
   const byId = new Map(s.interactions.map((i) => [i.id, i]));
   const offeredTo = new Map<string, string>();
   for (const a of s.agents) {
-    for (const c of channels) expect(a.load[c]).toBeLessThanOrEqual(capacityOf({ capacity: a.capacity }, undefined, c));
+    for (const c of channels)
+      expect(a.load[c]).toBeLessThanOrEqual(capacityOf({ capacity: a.capacity }, undefined, c));
     if (a.offer) {
       // Never two live offers for one interaction, and the offer the agent holds is the interaction's offer.
       expect(offeredTo.has(a.offer.interactionId)).toBe(false);
@@ -132,7 +177,8 @@ function checkState(s: RouterSnapshot, decisions: Decision[], before: RouterSnap
     }
     expect(a.work.length).toBe(channels.reduce((n, c) => n + a.load[c], 0));
   }
-  for (const i of s.interactions) if (i.state === 'offered') expect(offeredTo.get(i.id)).toBe(i.offer?.agentId);
+  for (const i of s.interactions)
+    if (i.state === 'offered') expect(offeredTo.get(i.id)).toBe(i.offer?.agentId);
   const beforeById = new Map(before.interactions.map((i) => [i.id, i]));
   const withdrawn = new Set(decisions.flatMap((d) => (d.type === 'offer_withdrawn' ? [d.offerId] : [])));
   for (const d of decisions) {
@@ -145,10 +191,29 @@ function checkState(s: RouterSnapshot, decisions: Decision[], before: RouterSnap
     // FIFO inside one queue and priority class: nobody of the same class who entered earlier, untouched, still waits.
     const x = byId.get(d.interactionId)!;
     const xBefore = beforeById.get(x.id);
-    if (x.offerCount !== 1 || x.visited.length > 0 || !xBefore || xBefore.preferredUntil !== null || xBefore.state !== 'queued') continue;
+    if (
+      x.offerCount !== 1 ||
+      x.visited.length > 0 ||
+      !xBefore ||
+      xBefore.preferredUntil !== null ||
+      xBefore.state !== 'queued'
+    )
+      continue;
     for (const y of s.interactions) {
-      if (y.state !== 'queued' || y.queueId !== x.queueId || y.offerCount > 0 || y.visited.length > 0 || y.preferredUntil !== null) continue;
-      if (y.channel !== x.channel || JSON.stringify(y.priority) !== JSON.stringify(x.priority) || y.raiseMs !== x.raiseMs) continue;
+      if (
+        y.state !== 'queued' ||
+        y.queueId !== x.queueId ||
+        y.offerCount > 0 ||
+        y.visited.length > 0 ||
+        y.preferredUntil !== null
+      )
+        continue;
+      if (
+        y.channel !== x.channel ||
+        JSON.stringify(y.priority) !== JSON.stringify(x.priority) ||
+        y.raiseMs !== x.raiseMs
+      )
+        continue;
       if (y.enteredQueueAt !== y.arrivedAt || x.enteredQueueAt !== x.arrivedAt) continue;
       expect(y.arrivedAt > x.arrivedAt || (y.arrivedAt === x.arrivedAt && y.seq > x.seq)).toBe(true);
     }
@@ -166,64 +231,71 @@ function run(router: Router, events: RouterEventInput[]): Decision[] {
 describe('routing invariants under random days', () => {
   it('keeps offers legal, one per interaction, FIFO per class, ends everything once, and replays to the same state', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(100), { minLength: 8, maxLength: 8 }), fc.array(command, { minLength: 40, maxLength: 150 }), (skills, commands) => {
-        const router = createRouter();
-        const accepted: RouterEventInput[] = setupEvents(skills);
-        const decisions = run(router, accepted);
-        let at = start;
-        let n = 0;
-        for (const cmd of commands) {
-          at += cmd.dt;
-          const before = router.snapshot();
-          const event = toEvent(before, cmd, at, n++);
-          const result = router.handle(event);
-          if (!result.ok) {
-            expect(router.snapshot()).toEqual(before);
-            continue;
+      fc.property(
+        fc.array(fc.nat(100), { minLength: 8, maxLength: 8 }),
+        fc.array(command, { minLength: 40, maxLength: 150 }),
+        (skills, commands) => {
+          const router = createRouter();
+          const accepted: RouterEventInput[] = setupEvents(skills);
+          const decisions = run(router, accepted);
+          let at = start;
+          let n = 0;
+          for (const cmd of commands) {
+            at += cmd.dt;
+            const before = router.snapshot();
+            const event = toEvent(before, cmd, at, n++);
+            const result = router.handle(event);
+            if (!result.ok) {
+              expect(router.snapshot()).toEqual(before);
+              continue;
+            }
+            accepted.push(event);
+            decisions.push(...result.decisions);
+            checkState(router.snapshot(), result.decisions, before);
           }
-          accepted.push(event);
-          decisions.push(...result.decisions);
-          checkState(router.snapshot(), result.decisions, before);
-        }
-        // Drain: every agent takes what it holds to the end, and time runs out for the rest.
-        for (let round = 0; round < 200 && router.snapshot().interactions.length > 0; round++) {
-          at += 5000;
-          // The server ticks before any event once a deadline is due; so does this drain.
-          const tick = router.handle({ type: 'tick', at });
-          if (tick.ok) decisions.push(...tick.decisions);
-          accepted.push({ type: 'tick', at });
-          const s = router.snapshot();
-          const i = s.interactions[0];
-          if (!i) break;
-          const agentId = i.offer?.agentId ?? i.agentId ?? 'a1';
-          const step: RouterEventInput =
-            i.state === 'queued' || i.state === 'offered'
-              ? { type: 'cancel', at, interactionId: i.id }
-              : i.state === 'active'
-                ? { type: 'end', at, interactionId: i.id }
-                : { type: 'wrapup_done', at, interactionId: i.id, agentId, disposition: 'done' };
-          const result = router.handle(step);
-          expect(result.ok).toBe(true);
-          if (result.ok) decisions.push(...result.decisions);
-          accepted.push(step);
-        }
-        const final = router.snapshot();
-        expect(final.interactions).toEqual([]);
-        // Every interaction that arrived ends in exactly one terminal state.
-        const terminal = new Map<string, number>();
-        for (const d of decisions) {
-          if (d.type === 'interaction_state' && ['ended', 'abandoned', 'released', 'callback'].includes(d.state)) {
-            terminal.set(d.interactionId, (terminal.get(d.interactionId) ?? 0) + 1);
+          // Drain: every agent takes what it holds to the end, and time runs out for the rest.
+          for (let round = 0; round < 200 && router.snapshot().interactions.length > 0; round++) {
+            at += 5000;
+            // The server ticks before any event once a deadline is due; so does this drain.
+            const tick = router.handle({ type: 'tick', at });
+            if (tick.ok) decisions.push(...tick.decisions);
+            accepted.push({ type: 'tick', at });
+            const s = router.snapshot();
+            const i = s.interactions[0];
+            if (!i) break;
+            const agentId = i.offer?.agentId ?? i.agentId ?? 'a1';
+            const step: RouterEventInput =
+              i.state === 'queued' || i.state === 'offered'
+                ? { type: 'cancel', at, interactionId: i.id }
+                : i.state === 'active'
+                  ? { type: 'end', at, interactionId: i.id }
+                  : { type: 'wrapup_done', at, interactionId: i.id, agentId, disposition: 'done' };
+            const result = router.handle(step);
+            expect(result.ok).toBe(true);
+            if (result.ok) decisions.push(...result.decisions);
+            accepted.push(step);
           }
-        }
-        const arrived = accepted.flatMap((e) => (e.type === 'arrive' ? [e.interactionId] : []));
-        expect([...terminal.keys()].sort()).toEqual([...arrived].sort());
-        expect([...terminal.values()].every((c) => c === 1)).toBe(true);
-        // A restart replays the accepted events into a fresh engine: same decisions, same state.
-        const replica = createRouter();
-        expect(run(replica, accepted)).toEqual(decisions);
-        expect(replica.snapshot()).toEqual(final);
-      }),
+          const final = router.snapshot();
+          expect(final.interactions).toEqual([]);
+          // Every interaction that arrived ends in exactly one terminal state.
+          const terminal = new Map<string, number>();
+          for (const d of decisions) {
+            if (
+              d.type === 'interaction_state' &&
+              ['ended', 'abandoned', 'released', 'callback'].includes(d.state)
+            ) {
+              terminal.set(d.interactionId, (terminal.get(d.interactionId) ?? 0) + 1);
+            }
+          }
+          const arrived = accepted.flatMap((e) => (e.type === 'arrive' ? [e.interactionId] : []));
+          expect([...terminal.keys()].sort()).toEqual([...arrived].sort());
+          expect([...terminal.values()].every((c) => c === 1)).toBe(true);
+          // A restart replays the accepted events into a fresh engine: same decisions, same state.
+          const replica = createRouter();
+          expect(run(replica, accepted)).toEqual(decisions);
+          expect(replica.snapshot()).toEqual(final);
+        },
+      ),
       { numRuns: 80 },
     );
     // Generous: the machine is shared and slow; this bounds a hang, it does not measure speed.

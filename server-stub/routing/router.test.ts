@@ -10,7 +10,11 @@ describe('router: offering work', () => {
     const out = b.arrive('c1', 'q');
     expectOffer(out, 'c1', 'a1');
     expect(b.router.agentView('a1')?.state).toBe('reserved');
-    expect(out.find((d) => d.type === 'offer')?.audience).toEqual({ agents: ['a1'], wallboards: true, customer: false });
+    expect(out.find((d) => d.type === 'offer')?.audience).toEqual({
+      agents: ['a1'],
+      wallboards: true,
+      customer: false,
+    });
   });
 
   it('queues a call while nobody is ready and offers it when an agent becomes ready', () => {
@@ -29,13 +33,18 @@ describe('router: offering work', () => {
     b.ready('a1');
     b.arrive('c1', 'q');
     const states: string[] = [];
-    const track = (ds: ReturnType<typeof b.send>) => ds.forEach((d) => d.type === 'agent_state' && states.push(d.state));
+    const track = (ds: ReturnType<typeof b.send>) =>
+      ds.forEach((d) => d.type === 'agent_state' && states.push(d.state));
     track(b.send({ type: 'accept', interactionId: 'c1', agentId: 'a1' }));
     track(b.send({ type: 'end', interactionId: 'c1' }));
     const done = b.send({ type: 'wrapup_done', interactionId: 'c1', agentId: 'a1', disposition: 'solved' });
     track(done);
     expect(states).toEqual(['busy', 'wrapup', 'ready']);
-    expect(done.find((d) => d.type === 'interaction_state')).toMatchObject({ state: 'ended', disposition: 'solved', by: 'a1' });
+    expect(done.find((d) => d.type === 'interaction_state')).toMatchObject({
+      state: 'ended',
+      disposition: 'solved',
+      by: 'a1',
+    });
   });
 
   it('ends the wrap-up by itself when its time runs out, with the timeout disposition', () => {
@@ -49,7 +58,11 @@ describe('router: offering work', () => {
     expect(b.router.nextDeadline()).toBe(b.clock.now + 30_000);
     expect(b.wait(29)).toEqual([]);
     const out = b.wait(1);
-    expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({ state: 'ended', disposition: 'no_code', by: 'system' });
+    expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({
+      state: 'ended',
+      disposition: 'no_code',
+      by: 'system',
+    });
     expect(b.router.agentView('a1')?.state).toBe('ready');
   });
 
@@ -63,8 +76,15 @@ describe('router: offering work', () => {
     b.arrive('c2', 'q');
     expectOffer(b.ready('a1'), 'c1', 'a1');
     const out = b.wait(10);
-    expect(out.find((d) => d.type === 'offer_withdrawn')).toMatchObject({ interactionId: 'c1', reason: 'timeout' });
-    expect(out.find((d) => d.type === 'agent_state')).toMatchObject({ agentId: 'a1', state: 'not_ready', reason: 'missed' });
+    expect(out.find((d) => d.type === 'offer_withdrawn')).toMatchObject({
+      interactionId: 'c1',
+      reason: 'timeout',
+    });
+    expect(out.find((d) => d.type === 'agent_state')).toMatchObject({
+      agentId: 'a1',
+      state: 'not_ready',
+      reason: 'missed',
+    });
     expect(b.router.estimatedWait('c1')?.position).toBe(1);
     expectOffer(b.ready('a2'), 'c1', 'a2');
   });
@@ -77,7 +97,11 @@ describe('router: offering work', () => {
     b.ready('a1');
     b.arrive('c1', 'q');
     const out = b.send({ type: 'reject', interactionId: 'c1', agentId: 'a1' });
-    expect(out.find((d) => d.type === 'agent_state')).toMatchObject({ state: 'not_ready', reason: 'missed', by: 'a1' });
+    expect(out.find((d) => d.type === 'agent_state')).toMatchObject({
+      state: 'not_ready',
+      reason: 'missed',
+      by: 'a1',
+    });
     expectOffer(b.ready('a2'), 'c1', 'a2');
   });
 
@@ -100,14 +124,20 @@ describe('router: offering work', () => {
   it('transfers an active interaction to another queue with its data kept', () => {
     const b = bench();
     b.queue({ queueId: 'q' });
-    b.queue({ queueId: 'billing', rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 5 }] }] });
+    b.queue({
+      queueId: 'billing',
+      rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 5 }] }],
+    });
     b.agent('a1');
     b.agent('b1', { billing: 7 });
     b.ready('a1');
     b.arrive('c1', 'q', { data: { ivr: ['1', '3'] } });
     b.send({ type: 'accept', interactionId: 'c1', agentId: 'a1' });
     const out = b.send({ type: 'transfer', interactionId: 'c1', agentId: 'a1', to: { queueId: 'billing' } });
-    expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({ state: 'queued', queueId: 'billing' });
+    expect(out.find((d) => d.type === 'interaction_state')).toMatchObject({
+      state: 'queued',
+      queueId: 'billing',
+    });
     const offer = b.ready('b1').find((d) => d.type === 'offer');
     expect(offer).toMatchObject({ interactionId: 'c1', agentId: 'b1', data: { ivr: ['1', '3'] } });
   });
@@ -120,7 +150,13 @@ describe('router: offering work', () => {
     b.ready('a1');
     b.arrive('c1', 'q');
     b.send({ type: 'accept', interactionId: 'c1', agentId: 'a1' });
-    const refused = b.router.handle({ type: 'transfer', at: b.clock.now, interactionId: 'c1', agentId: 'a1', to: { agentId: 'a2' } });
+    const refused = b.router.handle({
+      type: 'transfer',
+      at: b.clock.now,
+      interactionId: 'c1',
+      agentId: 'a1',
+      to: { agentId: 'a2' },
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'AGENT_UNAVAILABLE' } });
     b.ready('a2');
     const out = b.send({ type: 'transfer', interactionId: 'c1', agentId: 'a1', to: { agentId: 'a2' } });

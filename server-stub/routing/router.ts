@@ -31,7 +31,9 @@ export interface Router {
   queueView(queueId: string, at: number): QueueView | null;
   agentView(agentId: string): AgentView | null;
   /** Position (1-based) and estimated wait of a waiting interaction, for announcements. */
-  estimatedWait(interactionId: string): { queueId: string; position: number; ewtSeconds: number | null } | null;
+  estimatedWait(
+    interactionId: string,
+  ): { queueId: string; position: number; ewtSeconds: number | null } | null;
 }
 
 type AnyHandler = Handler<RouterEvent['type']>;
@@ -68,7 +70,10 @@ export function createRouter(options: Partial<RouterConfig> = {}): Router {
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first?.path.map(String).join('.') || '(root)';
-        return { ok: false, error: { code: 'VALIDATION_FAILED', message: `${where}: ${first?.message ?? 'invalid event'}` } };
+        return {
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: `${where}: ${first?.message ?? 'invalid event'}` },
+        };
       }
       event = parsed.data;
     }
@@ -79,7 +84,8 @@ export function createRouter(options: Partial<RouterConfig> = {}): Router {
     try {
       handler.validate(ctx, event);
     } catch (error) {
-      if (error instanceof RoutingRefusal) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof RoutingRefusal)
+        return { ok: false, error: { code: error.code, message: error.message } };
       throw error;
     }
     if (event.type === 'tick') runDeadlines(ctx, now, state.lastAt);

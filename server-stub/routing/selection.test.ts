@@ -5,7 +5,12 @@ import { bench, offers } from './testing';
 /** Three ready agents with different idle times, proficiency and load; returns who gets the next call. */
 function setup(strategy: Strategy) {
   const b = bench();
-  b.queue({ queueId: 'q', strategy, rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 1 }] }], wrapupSeconds: 0 });
+  b.queue({
+    queueId: 'q',
+    strategy,
+    rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 1 }] }],
+    wrapupSeconds: 0,
+  });
   b.queue({ queueId: 'chat', rings: [{ afterSeconds: 0, skills: [] }] });
   b.agent('a', { billing: 3 });
   b.agent('b', { billing: 9 });

@@ -1,8 +1,17 @@
 import { teamOf } from './agents';
 import { hasRoom } from './capacity';
-import { slotOf, compareAgentEntries, type AgentEntry, type AgentRec, type EngineState, type InteractionRec, type QueueRec } from './state';
+import {
+  slotOf,
+  compareAgentEntries,
+  type AgentEntry,
+  type AgentRec,
+  type EngineState,
+  type InteractionRec,
+  type QueueRec,
+} from './state';
 
-const better = (a: InteractionRec, b: InteractionRec | undefined) => !b || a.key < b.key || (a.key === b.key && a.seq < b.seq);
+const better = (a: InteractionRec, b: InteractionRec | undefined) =>
+  !b || a.key < b.key || (a.key === b.key && a.seq < b.seq);
 
 /** Whether this agent may take this interaction of this queue right now (ring reached, room on the channel). */
 export function canServe(state: EngineState, agent: AgentRec, i: InteractionRec): boolean {

@@ -1,7 +1,8 @@
 import type { Capacity, QueueConfig } from './events';
 import { slotName, type AgentRec, type BlacklistEntry, type EngineState, type InteractionRec } from './state';
 
-const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const byKey = <T>(entries: Iterable<[string, T]>) =>
+  [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const sorted = (items: Iterable<string>) => [...items].sort();
 
 /** The engine's whole state as plain data in a canonical order: two engines fed the same events give equal snapshots. */
@@ -48,8 +49,11 @@ export function snapshotOf(state: EngineState): RouterSnapshot {
       preferredCount: q.preferredCount,
       pool: sorted(q.pool),
       channels: [...q.channels],
-      available: byKey(q.available.flatMap((agents, slot) => (agents && agents.size > 0 ? [[slotName(slot), agents] as [string, typeof agents]] : [])))
-        .map(([list, agents]): [string, string[]] => [list, agents.toArray().map((e) => e.agent.id)]),
+      available: byKey(
+        q.available.flatMap((agents, slot) =>
+          agents && agents.size > 0 ? [[slotName(slot), agents] as [string, typeof agents]] : [],
+        ),
+      ).map(([list, agents]): [string, string[]] => [list, agents.toArray().map((e) => e.agent.id)]),
       rrCursor: q.rrCursor,
       ahtMs: q.ahtMs,
       nextAnnounceAt: q.nextAnnounceAt,

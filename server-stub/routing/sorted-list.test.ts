@@ -7,36 +7,43 @@ const byNumber = (a: number, b: number) => a - b;
 describe('SortedList', () => {
   it('keeps any sequence of inserts and removes in the same order as a sorted array', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 300 })), { maxLength: 400 }), (ops) => {
-        const list = new SortedList(byNumber, 4);
-        const model = new Set<number>();
-        for (const [add, n] of ops) {
-          if (add && !model.has(n)) {
-            list.insert(n);
-            model.add(n);
-          } else if (!add) {
-            expect(list.remove(n)).toBe(model.delete(n));
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 300 })), { maxLength: 400 }),
+        (ops) => {
+          const list = new SortedList(byNumber, 4);
+          const model = new Set<number>();
+          for (const [add, n] of ops) {
+            if (add && !model.has(n)) {
+              list.insert(n);
+              model.add(n);
+            } else if (!add) {
+              expect(list.remove(n)).toBe(model.delete(n));
+            }
           }
-        }
-        const sorted = [...model].sort(byNumber);
-        expect(list.toArray()).toEqual(sorted);
-        expect(list.size).toBe(sorted.length);
-        expect(list.first()).toBe(sorted[0]);
-        for (const [i, n] of sorted.entries()) expect(list.rank(n)).toBe(i);
-      }),
+          const sorted = [...model].sort(byNumber);
+          expect(list.toArray()).toEqual(sorted);
+          expect(list.size).toBe(sorted.length);
+          expect(list.first()).toBe(sorted[0]);
+          for (const [i, n] of sorted.entries()) expect(list.rank(n)).toBe(i);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('finds by binary search the same first element as a scan, for any threshold test', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 500 }), { maxLength: 300 }), fc.integer({ min: -1, max: 501 }), (items, threshold) => {
-        const list = new SortedList(byNumber, 4);
-        for (const n of items) list.insert(n);
-        const above = (n: number) => n > threshold;
-        expect(list.firstWhere(above)).toBe([...items].sort(byNumber).find(above));
-        expect(list.firstWhere(above)).toBe(list.find(above));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 500 }), { maxLength: 300 }),
+        fc.integer({ min: -1, max: 501 }),
+        (items, threshold) => {
+          const list = new SortedList(byNumber, 4);
+          for (const n of items) list.insert(n);
+          const above = (n: number) => n > threshold;
+          expect(list.firstWhere(above)).toBe([...items].sort(byNumber).find(above));
+          expect(list.firstWhere(above)).toBe(list.find(above));
+        },
+      ),
       { numRuns: 300 },
     );
   });

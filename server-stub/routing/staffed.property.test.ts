@@ -11,9 +11,21 @@ const queues = ['q1', 'q2'];
 const start = 1_700_000_000_000;
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('state' as const), agent: fc.constantFrom(...agents), state: fc.constantFrom('ready', 'not_ready', 'logged_out') }),
-  fc.record({ kind: fc.constant('skills' as const), agent: fc.constantFrom(...agents), level: fc.integer({ min: 1, max: 10 }) }),
-  fc.record({ kind: fc.constant('queue' as const), queue: fc.constantFrom(...queues), min: fc.integer({ min: 1, max: 10 }) }),
+  fc.record({
+    kind: fc.constant('state' as const),
+    agent: fc.constantFrom(...agents),
+    state: fc.constantFrom('ready', 'not_ready', 'logged_out'),
+  }),
+  fc.record({
+    kind: fc.constant('skills' as const),
+    agent: fc.constantFrom(...agents),
+    level: fc.integer({ min: 1, max: 10 }),
+  }),
+  fc.record({
+    kind: fc.constant('queue' as const),
+    queue: fc.constantFrom(...queues),
+    min: fc.integer({ min: 1, max: 10 }),
+  }),
   fc.record({ kind: fc.constant('arrive' as const), queue: fc.constantFrom(...queues), n: fc.nat(1000) }),
   fc.record({ kind: fc.constant('reject' as const), n: fc.nat(100) }),
 );
@@ -26,15 +38,41 @@ describe('staffed count', () => {
         const send = (e: RouterEventInput) => router.handle(e);
         send({ type: 'skill_upsert', at: start, skillId: 'billing' });
         send({ type: 'reason_codes_set', at: start, codes: ['break'] });
-        for (const queueId of queues) send({ type: 'queue_upsert', at: start, queue: { queueId, rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 5 }] }] } });
-        for (const agentId of agents) send({ type: 'agent_upsert', at: start, agent: { agentId, skills: { billing: 5 } } });
+        for (const queueId of queues)
+          send({
+            type: 'queue_upsert',
+            at: start,
+            queue: {
+              queueId,
+              rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: 5 }] }],
+            },
+          });
+        for (const agentId of agents)
+          send({ type: 'agent_upsert', at: start, agent: { agentId, skills: { billing: 5 } } });
         let at = start;
         for (const s of steps) {
           at += 1000;
-          if (s.kind === 'state') send({ type: 'agent_state', at, agentId: s.agent, state: s.state, reason: s.state === 'not_ready' ? 'break' : null });
-          if (s.kind === 'skills') send({ type: 'agent_upsert', at, agent: { agentId: s.agent, skills: { billing: s.level } } });
-          if (s.kind === 'queue') send({ type: 'queue_upsert', at, queue: { queueId: s.queue, rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: s.min }] }] } });
-          if (s.kind === 'arrive') send({ type: 'arrive', at, interactionId: `i${at}`, queueId: s.queue, channel: 'voice' });
+          if (s.kind === 'state')
+            send({
+              type: 'agent_state',
+              at,
+              agentId: s.agent,
+              state: s.state,
+              reason: s.state === 'not_ready' ? 'break' : null,
+            });
+          if (s.kind === 'skills')
+            send({ type: 'agent_upsert', at, agent: { agentId: s.agent, skills: { billing: s.level } } });
+          if (s.kind === 'queue')
+            send({
+              type: 'queue_upsert',
+              at,
+              queue: {
+                queueId: s.queue,
+                rings: [{ afterSeconds: 0, skills: [{ skillId: 'billing', minProficiency: s.min }] }],
+              },
+            });
+          if (s.kind === 'arrive')
+            send({ type: 'arrive', at, interactionId: `i${at}`, queueId: s.queue, channel: 'voice' });
           if (s.kind === 'reject') {
             // A rejected offer sends its agent not ready: presence changes outside agent_state too.
             const offered = router.snapshot().interactions.filter((i) => i.offer !== null);
@@ -44,7 +82,9 @@ describe('staffed count', () => {
           const snap = router.snapshot();
           const ready = new Set(snap.agents.filter((a) => a.presence === 'ready').map((a) => a.id));
           for (const q of snap.queues) {
-            expect(router.queueView(q.config.queueId, at)?.staffed).toBe(q.pool.filter((id) => ready.has(id)).length);
+            expect(router.queueView(q.config.queueId, at)?.staffed).toBe(
+              q.pool.filter((id) => ready.has(id)).length,
+            );
           }
         }
       }),

@@ -169,13 +169,17 @@ export function newQueue(config: QueueConfig): QueueRec {
   };
 }
 
-const channelIndex: Record<Channel, number> = Object.fromEntries(channels.map((c, k) => [c, k])) as Record<Channel, number>;
+const channelIndex: Record<Channel, number> = Object.fromEntries(channels.map((c, k) => [c, k])) as Record<
+  Channel,
+  number
+>;
 
 /** Index of the list of one ring and one channel inside a queue (numbers, not names: no string built per lookup). */
 export const slotOf = (ring: number, channel: Channel) => ring * channels.length + channelIndex[channel];
 
 /** Name of the list in slot `slot`, as snapshots show it: `ring:channel`. */
-export const slotName = (slot: number) => `${Math.floor(slot / channels.length)}:${channels[slot % channels.length]!}`;
+export const slotName = (slot: number) =>
+  `${Math.floor(slot / channels.length)}:${channels[slot % channels.length]!}`;
 
 /** Changes an agent's presence, keeping the ready counts of the queues whose pool it is in. */
 export function setPresence(state: EngineState, agent: AgentRec, presence: AgentRec['presence']): void {
@@ -189,4 +193,11 @@ export function setPresence(state: EngineState, agent: AgentRec, presence: Agent
   }
 }
 
-export const zeroLoad = (): Record<Channel, number> => ({ voice: 0, im: 0, sms: 0, email: 0, fax: 0, social: 0 });
+export const zeroLoad = (): Record<Channel, number> => ({
+  voice: 0,
+  im: 0,
+  sms: 0,
+  email: 0,
+  fax: 0,
+  social: 0,
+});

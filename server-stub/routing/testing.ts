@@ -13,9 +13,17 @@ export interface Bench {
   /** Moves the clock by `seconds` and ticks. */
   wait(seconds: number): Decision[];
   queue(config: Partial<QueueConfigInput> & { queueId: string }): void;
-  agent(agentId: string, skills?: Record<string, number>, extra?: { teamId?: string; capacity?: Record<string, number> }): void;
+  agent(
+    agentId: string,
+    skills?: Record<string, number>,
+    extra?: { teamId?: string; capacity?: Record<string, number> },
+  ): void;
   ready(agentId: string): Decision[];
-  arrive(interactionId: string, queueId: string, extra?: Partial<Extract<RouterEventInput, { type: 'arrive' }>>): Decision[];
+  arrive(
+    interactionId: string,
+    queueId: string,
+    extra?: Partial<Extract<RouterEventInput, { type: 'arrive' }>>,
+  ): Decision[];
 }
 
 export function bench(options: { skills?: string[]; reasons?: string[] } = {}): Bench {

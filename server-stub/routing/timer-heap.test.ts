@@ -10,7 +10,9 @@ describe('TimerHeap', () => {
         times.forEach((t, i) => heap.push(t, 'offer', String(i)));
         const popped: [number, number][] = [];
         for (let t = heap.pop(); t; t = heap.pop()) popped.push([t.at, Number(t.ref)]);
-        const expected = times.map((t, i): [number, number] => [t, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const expected = times
+          .map((t, i): [number, number] => [t, i])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(popped).toEqual(expected);
       }),
     );

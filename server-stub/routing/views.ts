@@ -62,10 +62,17 @@ export function agentView(state: EngineState, agentId: string): AgentView | null
 }
 
 /** One waiting interaction's place and estimated wait (1-based position); null when it is not waiting. */
-export function interactionWait(state: EngineState, interactionId: string): { queueId: string; position: number; ewtSeconds: number | null } | null {
+export function interactionWait(
+  state: EngineState,
+  interactionId: string,
+): { queueId: string; position: number; ewtSeconds: number | null } | null {
   const i = state.interactions.get(interactionId);
   if (!i || i.state !== 'queued') return null;
   const queue = state.queues.get(i.queueId)!;
   const position = i.preferredUntil !== null ? 0 : queue.waiting.rank(i);
-  return { queueId: i.queueId, position: position + 1, ewtSeconds: ewtSeconds(position, queue.ahtMs, staffedCount(state, queue)) };
+  return {
+    queueId: i.queueId,
+    position: position + 1,
+    ewtSeconds: ewtSeconds(position, queue.ahtMs, staffedCount(state, queue)),
+  };
 }

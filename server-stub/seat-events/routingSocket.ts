@@ -15,7 +15,10 @@ const isRoutingFrame = (message: ClientMessage): message is RoutingFrame =>
   message.type.startsWith('interaction.') || message.type.startsWith('wallboard.');
 
 /** Builds the routing extension of the seat socket. */
-export function createRoutingSocketExtension(service: InteractionService, wallboards: WallboardHub): SeatSocketExtension {
+export function createRoutingSocketExtension(
+  service: InteractionService,
+  wallboards: WallboardHub,
+): SeatSocketExtension {
   const subscriptions = new WeakMap<object, () => void>();
 
   return {
@@ -32,16 +35,26 @@ export function createRoutingSocketExtension(service: InteractionService, wallbo
       if (!isRoutingFrame(message)) return false;
       const { user } = connection.auth;
       if (message.type === 'wallboard.subscribe' || message.type === 'wallboard.unsubscribe') {
-        if (user.role !== 'team_lead' && user.role !== 'admin') throw new SeatError('FORBIDDEN', 'Only team leads and admins see the wallboard.');
+        if (user.role !== 'team_lead' && user.role !== 'admin')
+          throw new SeatError('FORBIDDEN', 'Only team leads and admins see the wallboard.');
         subscriptions.get(connection)?.();
         subscriptions.delete(connection);
         if (message.type === 'wallboard.subscribe') {
-          subscriptions.set(connection, wallboards.subscribe(user.tenantId, (snapshot) => connection.send({ type: 'wallboard.snapshot', snapshot: toWire(snapshot) })));
+          subscriptions.set(
+            connection,
+            wallboards.subscribe(user.tenantId, (snapshot) =>
+              connection.send({ type: 'wallboard.snapshot', snapshot: toWire(snapshot) }),
+            ),
+          );
         }
         connection.send({ type: 'ack', id: message.id });
         return true;
       }
-      if (!user.agentId) throw new SeatError('FORBIDDEN', 'Only agents and team leads with an agent record handle interactions.');
+      if (!user.agentId)
+        throw new SeatError(
+          'FORBIDDEN',
+          'Only agents and team leads with an agent record handle interactions.',
+        );
       const { tenantId, agentId } = { tenantId: user.tenantId, agentId: user.agentId };
       // `actions`, not `batched`: the seat gets an ack, so the interaction's view is not built for nothing.
       switch (message.type) {
@@ -69,7 +82,12 @@ export function createRoutingSocketExtension(service: InteractionService, wallbo
 }
 
 /** Refuses to act on an interaction the agent does not hold (the engine's `end` does not ask who). */
-export function ownedBy(service: InteractionService, tenantId: string, interactionId: string, agentId: string): void {
+export function ownedBy(
+  service: InteractionService,
+  tenantId: string,
+  interactionId: string,
+  agentId: string,
+): void {
   const interaction = service.get(tenantId, interactionId);
   if (interaction.agentId !== agentId || (interaction.state !== 'active' && interaction.state !== 'held')) {
     throw new SeatError('CONFLICT', 'You can only end an interaction you are handling.');

@@ -23,9 +23,25 @@ describe('migrations', () => {
   it('run every migration in order on a fresh database', async () => {
     const applied = await migrateToLatest(store.db);
     expect(applied).toEqual(migrations.map(([name]) => name));
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(store.db);
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+      store.db,
+    );
     const names = tables.rows.map((r) => r.name);
-    for (const table of ['tenants', 'users', 'sessions', 'teams', 'agents', 'skills', 'agent_skills', 'queues', 'queue_skills', 'reason_codes', 'customers', 'customer_contact_points', 'agent_state']) {
+    for (const table of [
+      'tenants',
+      'users',
+      'sessions',
+      'teams',
+      'agents',
+      'skills',
+      'agent_skills',
+      'queues',
+      'queue_skills',
+      'reason_codes',
+      'customers',
+      'customer_contact_points',
+      'agent_state',
+    ]) {
       expect(names).toContain(table);
     }
   });
@@ -52,18 +68,38 @@ describe('migrations', () => {
 
   it('reject a skill proficiency outside 1 to 10', async () => {
     await migrateToLatest(store.db);
-    await store.db.insertInto('tenants').values({ id: 't', slug: 't', name: 'T', created_at: '2026-01-01T00:00:00.000Z' }).execute();
-    await store.db.insertInto('agents').values({ id: 'a', tenant_id: 't', team_id: null, display_name: 'A' }).execute();
+    await store.db
+      .insertInto('tenants')
+      .values({ id: 't', slug: 't', name: 'T', created_at: '2026-01-01T00:00:00.000Z' })
+      .execute();
+    await store.db
+      .insertInto('agents')
+      .values({ id: 'a', tenant_id: 't', team_id: null, display_name: 'A' })
+      .execute();
     await store.db.insertInto('skills').values({ id: 's', tenant_id: 't', name: 'billing' }).execute();
     await expect(
       store.db.insertInto('agent_skills').values({ agent_id: 'a', skill_id: 's', proficiency: 11 }).execute(),
     ).rejects.toThrow(/CHECK/);
-    const agent = await store.db.selectFrom('agents').selectAll().where('id', '=', 'a').executeTakeFirstOrThrow();
-    expect([agent.capacity_voice, agent.capacity_im, agent.capacity_email, agent.capacity_sms, agent.capacity_social, agent.capacity_fax]).toEqual([1, 3, 5, 5, 3, 2]);
+    const agent = await store.db
+      .selectFrom('agents')
+      .selectAll()
+      .where('id', '=', 'a')
+      .executeTakeFirstOrThrow();
+    expect([
+      agent.capacity_voice,
+      agent.capacity_im,
+      agent.capacity_email,
+      agent.capacity_sms,
+      agent.capacity_social,
+      agent.capacity_fax,
+    ]).toEqual([1, 3, 5, 5, 3, 2]);
   });
 
   it('report which migration failed', async () => {
-    const broken = [...migrations, ['999_broken', { up: async () => Promise.reject(new Error('boom')) }]] as const;
+    const broken = [
+      ...migrations,
+      ['999_broken', { up: async () => Promise.reject(new Error('boom')) }],
+    ] as const;
     await expect(migrateToLatest(store.db, broken)).rejects.toThrow(/999_broken failed: boom/);
   });
 });

@@ -9,7 +9,9 @@ import { seedDemoTenant } from '../store/seed/demoSeed';
 export const testScrypt = { N: 1024, r: 8, p: 1 };
 
 /** A migrated, demo-seeded store in a fresh temp folder, and the function that removes it. */
-export async function createSeededStore(now: () => number): Promise<{ store: SeatStore; dir: string; dispose: () => Promise<void> }> {
+export async function createSeededStore(
+  now: () => number,
+): Promise<{ store: SeatStore; dir: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'seat-test-'));
   const store = openSqliteStore(dir);
   await migrateToLatest(store.db);

@@ -21,7 +21,11 @@ export async function startTestServer(overrides: Partial<SeatServerOptions> = {}
     ...overrides,
   });
   const login = async (username: string, password = 'seat-demo') => {
-    const reply = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const reply = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
     if (reply.statusCode !== 200) throw new Error(`login ${username} failed: ${reply.body}`);
     return (reply.json() as { token: string }).token;
   };

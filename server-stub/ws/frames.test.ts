@@ -9,7 +9,9 @@ const codeOf = (text: string | null) => {
 describe('client frame parsing', () => {
   it('accepts the frames of the contract', () => {
     expect(codeOf('{"type":"ping","id":"1"}')).toBe('ping');
-    expect(codeOf('{"type":"agent.setState","id":"2","state":"not_ready","reason":"break"}')).toBe('agent.setState');
+    expect(codeOf('{"type":"agent.setState","id":"2","state":"not_ready","reason":"break"}')).toBe(
+      'agent.setState',
+    );
   });
 
   it('refuses malformed JSON and binary frames with BAD_JSON and no id', () => {

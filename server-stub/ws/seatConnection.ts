@@ -29,7 +29,12 @@ export interface SeatConnectionHooks {
 }
 
 /** Wraps a ws socket. */
-export function createSeatConnection(socket: WebSocket, auth: AuthContext, id: string, hooks: SeatConnectionHooks): SeatConnection {
+export function createSeatConnection(
+  socket: WebSocket,
+  auth: AuthContext,
+  id: string,
+  hooks: SeatConnectionHooks,
+): SeatConnection {
   let state: SocketState = SocketState.OPEN;
   let alive = true;
   let queue: Promise<void> = Promise.resolve();

@@ -22,15 +22,23 @@ async function connect(token: string) {
     frames.push(serverMessageSchema.parse(JSON.parse(String(data))));
     for (const w of waiters.splice(0)) w();
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  const next = async <T extends ServerMessage['type']>(type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true) => {
+  const next = async <T extends ServerMessage['type']>(
+    type: T,
+    match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+  ) => {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const found = frames.find((f): f is Extract<ServerMessage, { type: T }> => f.type === type && match(f as Extract<ServerMessage, { type: T }>));
+      const found = frames.find(
+        (f): f is Extract<ServerMessage, { type: T }> =>
+          f.type === type && match(f as Extract<ServerMessage, { type: T }>),
+      );
       if (found) {
         frames.splice(frames.indexOf(found), 1);
         return found;
@@ -42,7 +50,13 @@ async function connect(token: string) {
       });
     }
   };
-  return { socket, frames, next, closed, send: (frame: unknown) => socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame)) };
+  return {
+    socket,
+    frames,
+    next,
+    closed,
+    send: (frame: unknown) => socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+  };
 }
 
 function refusedStatus(url: string): Promise<number> {
@@ -75,7 +89,10 @@ describe('seat WebSocket', () => {
   it('says hello with the user, then the agent state, and answers ping with pong', async () => {
     const client = await connect(await t.login('agent15'));
     expect((await client.next('hello')).user.username).toBe('agent15');
-    expect((await client.next('agent.state')).status).toMatchObject({ agentId: 'demo-agent-agent15', state: 'logged_out' });
+    expect((await client.next('agent.state')).status).toMatchObject({
+      agentId: 'demo-agent-agent15',
+      state: 'logged_out',
+    });
     client.send({ type: 'ping', id: 'p1' });
     expect(await client.next('pong')).toEqual({ type: 'pong', id: 'p1' });
     client.socket.close();
@@ -87,7 +104,9 @@ describe('seat WebSocket', () => {
     client.send('{not json');
     expect((await client.next('error')).error.code).toBe('BAD_JSON');
     client.send({ type: 'agent.teleport', id: 'u1' });
-    expect(await client.next('error', (e) => e.id === 'u1')).toMatchObject({ error: { code: 'UNKNOWN_MESSAGE' } });
+    expect(await client.next('error', (e) => e.id === 'u1')).toMatchObject({
+      error: { code: 'UNKNOWN_MESSAGE' },
+    });
     client.send({ type: 'agent.setState', id: 'v1', state: 'asleep' });
     expect((await client.next('error', (e) => e.id === 'v1')).error.code).toBe('VALIDATION_FAILED');
     client.send({ type: 'ping', id: 'still-here' });
@@ -111,7 +130,11 @@ describe('seat WebSocket', () => {
 
     first.send({ type: 'agent.setState', id: 's1', state: 'not_ready', reason: 'lunch' });
     const pushed = await first.next('agent.state');
-    expect(pushed.status).toMatchObject({ agentId: 'demo-agent-agent18', state: 'not_ready', reason: 'lunch' });
+    expect(pushed.status).toMatchObject({
+      agentId: 'demo-agent-agent18',
+      state: 'not_ready',
+      reason: 'lunch',
+    });
     expect(await first.next('ack')).toEqual({ type: 'ack', id: 's1' });
     expect((await second.next('agent.state')).status.state).toBe('not_ready');
 
@@ -145,7 +168,11 @@ describe('seat WebSocket', () => {
     const client = await connect(token);
     const other = await connect(await t.login('agent21'));
     await client.next('hello');
-    const out = await t.server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } });
+    const out = await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.statusCode).toBe(204);
     expect((await client.closed).code).toBe(4401);
     other.send({ type: 'ping', id: 'alive' });

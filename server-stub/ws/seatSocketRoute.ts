@@ -37,7 +37,11 @@ export interface SeatSocketExtension {
  * Must run before the access hook is added: the plugin's own request hook marks upgrade requests,
  * so a refused upgrade (401) gets its socket destroyed instead of left hanging.
  */
-export async function registerWebSocketSupport(app: FastifyInstance, hub: SeatSocketHub, closeGraceMs: number): Promise<void> {
+export async function registerWebSocketSupport(
+  app: FastifyInstance,
+  hub: SeatSocketHub,
+  closeGraceMs: number,
+): Promise<void> {
   await app.register(websocket, {
     options: { maxPayload: maxFrameBytes },
     preClose: async () => {
@@ -51,13 +55,22 @@ export async function registerWebSocketSupport(app: FastifyInstance, hub: SeatSo
  * GET /ws?token=…: one socket per seat. The access hook checks the token before the upgrade, so a
  * bad or expired token gets a 401 and no socket. Returns the disposer of its subscriptions and heartbeat.
  */
-export function registerSeatSocket(app: FastifyInstance, hub: SeatSocketHub, deps: SeatSocketDeps): () => void {
-  const stopOnRevoke = deps.auth.onSessionRevoked((sessionId) => hub.closeSession(sessionId, CloseCode.SESSION_ENDED, 'signed out'));
-  const stopOnChange = deps.agentStates.onChange(({ tenantId, status }) => hub.sendToAgent(tenantId, status.agentId, { type: 'agent.state', status }));
+export function registerSeatSocket(
+  app: FastifyInstance,
+  hub: SeatSocketHub,
+  deps: SeatSocketDeps,
+): () => void {
+  const stopOnRevoke = deps.auth.onSessionRevoked((sessionId) =>
+    hub.closeSession(sessionId, CloseCode.SESSION_ENDED, 'signed out'),
+  );
+  const stopOnChange = deps.agentStates.onChange(({ tenantId, status }) =>
+    hub.sendToAgent(tenantId, status.agentId, { type: 'agent.state', status }),
+  );
 
   const sweep = () => {
     for (const connection of hub.connections()) {
-      if (Date.parse(connection.auth.expiresAt) <= deps.now()) connection.close(CloseCode.SESSION_ENDED, 'session expired');
+      if (Date.parse(connection.auth.expiresAt) <= deps.now())
+        connection.close(CloseCode.SESSION_ENDED, 'session expired');
       else connection.heartbeat();
     }
   };
@@ -90,7 +103,13 @@ export function registerSeatSocket(app: FastifyInstance, hub: SeatSocketHub, dep
             connection.close(CloseCode.SESSION_ENDED, 'session expired');
             return;
           }
-          const text = isBinary ? null : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
+          const text = isBinary
+            ? null
+            : Array.isArray(data)
+              ? Buffer.concat(data).toString('utf8')
+              : Buffer.isBuffer(data)
+                ? data.toString('utf8')
+                : Buffer.from(new Uint8Array(data)).toString('utf8');
           const frame = parseClientFrame(text);
           if (!frame.ok) {
             connection.send({ type: 'error', id: frame.id, ...frame.error.toBody() });
@@ -98,7 +117,8 @@ export function registerSeatSocket(app: FastifyInstance, hub: SeatSocketHub, dep
           }
           try {
             let handled = false;
-            for (const extension of deps.extensions ?? []) if (!handled) handled = await extension.handle(frame.message, connection);
+            for (const extension of deps.extensions ?? [])
+              if (!handled) handled = await extension.handle(frame.message, connection);
             if (!handled) await handleClientMessage(frame.message, connection, deps.agentStates);
           } catch (error) {
             const seatError = toSeatError(error);

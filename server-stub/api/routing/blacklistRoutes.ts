@@ -16,7 +16,11 @@ import type { InteractionService } from '../../interactions/interactionService';
 const idParams = z.object({ id: z.string().min(1).max(128) }).strict();
 
 /** Registers /api/blacklist. */
-export function registerBlacklistRoutes(app: FastifyInstance, book: BlacklistBook, service: InteractionService): void {
+export function registerBlacklistRoutes(
+  app: FastifyInstance,
+  book: BlacklistBook,
+  service: InteractionService,
+): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/blacklist',
@@ -40,7 +44,9 @@ export function registerBlacklistRoutes(app: FastifyInstance, book: BlacklistBoo
     tags: ['blacklist'],
     querystring: z.object({ status: z.enum(['proposed', 'confirmed', 'rejected']).optional() }).strict(),
     response: { 200: z.object({ entries: z.array(blacklistEntrySchema) }) },
-    handler: async ({ query, request }) => ({ entries: book.list(callerOf(request).user.tenantId, query.status) }),
+    handler: async ({ query, request }) => ({
+      entries: book.list(callerOf(request).user.tenantId, query.status),
+    }),
   });
 
   defineRoute(app, {
@@ -56,18 +62,23 @@ export function registerBlacklistRoutes(app: FastifyInstance, book: BlacklistBoo
       const { user } = callerOf(request);
       if (body.decision === 'reject') return { entry: book.reject(user.tenantId, params.id, user.id) };
       const limits = body.limits ?? {};
-      const entry = book.confirm(user.tenantId, params.id, limits, user.id, ({ customerId, category }, write) =>
-        service.setBlacklist(
-          user.tenantId,
-          {
-            customerId,
-            category,
-            allowedHours: limits.allowedHours ? [limits.allowedHours] : null,
-            maxPerDay: limits.maxPerDay ?? null,
-            message: null,
-          },
-          write,
-        ),
+      const entry = book.confirm(
+        user.tenantId,
+        params.id,
+        limits,
+        user.id,
+        ({ customerId, category }, write) =>
+          service.setBlacklist(
+            user.tenantId,
+            {
+              customerId,
+              category,
+              allowedHours: limits.allowedHours ? [limits.allowedHours] : null,
+              maxPerDay: limits.maxPerDay ?? null,
+              message: null,
+            },
+            write,
+          ),
       );
       return { entry };
     },

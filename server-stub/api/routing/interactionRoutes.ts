@@ -47,18 +47,29 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     method: 'POST',
     url: '/api/interactions',
     access: ['admin'],
-    summary: 'Create an interaction (channel adapters). Needs an Idempotency-Key header or body field: a retry returns the original with 200.',
+    summary:
+      'Create an interaction (channel adapters). Needs an Idempotency-Key header or body field: a retry returns the original with 200.',
     tags: ['routing'],
     body: createInteractionRequestSchema,
     response: { 201: createInteractionResponseSchema, 200: createInteractionResponseSchema },
     handler: async ({ body, request }, reply) => {
       const header = request.headers['idempotency-key'];
-      const fromHeader = header === undefined ? undefined : parseOrThrow(idempotencyKeySchema, Array.isArray(header) ? header[0] : header);
+      const fromHeader =
+        header === undefined
+          ? undefined
+          : parseOrThrow(idempotencyKeySchema, Array.isArray(header) ? header[0] : header);
       if (fromHeader && body.idempotencyKey && fromHeader !== body.idempotencyKey) {
-        throw new SeatError('VALIDATION_FAILED', 'The Idempotency-Key header and the idempotencyKey field differ.');
+        throw new SeatError(
+          'VALIDATION_FAILED',
+          'The Idempotency-Key header and the idempotencyKey field differ.',
+        );
       }
       const key = fromHeader ?? body.idempotencyKey;
-      if (!key) throw new SeatError('VALIDATION_FAILED', 'Send an Idempotency-Key header (or idempotencyKey field) so a retry cannot queue twice.');
+      if (!key)
+        throw new SeatError(
+          'VALIDATION_FAILED',
+          'Send an Idempotency-Key header (or idempotencyKey field) so a retry cannot queue twice.',
+        );
       const result = await service.batched.create(callerOf(request).user.tenantId, body, key);
       reply.code(result.created ? 201 : 200);
       return result;
@@ -73,7 +84,9 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     tags: ['routing'],
     querystring: listQuery,
     response: { 200: z.object({ interactions: z.array(interactionSchema) }) },
-    handler: async ({ query, request }) => ({ interactions: service.list(callerOf(request).user.tenantId, query.state, query.limit) }),
+    handler: async ({ query, request }) => ({
+      interactions: service.list(callerOf(request).user.tenantId, query.state, query.limit),
+    }),
   });
 
   defineRoute(app, {
@@ -87,7 +100,8 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     handler: async ({ params, request }) => {
       const { user } = callerOf(request);
       const interaction = service.get(user.tenantId, params.id);
-      if (user.role === 'agent' && interaction.agentId !== user.agentId) throw new SeatError('NOT_FOUND', `There is no interaction ${params.id}.`);
+      if (user.role === 'agent' && interaction.agentId !== user.agentId)
+        throw new SeatError('NOT_FOUND', `There is no interaction ${params.id}.`);
       return { interaction };
     },
   });
@@ -114,17 +128,27 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
       },
     });
 
-  action('accept', 'Accept the interaction offered to you', emptyRequestSchema, (t, a, id) => service.batched.accept(t, id, a));
-  action('reject', 'Reject the interaction offered to you (it goes back to the head of its queue)', rejectRequestSchema, (t, a, id) =>
-    service.batched.reject(t, id, a),
+  action('accept', 'Accept the interaction offered to you', emptyRequestSchema, (t, a, id) =>
+    service.batched.accept(t, id, a),
+  );
+  action(
+    'reject',
+    'Reject the interaction offered to you (it goes back to the head of its queue)',
+    rejectRequestSchema,
+    (t, a, id) => service.batched.reject(t, id, a),
   );
   action('end', 'End the interaction you handle; wrap-up starts', emptyRequestSchema, (t, a, id) => {
     ownedBy(service, t, id, a);
     return service.batched.end(t, id, a);
   });
-  action('wrapup', 'Finish wrap-up with a disposition code', wrapupRequestSchema, (t, a, id, body) => service.batched.wrapup(t, id, a, body.disposition));
-  action('transfer', 'Transfer the interaction you handle to a queue or an agent; attached data travels with it', transferRequestSchema, (t, a, id, body) =>
-    service.batched.transfer(t, id, a, body.to),
+  action('wrapup', 'Finish wrap-up with a disposition code', wrapupRequestSchema, (t, a, id, body) =>
+    service.batched.wrapup(t, id, a, body.disposition),
+  );
+  action(
+    'transfer',
+    'Transfer the interaction you handle to a queue or an agent; attached data travels with it',
+    transferRequestSchema,
+    (t, a, id, body) => service.batched.transfer(t, id, a, body.to),
   );
 
   defineRoute(app, {

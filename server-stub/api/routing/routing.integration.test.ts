@@ -29,8 +29,19 @@ afterEach(async () => {
   await t.dispose();
 });
 
-const http = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) => {
-  const reply = await t.server.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const http = async (
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  token: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) => {
+  const reply = await t.server.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
   return { status: reply.statusCode, body: reply.body ? (reply.json() as Record<string, unknown>) : {} };
 };
 const seat = async (username: string) => {
@@ -41,11 +52,18 @@ const seat = async (username: string) => {
 };
 const ready = async (s: TestSeat) => s.request({ type: 'agent.setState', state: 'ready' });
 const create = async (key: string, body: Record<string, unknown> = {}) => {
-  const reply = await http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' }, ...body }, { 'idempotency-key': key });
+  const reply = await http(
+    'POST',
+    '/api/interactions',
+    admin,
+    { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' }, ...body },
+    { 'idempotency-key': key },
+  );
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return createInteractionResponseSchema.parse(reply.body).interaction;
 };
-const routingSettings = (queueId: string, body: Record<string, unknown>) => http('PUT', `/api/queues/${queueId}/routing`, admin, body);
+const routingSettings = (queueId: string, body: Record<string, unknown>) =>
+  http('PUT', `/api/queues/${queueId}/routing`, admin, body);
 const snapshot = async () => (await http('GET', '/api/admin/routing/snapshot', admin)).body;
 
 describe('routing over HTTP and the seat WebSocket', () => {
@@ -60,7 +78,11 @@ describe('routing over HTTP and the seat WebSocket', () => {
     expect(created.state).toBe('offered');
 
     const offer = await a1.next('interaction.offer');
-    expect(offer.interaction).toMatchObject({ id: created.id, queueId: general, attached: { ivr: ['2', '1'], page: '/bills' } });
+    expect(offer.interaction).toMatchObject({
+      id: created.id,
+      queueId: general,
+      attached: { ivr: ['2', '1'], page: '/bills' },
+    });
     expect(Date.parse(offer.expiresAt)).toBeGreaterThan(Date.now());
     await a1.request({ type: 'interaction.accept', interactionId: created.id });
     expect((await a1.next('interaction.update')).interaction.state).toBe('active');
@@ -74,11 +96,17 @@ describe('routing over HTTP and the seat WebSocket', () => {
     await a1.next('agent.state', (m) => m.status.state === 'ready');
 
     const view = await http('GET', `/api/interactions/${created.id}`, admin);
-    expect(view.body['interaction']).toMatchObject({ state: 'ended', agentId: agentId(1), disposition: 'resolved' });
+    expect(view.body['interaction']).toMatchObject({
+      state: 'ended',
+      agentId: agentId(1),
+      disposition: 'resolved',
+    });
     // Nothing about this interaction reached the other seats.
     for (const other of [a2, bystander]) {
       expect(other.frames.filter((f) => f.type.startsWith('interaction.'))).toEqual([]);
-      expect(other.frames.filter((f) => f.type === 'agent.state' && f.status.agentId === agentId(1))).toEqual([]);
+      expect(other.frames.filter((f) => f.type === 'agent.state' && f.status.agentId === agentId(1))).toEqual(
+        [],
+      );
     }
   });
 
@@ -91,12 +119,23 @@ describe('routing over HTTP and the seat WebSocket', () => {
     await ready(a2);
     const created = await create('create-key-0002');
     await a1.next('interaction.offer');
-    expect(await a1.next('interaction.revoked')).toEqual({ type: 'interaction.revoked', interactionId: created.id, reason: 'timeout' });
-    expect((await a1.next('agent.state', (m) => m.status.state === 'not_ready')).status.reason).toBe('missed');
+    expect(await a1.next('interaction.revoked')).toEqual({
+      type: 'interaction.revoked',
+      interactionId: created.id,
+      reason: 'timeout',
+    });
+    expect((await a1.next('agent.state', (m) => m.status.state === 'not_ready')).status.reason).toBe(
+      'missed',
+    );
     expect((await a2.next('interaction.offer')).interaction.id).toBe(created.id);
-    await expect(a1.request({ type: 'interaction.accept', interactionId: created.id })).rejects.toThrow(/CONFLICT|INVALID_TRANSITION|OFFER_EXPIRED/);
+    await expect(a1.request({ type: 'interaction.accept', interactionId: created.id })).rejects.toThrow(
+      /CONFLICT|INVALID_TRANSITION|OFFER_EXPIRED/,
+    );
     await a2.request({ type: 'interaction.accept', interactionId: created.id });
-    expect((await a2.next('interaction.update')).interaction).toMatchObject({ state: 'active', agentId: agentId(5) });
+    expect((await a2.next('interaction.update')).interaction).toMatchObject({
+      state: 'active',
+      agentId: agentId(5),
+    });
   });
 
   it('gives a rejected offer to the next agent', async () => {
@@ -114,19 +153,30 @@ describe('routing over HTTP and the seat WebSocket', () => {
   it('transfers to a queue and then to an agent with the attached data kept', async () => {
     const a1 = await seat('agent08');
     await ready(a1);
-    const created = await create('create-key-0004', { attached: { consent: { recording: true }, trail: ['menu', 'billing'] } });
+    const created = await create('create-key-0004', {
+      attached: { consent: { recording: true }, trail: ['menu', 'billing'] },
+    });
     await a1.next('interaction.offer');
     await a1.request({ type: 'interaction.accept', interactionId: created.id });
 
     // To an agent of the billing queue: pick one who serves it and make them ready.
     const biller = await seat('agent02');
     await ready(biller);
-    await a1.request({ type: 'interaction.transfer', interactionId: created.id, to: { kind: 'agent', agentId: agentId(2) } });
+    await a1.request({
+      type: 'interaction.transfer',
+      interactionId: created.id,
+      to: { kind: 'agent', agentId: agentId(2) },
+    });
     const toAgent = await biller.next('interaction.offer');
-    expect(toAgent.interaction.attached).toEqual({ consent: { recording: true }, trail: ['menu', 'billing'] });
+    expect(toAgent.interaction.attached).toEqual({
+      consent: { recording: true },
+      trail: ['menu', 'billing'],
+    });
     await biller.request({ type: 'interaction.accept', interactionId: created.id });
 
-    const reply = await http('POST', `/api/interactions/${created.id}/transfer`, await t.login('agent02'), { to: { kind: 'queue', queueId: billing } });
+    const reply = await http('POST', `/api/interactions/${created.id}/transfer`, await t.login('agent02'), {
+      to: { kind: 'queue', queueId: billing },
+    });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const moved = reply.body['interaction'] as Interaction;
     expect(moved.queueId).toBe(billing);
@@ -136,11 +186,23 @@ describe('routing over HTTP and the seat WebSocket', () => {
 
   it('returns the original interaction for a retried create and refuses a reused key or a missing one', async () => {
     const first = await create('create-key-0005');
-    const retry = await http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' } }, { 'idempotency-key': 'create-key-0005' });
+    const retry = await http(
+      'POST',
+      '/api/interactions',
+      admin,
+      { channel: 'voice', queueId: general, attached: { ivr: ['2', '1'], page: '/bills' } },
+      { 'idempotency-key': 'create-key-0005' },
+    );
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ created: false, interaction: { id: first.id } });
     const before = await snapshot();
-    const reused = await http('POST', '/api/interactions', admin, { channel: 'sms', queueId: general }, { 'idempotency-key': 'create-key-0005' });
+    const reused = await http(
+      'POST',
+      '/api/interactions',
+      admin,
+      { channel: 'sms', queueId: general },
+      { 'idempotency-key': 'create-key-0005' },
+    );
     expect(reused.status).toBe(409);
     const missing = await http('POST', '/api/interactions', admin, { channel: 'sms', queueId: general });
     expect(missing.status).toBe(400);
@@ -154,17 +216,52 @@ describe('routing over HTTP and the seat WebSocket', () => {
     const created = await create('create-key-0006');
     const before = await snapshot();
     const cases: Array<[Promise<{ status: number; body: Record<string, unknown> }>, number]> = [
-      [http('POST', '/api/interactions', admin, { channel: 'voice', queueId: 'no-such-queue' }, { 'idempotency-key': 'create-key-0007' }), 404],
-      [http('POST', '/api/interactions', admin, { channel: 'voice', queueId: general, customerId: 'nobody' }, { 'idempotency-key': 'create-key-0008' }), 404],
-      [http('POST', '/api/interactions', agentToken, { channel: 'voice', queueId: general }, { 'idempotency-key': 'create-key-0009' }), 403],
+      [
+        http(
+          'POST',
+          '/api/interactions',
+          admin,
+          { channel: 'voice', queueId: 'no-such-queue' },
+          { 'idempotency-key': 'create-key-0007' },
+        ),
+        404,
+      ],
+      [
+        http(
+          'POST',
+          '/api/interactions',
+          admin,
+          { channel: 'voice', queueId: general, customerId: 'nobody' },
+          { 'idempotency-key': 'create-key-0008' },
+        ),
+        404,
+      ],
+      [
+        http(
+          'POST',
+          '/api/interactions',
+          agentToken,
+          { channel: 'voice', queueId: general },
+          { 'idempotency-key': 'create-key-0009' },
+        ),
+        403,
+      ],
       [http('POST', `/api/interactions/${created.id}/accept`, agentToken, {}), 409],
       [http('POST', `/api/interactions/${created.id}/wrapup`, agentToken, { disposition: 'resolved' }), 409],
       [http('POST', `/api/interactions/${created.id}/end`, agentToken, {}), 409],
-      [http('POST', `/api/interactions/${created.id}/transfer`, agentToken, { to: { kind: 'agent', agentId: 'nobody' } }), 409],
+      [
+        http('POST', `/api/interactions/${created.id}/transfer`, agentToken, {
+          to: { kind: 'agent', agentId: 'nobody' },
+        }),
+        409,
+      ],
       [http('GET', '/api/interactions/no-such-interaction', admin), 404],
       [http('PUT', `/api/queues/${general}/routing`, admin, { offerTimeoutSeconds: -1 }), 400],
       [http('PUT', `/api/queues/${general}/routing`, admin, { wrapupSeconds: 1e12 }), 400],
-      [http('PUT', `/api/agents/${agentId(9)}/state`, agentToken, { state: 'not_ready', reason: 'napping' }), 400],
+      [
+        http('PUT', `/api/agents/${agentId(9)}/state`, agentToken, { state: 'not_ready', reason: 'napping' }),
+        400,
+      ],
       [http('PUT', `/api/agents/${agentId(10)}/state`, agentToken, { state: 'ready' }), 403],
     ];
     for (const [reply, status] of cases) {
@@ -177,12 +274,28 @@ describe('routing over HTTP and the seat WebSocket', () => {
 
   it('streams wallboard figures to the tenant’s team leads only, and refuses agents', async () => {
     const acme = 'tenant-acme';
-    await t.server.store.db.insertInto('tenants').values({ id: acme, slug: 'acme', name: 'Acme', created_at: new Date().toISOString() }).execute();
+    await t.server.store.db
+      .insertInto('tenants')
+      .values({ id: acme, slug: 'acme', name: 'Acme', created_at: new Date().toISOString() })
+      .execute();
     await t.server.store.db
       .insertInto('users')
-      .values({ id: 'acme-lead', tenant_id: acme, username: 'lead', display_name: 'Acme lead', role: 'team_lead', password_hash: await hashPassword('acme-pass', testScrypt), agent_id: null, created_at: new Date().toISOString() })
+      .values({
+        id: 'acme-lead',
+        tenant_id: acme,
+        username: 'lead',
+        display_name: 'Acme lead',
+        role: 'team_lead',
+        password_hash: await hashPassword('acme-pass', testScrypt),
+        agent_id: null,
+        created_at: new Date().toISOString(),
+      })
       .execute();
-    const acmeLogin = await t.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { tenant: 'acme', username: 'lead', password: 'acme-pass' } });
+    const acmeLogin = await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { tenant: 'acme', username: 'lead', password: 'acme-pass' },
+    });
     const acmeLead = await connectSeat(base, (acmeLogin.json() as { token: string }).token);
     seats.push(acmeLead);
     const lead = await seat('lead01');
@@ -194,7 +307,9 @@ describe('routing over HTTP and the seat WebSocket', () => {
     expect(wallboardSnapshotSchema.parse(full.snapshot).queues.map((q) => q.queueId)).toContain(general);
 
     await create('create-key-0010');
-    const update = await lead.next('wallboard.snapshot', (m) => m.snapshot.queues.some((q) => q.queueId === general && q.waiting === 1));
+    const update = await lead.next('wallboard.snapshot', (m) =>
+      m.snapshot.queues.some((q) => q.queueId === general && q.waiting === 1),
+    );
     expect(update.snapshot.queues.find((q) => q.queueId === general)).toMatchObject({ waiting: 1 });
     await new Promise((r) => setTimeout(r, 200));
     // Acme's lead got its own (empty) board and nothing of demo's figures.
@@ -233,10 +348,15 @@ describe('routing over HTTP and the seat WebSocket', () => {
     await a1.request({ type: 'agent.setState', state: 'not_ready', reason: 'break' });
     await create('create-key-0013');
     const second = await create('create-key-0014');
-    const view = (await http('GET', `/api/interactions/${second.id}`, admin)).body['interaction'] as Interaction;
+    const view = (await http('GET', `/api/interactions/${second.id}`, admin)).body[
+      'interaction'
+    ] as Interaction;
     expect(view).toMatchObject({ state: 'queued', position: 2 });
     expect(view.estimatedWaitSeconds).toEqual(expect.any(Number));
-    const queue = (await http('GET', `/api/queues/${general}/live`, admin)).body['queue'] as Record<string, unknown>;
+    const queue = (await http('GET', `/api/queues/${general}/live`, admin)).body['queue'] as Record<
+      string,
+      unknown
+    >;
     expect(queue).toMatchObject({ waiting: 2 });
     expect(queue).toHaveProperty('estimatedWaitSeconds');
   });
@@ -244,16 +364,36 @@ describe('routing over HTTP and the seat WebSocket', () => {
   it('lets an agent propose a blacklist entry, a lead confirm it with limits, and the router then release the customer', async () => {
     const agentToken = await t.login('agent15');
     const leadToken = await t.login('lead01');
-    const customer = await t.server.store.db.selectFrom('customers').select('id').where('tenant_id', '=', 'tenant-demo').orderBy('id').executeTakeFirstOrThrow();
-    const proposed = await http('POST', '/api/blacklist', agentToken, { customerId: customer.id, category: 'abusive', reason: 'Shouted at three agents' });
+    const customer = await t.server.store.db
+      .selectFrom('customers')
+      .select('id')
+      .where('tenant_id', '=', 'tenant-demo')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const proposed = await http('POST', '/api/blacklist', agentToken, {
+      customerId: customer.id,
+      category: 'abusive',
+      reason: 'Shouted at three agents',
+    });
     expect(proposed.status).toBe(201);
     const entry = proposed.body['entry'] as { id: string; status: string; proposedBy: string };
     expect(entry.status).toBe('proposed');
-    expect((await http('POST', `/api/blacklist/${entry.id}/decision`, agentToken, { decision: 'confirm' })).status).toBe(403);
-    const decided = await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, { decision: 'confirm', limits: { maxPerDay: 0 } });
+    expect(
+      (await http('POST', `/api/blacklist/${entry.id}/decision`, agentToken, { decision: 'confirm' })).status,
+    ).toBe(403);
+    const decided = await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, {
+      decision: 'confirm',
+      limits: { maxPerDay: 0 },
+    });
     expect(decided.status).toBe(200);
-    expect(decided.body['entry']).toMatchObject({ status: 'confirmed', limits: { maxPerDay: 0 }, decidedBy: expect.any(String) });
-    expect((await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, { decision: 'reject' })).status).toBe(409);
+    expect(decided.body['entry']).toMatchObject({
+      status: 'confirmed',
+      limits: { maxPerDay: 0 },
+      decidedBy: expect.any(String),
+    });
+    expect(
+      (await http('POST', `/api/blacklist/${entry.id}/decision`, leadToken, { decision: 'reject' })).status,
+    ).toBe(409);
     const released = await create('create-key-0015', { customerId: customer.id });
     expect(released.state).toBe('released');
     expect(released.releaseReason).toEqual(expect.any(String));
@@ -262,7 +402,13 @@ describe('routing over HTTP and the seat WebSocket', () => {
   it('documents the routing routes in the OpenAPI description', async () => {
     const reply = await t.server.app.inject({ method: 'GET', url: '/docs/json' });
     const paths = Object.keys((reply.json() as { paths: Record<string, unknown> }).paths);
-    for (const route of ['/api/interactions', '/api/interactions/{id}/accept', '/api/queues/{id}/live', '/api/blacklist', '/api/stats']) {
+    for (const route of [
+      '/api/interactions',
+      '/api/interactions/{id}/accept',
+      '/api/queues/{id}/live',
+      '/api/blacklist',
+      '/api/stats',
+    ]) {
       expect(paths).toContain(route);
     }
   });

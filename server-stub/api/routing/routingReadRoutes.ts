@@ -19,24 +19,33 @@ const noQuery = z.object({}).strict();
 const queueRoutingSchema = queueConfigSchema.omit({ queueId: true, rings: true }).partial().strict();
 
 /** Registers the routing read routes and settings. */
-export function registerRoutingReadRoutes(app: FastifyInstance, service: InteractionService, now: () => number, stats: StatsAggregator): void {
+export function registerRoutingReadRoutes(
+  app: FastifyInstance,
+  service: InteractionService,
+  now: () => number,
+  stats: StatsAggregator,
+): void {
   defineRoute(app, {
     method: 'GET',
     url: '/api/queues/:id/live',
     access: roles,
-    summary: 'The queue now: waiting, staffed and available agents, longest wait, estimated wait of a new arrival',
+    summary:
+      'The queue now: waiting, staffed and available agents, longest wait, estimated wait of a new arrival',
     tags: ['routing'],
     params: idParams,
     querystring: noQuery,
     response: { 200: z.object({ queue: queueLiveSchema }) },
-    handler: async ({ params, request }) => ({ queue: service.queueLive(callerOf(request).user.tenantId, params.id) }),
+    handler: async ({ params, request }) => ({
+      queue: service.queueLive(callerOf(request).user.tenantId, params.id),
+    }),
   });
 
   defineRoute(app, {
     method: 'PUT',
     url: '/api/queues/:id/routing',
     access: ['admin'],
-    summary: 'Change how a queue routes: strategy, offer timeout, wrap-up time and dispositions, overflow, announcements, priorities',
+    summary:
+      'Change how a queue routes: strategy, offer timeout, wrap-up time and dispositions, overflow, announcements, priorities',
     tags: ['routing'],
     params: idParams,
     body: queueRoutingSchema,
@@ -63,17 +72,29 @@ export function registerRoutingReadRoutes(app: FastifyInstance, service: Interac
     method: 'PUT',
     url: '/api/agents/:id/state',
     access: roles,
-    summary: 'Set an agent state: agents their own, team leads and admins any agent of the tenant (forced, attributed to them)',
+    summary:
+      'Set an agent state: agents their own, team leads and admins any agent of the tenant (forced, attributed to them)',
     tags: ['routing'],
     params: idParams,
     body: setAgentStateRequestSchema,
     response: { 200: z.object({ status: agentStatusSchema }) },
     handler: async ({ params, body, request }) => {
       const { user } = callerOf(request);
-      if (user.role === 'agent' && user.agentId !== params.id) throw new SeatError('FORBIDDEN', 'Agents set only their own state.');
-      if (body.state === 'not_ready' && !body.reason) throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
-      if (body.state !== 'not_ready' && body.reason) throw new SeatError('VALIDATION_FAILED', 'A reason code goes only with not_ready.');
-      return { status: await service.batched.setAgentState(user.tenantId, params.id, body.state, body.reason ?? null, user.id) };
+      if (user.role === 'agent' && user.agentId !== params.id)
+        throw new SeatError('FORBIDDEN', 'Agents set only their own state.');
+      if (body.state === 'not_ready' && !body.reason)
+        throw new SeatError('VALIDATION_FAILED', 'Not ready needs a reason code.');
+      if (body.state !== 'not_ready' && body.reason)
+        throw new SeatError('VALIDATION_FAILED', 'A reason code goes only with not_ready.');
+      return {
+        status: await service.batched.setAgentState(
+          user.tenantId,
+          params.id,
+          body.state,
+          body.reason ?? null,
+          user.id,
+        ),
+      };
     },
   });
 
@@ -81,11 +102,20 @@ export function registerRoutingReadRoutes(app: FastifyInstance, service: Interac
     method: 'GET',
     url: '/api/stats',
     access: ['team_lead', 'admin'],
-    summary: 'Live statistics of the tenant: per queue (current quarter hour and today, SL and SL2) and per agent',
+    summary:
+      'Live statistics of the tenant: per queue (current quarter hour and today, SL and SL2) and per agent',
     tags: ['routing'],
     querystring: z.object({ intervals: z.enum(['true', 'false']).default('false') }).strict(),
-    response: { 200: z.looseObject({ tenantId: z.string(), at: z.number(), queues: z.array(z.unknown()), agents: z.array(z.unknown()) }) },
-    handler: async ({ query, request }) => stats.snapshot(callerOf(request).user.tenantId, now(), { intervals: query.intervals === 'true' }),
+    response: {
+      200: z.looseObject({
+        tenantId: z.string(),
+        at: z.number(),
+        queues: z.array(z.unknown()),
+        agents: z.array(z.unknown()),
+      }),
+    },
+    handler: async ({ query, request }) =>
+      stats.snapshot(callerOf(request).user.tenantId, now(), { intervals: query.intervals === 'true' }),
   });
 
   defineRoute(app, {

@@ -6,7 +6,10 @@ export interface TestSeat {
   socket: WebSocket;
   frames: ServerMessage[];
   /** Resolves with (and removes) the first frame of `type` matching `match`, or fails after 5 s. */
-  next<T extends ServerMessage['type']>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean): Promise<Extract<ServerMessage, { type: T }>>;
+  next<T extends ServerMessage['type']>(
+    type: T,
+    match?: (m: Extract<ServerMessage, { type: T }>) => boolean,
+  ): Promise<Extract<ServerMessage, { type: T }>>;
   /** Sends a frame with a fresh id and waits for its ack (or throws with the error frame). */
   request(frame: Record<string, unknown>): Promise<void>;
   /** Frames of `type` received so far (not removed). */
@@ -36,7 +39,8 @@ export async function connectSeat(base: string, token: string): Promise<TestSeat
         frames.splice(frames.indexOf(found), 1);
         return found as never;
       }
-      if (Date.now() > deadline) throw new Error(`no ${type} frame; got ${JSON.stringify(frames).slice(0, 2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${type} frame; got ${JSON.stringify(frames).slice(0, 2000)}`);
       await new Promise<void>((resolve) => {
         const done = () => {
           waiters.delete(done);

@@ -8,13 +8,18 @@ import type { Mailbox } from './mailboxConfig';
 // addresses (no loops), or when the mailbox has no relay.
 
 /** Builds the acknowledgement, or null when none should go out. */
-export function composeAcknowledgement(event: Parameters<IngestListener>[0], isOurAddress: (address: string) => boolean): ComposedReply | null {
+export function composeAcknowledgement(
+  event: Parameters<IngestListener>[0],
+  isOurAddress: (address: string) => boolean,
+): ComposedReply | null {
   const { mailbox, parsed, outcome } = event;
   const template = mailbox.settings.autoAcknowledge;
-  if (!template || !outcome.newThread || outcome.duplicate || parsed.automated || parsed.parseProblem) return null;
+  if (!template || !outcome.newThread || outcome.duplicate || parsed.automated || parsed.parseProblem)
+    return null;
   const recipient = parsed.replyTo ?? parsed.from;
   if (!recipient || isOurAddress(recipient.address)) return null;
-  const fill = (s: string) => s.replaceAll('{subject}', parsed.subject || '(no subject)').replaceAll('{reference}', outcome.thread.id);
+  const fill = (s: string) =>
+    s.replaceAll('{subject}', parsed.subject || '(no subject)').replaceAll('{reference}', outcome.thread.id);
   return {
     from: { address: mailbox.address, name: mailbox.displayName },
     to: [recipient],
@@ -30,7 +35,11 @@ export function composeAcknowledgement(event: Parameters<IngestListener>[0], isO
 }
 
 /** Headers every automatic answer carries so other robots do not answer it. */
-export const autoReplyHeaders: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', Precedence: 'auto_reply' };
+export const autoReplyHeaders: Record<string, string> = {
+  'Auto-Submitted': 'auto-replied',
+  'X-Auto-Response-Suppress': 'All',
+  Precedence: 'auto_reply',
+};
 
 /** True when a mailbox can send (own relay or server default). */
 export type CanSend = (mailbox: Mailbox) => boolean;

@@ -27,7 +27,8 @@ export interface ComposedReply {
 
 const maxReferences = 20;
 
-const display = (a: EmailAddress | null) => (a ? (a.name ? `${a.name} <${a.address}>` : a.address) : 'unknown sender');
+const display = (a: EmailAddress | null) =>
+  a ? (a.name ? `${a.name} <${a.address}>` : a.address) : 'unknown sender';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const plain = (address: string): EmailAddress => ({ address, name: '' });
 
@@ -61,7 +62,10 @@ export function composeReply(input: {
   const from = { address: mailbox.address, name: mailbox.displayName };
   const ours = new Set([mailbox.address.toLowerCase()]);
   // Replying to our own outbound message answers its recipients again.
-  const sender = original.direction === 'outbound' ? original.to : [original.replyTo ?? original.from].flatMap((a) => a ?? []);
+  const sender =
+    original.direction === 'outbound'
+      ? original.to
+      : [original.replyTo ?? original.from].flatMap((a) => a ?? []);
   let to: EmailAddress[];
   let cc: EmailAddress[];
   if (request.mode === 'forward') {
@@ -73,39 +77,85 @@ export function composeReply(input: {
     cc = distinct([...others, ...request.cc.map(plain)], ours);
   }
   const bcc = distinct(request.bcc.map(plain), ours);
-  if (to.length === 0) throw new SeatError('VALIDATION_FAILED', request.mode === 'forward' ? 'Give at least one recipient to forward to.' : 'The original has no sender to reply to; give a recipient.');
+  if (to.length === 0)
+    throw new SeatError(
+      'VALIDATION_FAILED',
+      request.mode === 'forward'
+        ? 'Give at least one recipient to forward to.'
+        : 'The original has no sender to reply to; give a recipient.',
+    );
 
-  const subject = request.subject ?? prefixedSubject(request.mode === 'forward' ? 'Fwd' : 'Re', original.subject);
-  const references = [...original.references.filter((r) => r !== original.messageId), original.messageId].slice(-maxReferences);
+  const subject =
+    request.subject ?? prefixedSubject(request.mode === 'forward' ? 'Fwd' : 'Re', original.subject);
+  const references = [
+    ...original.references.filter((r) => r !== original.messageId),
+    original.messageId,
+  ].slice(-maxReferences);
   const when = new Date(original.date).toUTCString();
 
   let text = request.text;
   let quotedHtml = '';
   if (request.quote) {
     if (request.mode === 'forward') {
-      const header = ['---------- Forwarded message ----------', `From: ${display(original.from)}`, `Date: ${when}`, `Subject: ${original.subject}`, `To: ${original.to.map(display).join(', ')}`];
+      const header = [
+        '---------- Forwarded message ----------',
+        `From: ${display(original.from)}`,
+        `Date: ${when}`,
+        `Subject: ${original.subject}`,
+        `To: ${original.to.map(display).join(', ')}`,
+      ];
       text += `\n\n${header.join('\n')}\n\n${original.text}`;
       quotedHtml = `<div>${header.map(escapeHtml).join('<br>')}</div><br>`;
     } else {
       const intro = `On ${when}, ${display(original.from)} wrote:`;
-      text += `\n\n${intro}\n${original.text.split(/\r?\n/).map((line) => (line.startsWith('>') ? `>${line}` : `> ${line}`)).join('\n')}`;
+      text += `\n\n${intro}\n${original.text
+        .split(/\r?\n/)
+        .map((line) => (line.startsWith('>') ? `>${line}` : `> ${line}`))
+        .join('\n')}`;
       quotedHtml = `<div>${escapeHtml(intro)}</div>`;
     }
-    const originalHtml = original.html ? sanitizeEmailHtml(original.html, input.attachmentUrl).html : `<pre>${escapeHtml(original.text)}</pre>`;
-    quotedHtml += request.mode === 'forward' ? originalHtml : `<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">${originalHtml}</blockquote>`;
+    const originalHtml = original.html
+      ? sanitizeEmailHtml(original.html, input.attachmentUrl).html
+      : `<pre>${escapeHtml(original.text)}</pre>`;
+    quotedHtml +=
+      request.mode === 'forward'
+        ? originalHtml
+        : `<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">${originalHtml}</blockquote>`;
   }
-  const html = request.html !== undefined ? `${sanitizeEmailHtml(request.html, () => null).html}${quotedHtml}` : null;
+  const html =
+    request.html !== undefined ? `${sanitizeEmailHtml(request.html, () => null).html}${quotedHtml}` : null;
 
-  const attachments: ComposedReply['attachments'] = request.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType.toLowerCase(), content: Buffer.from(a.contentBase64, 'base64') }));
+  const attachments: ComposedReply['attachments'] = request.attachments.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType.toLowerCase(),
+    content: Buffer.from(a.contentBase64, 'base64'),
+  }));
   if (request.mode === 'forward' && request.includeOriginalAttachments) {
-    for (const a of input.originalAttachments) if (a.content) attachments.push({ filename: a.filename, contentType: a.contentType, content: a.content });
+    for (const a of input.originalAttachments)
+      if (a.content)
+        attachments.push({ filename: a.filename, contentType: a.contentType, content: a.content });
   }
-  return { from, to, cc, bcc, subject, inReplyTo: request.mode === 'forward' ? null : original.messageId, references, text, html, attachments };
+  return {
+    from,
+    to,
+    cc,
+    bcc,
+    subject,
+    inReplyTo: request.mode === 'forward' ? null : original.messageId,
+    references,
+    text,
+    html,
+    attachments,
+  };
 }
 
 /** Parses a reply request body (the route does this too; exported for direct callers). */
 export function parseReplyRequest(body: EmailReplyRequest): ReplyRequest {
   const result = emailReplyRequestSchema.safeParse(body);
-  if (!result.success) throw new SeatError('VALIDATION_FAILED', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!result.success)
+    throw new SeatError(
+      'VALIDATION_FAILED',
+      result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return result.data;
 }

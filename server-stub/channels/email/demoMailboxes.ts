@@ -17,7 +17,12 @@ export const demoMailboxes = [
       },
     },
   },
-  { id: 'demo-mailbox-billing', address: 'billing@demo.seat.test', displayName: 'Demo Billing', queueId: 'demo-queue-billing' },
+  {
+    id: 'demo-mailbox-billing',
+    address: 'billing@demo.seat.test',
+    displayName: 'Demo Billing',
+    queueId: 'demo-queue-billing',
+  },
 ] as const;
 
 /**

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,7 +48,10 @@ async function freePort(): Promise<number> {
 
 async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`dovecot exited with ${child.exitCode}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `dovecot exited with ${child.exitCode}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}`,
+      );
     const open = await new Promise<boolean>((resolve) => {
       const socket = createConnection({ host: '127.0.0.1', port }, () => {
         socket.end();
@@ -69,7 +81,9 @@ export async function startTestDovecot(): Promise<TestDovecot> {
   const password = 'imap-test-password';
   const logFile = path.join(dir, 'dovecot.log');
   writeFileSync(path.join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`);
-  const who = asRoot ? '' : `default_login_user = ${process.env.USER ?? 'nobody'}\ndefault_internal_user = ${process.env.USER ?? 'nobody'}\n`;
+  const who = asRoot
+    ? ''
+    : `default_login_user = ${process.env.USER ?? 'nobody'}\ndefault_internal_user = ${process.env.USER ?? 'nobody'}\n`;
   writeFileSync(
     path.join(dir, 'dovecot.conf'),
     `protocols = imap

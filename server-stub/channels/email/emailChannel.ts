@@ -48,8 +48,15 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
   const mailboxes = createMailboxStore(store.sqlite);
   const messages = createMessageStore(store.sqlite, generateId);
   const router = createThreadRouter({ service: deps.service, messages, sendToAgent: deps.sendToAgent });
-  const ingest = createEmailIngest({ messages, router, mailboxById: (t, id) => mailboxes.byId(t, id), now, onError });
-  const relayOf = (mailbox: { settings: { relay: ResolvedEmailOptions['defaultRelay'] } }) => mailbox.settings.relay ?? options.defaultRelay;
+  const ingest = createEmailIngest({
+    messages,
+    router,
+    mailboxById: (t, id) => mailboxes.byId(t, id),
+    now,
+    onError,
+  });
+  const relayOf = (mailbox: { settings: { relay: ResolvedEmailOptions['defaultRelay'] } }) =>
+    mailbox.settings.relay ?? options.defaultRelay;
   const sender = createEmailSender({ messages, relayOf, now, newId: generateId });
   let receiver: SmtpReceiver | null = null;
 
@@ -58,7 +65,14 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
     const composed = composeAcknowledgement(event, (address) => mailboxes.byAddress(address) !== undefined);
     if (!composed) return;
     sender
-      .send({ mailbox: event.mailbox, threadId: event.outcome.thread.id, composed, source: 'auto', sentBy: null, extraHeaders: autoReplyHeaders })
+      .send({
+        mailbox: event.mailbox,
+        threadId: event.outcome.thread.id,
+        composed,
+        source: 'auto',
+        sentBy: null,
+        extraHeaders: autoReplyHeaders,
+      })
       .catch((error: unknown) => onError(error, `auto-acknowledgement from ${event.mailbox.address}`));
   });
 
@@ -68,10 +82,19 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
     ingest,
     sender,
     registerRoutes(app) {
-      registerEmailRoutes(app, { messages, mailboxes, service: deps.service, sender, maxReplyBytes: options.maxReplyBytes, maxMessageBytes: options.maxMessageBytes, now });
+      registerEmailRoutes(app, {
+        messages,
+        mailboxes,
+        service: deps.service,
+        sender,
+        maxReplyBytes: options.maxReplyBytes,
+        maxMessageBytes: options.maxMessageBytes,
+        now,
+      });
     },
     async start() {
-      if (deps.seedDemo && store.sqlite.prepare("SELECT 1 FROM queues WHERE id = 'demo-queue-general'").get()) seedDemoMailboxes(mailboxes, now());
+      if (deps.seedDemo && store.sqlite.prepare("SELECT 1 FROM queues WHERE id = 'demo-queue-general'").get())
+        seedDemoMailboxes(mailboxes, now());
       await ingest.resumeUnrouted();
       const stops: Array<() => void> = [];
       if (options.imapPolling) {
@@ -81,7 +104,10 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
             mailbox,
             maxMessageBytes: options.maxMessageBytes,
             deliver: async (raw, box) => void (await ingest.ingest(raw, [box], 'imap')),
-            scheduler: { set: (callback, delayMs) => setTimeout(callback, delayMs).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+            scheduler: {
+              set: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
+              clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+            },
             onError,
           });
           stops.push(poller.start());

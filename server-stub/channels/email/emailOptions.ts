@@ -21,13 +21,23 @@ export const emailOptionsSchema = z
       .nullable()
       .default(null),
     /** Largest message accepted (SMTP SIZE; bigger is refused with 552, IMAP ones are left unread). */
-    maxMessageBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
+    maxMessageBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
     /** Relay for replies of mailboxes that configure none. */
     defaultRelay: relaySchema.nullable().default(null),
     /** Whether mailboxes with IMAP settings are polled (tests poll by hand). */
     imapPolling: z.boolean().default(true),
     /** Largest JSON body of a reply with its base64 attachments. */
-    maxReplyBytes: z.number().int().min(64 * 1024).max(60 * 1024 * 1024).default(20 * 1024 * 1024),
+    maxReplyBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(60 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
   })
   .strict();
 

@@ -1,4 +1,11 @@
-import { emailMessageSchema, emailReplyRequestSchema, emailReplyResponseSchema, emailThreadSchema, type EmailMessage, type EmailThread } from '@contract/email';
+import {
+  emailMessageSchema,
+  emailReplyRequestSchema,
+  emailReplyResponseSchema,
+  emailThreadSchema,
+  type EmailMessage,
+  type EmailThread,
+} from '@contract/email';
 import { SeatError } from '@contract/errors';
 import type { Interaction } from '@contract/routing';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -35,7 +42,8 @@ export interface EmailRouteDeps {
   now: () => number;
 }
 
-const attachmentUrl = (messageRowId: string, attachmentId: string) => `/api/email/messages/${encodeURIComponent(messageRowId)}/attachments/${encodeURIComponent(attachmentId)}`;
+const attachmentUrl = (messageRowId: string, attachmentId: string) =>
+  `/api/email/messages/${encodeURIComponent(messageRowId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(filename: string): string {
@@ -64,13 +72,18 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
     if (!thread) throw new SeatError('NOT_FOUND', 'There is no such e-mail thread.');
     if (user.role === 'agent') {
       const current = interactionOf(thread);
-      const involved = (current?.agentId && current.agentId === user.agentId) || (thread.lastAgentId && thread.lastAgentId === user.agentId);
+      const involved =
+        (current?.agentId && current.agentId === user.agentId) ||
+        (thread.lastAgentId && thread.lastAgentId === user.agentId);
       if (!involved) throw new SeatError('NOT_FOUND', 'There is no such e-mail thread.');
     }
     return thread;
   };
 
-  const readableMessage = (request: FastifyRequest, messageRowId: string): { message: MessageRecord; thread: ThreadRecord } => {
+  const readableMessage = (
+    request: FastifyRequest,
+    messageRowId: string,
+  ): { message: MessageRecord; thread: ThreadRecord } => {
     const message = messages.message(callerOf(request).user.tenantId, messageRowId);
     if (!message) throw new SeatError('NOT_FOUND', 'There is no such e-mail message.');
     return { message, thread: readableThread(request, message.threadId) };
@@ -94,12 +107,19 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
   const messageView = (message: MessageRecord): EmailMessage => {
     const attachments = messages.attachments(message.id, false);
     const byCid = new Map(attachments.flatMap((a) => (a.contentId ? [[a.contentId, a.id] as const] : [])));
-    const sanitised = message.html ? sanitizeEmailHtml(message.html, (cid) => (byCid.has(cid) ? attachmentUrl(message.id, byCid.get(cid) as string) : null)) : null;
+    const sanitised = message.html
+      ? sanitizeEmailHtml(message.html, (cid) =>
+          byCid.has(cid) ? attachmentUrl(message.id, byCid.get(cid) as string) : null,
+        )
+      : null;
     return {
       ...summaryOf(message),
       text: message.text,
       html: sanitised?.html ?? null,
-      htmlNotes: { removedActiveContent: sanitised?.removedActiveContent ?? false, blockedRemoteImages: sanitised?.blockedRemoteImages ?? 0 },
+      htmlNotes: {
+        removedActiveContent: sanitised?.removedActiveContent ?? false,
+        blockedRemoteImages: sanitised?.blockedRemoteImages ?? 0,
+      },
       inReplyTo: message.inReplyTo,
       references: message.references,
       attachments: attachments.map(({ messageRowId: _m, content: _c, ...a }) => a),
@@ -179,7 +199,10 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
       const { message } = readableMessage(request, params.id);
       const raw = messages.raw(message.tenantId, message.id);
       if (!raw) throw new SeatError('NOT_FOUND', 'The raw source is not stored.');
-      reply.header('content-type', 'message/rfc822').header('content-disposition', contentDisposition(`${message.id}.eml`)).header('x-content-type-options', 'nosniff');
+      reply
+        .header('content-type', 'message/rfc822')
+        .header('content-disposition', contentDisposition(`${message.id}.eml`))
+        .header('x-content-type-options', 'nosniff');
       return reply.send(raw);
     },
   });
@@ -188,7 +211,8 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
     method: 'POST',
     url: '/api/email/messages/:id/reply',
     access: ['agent', 'team_lead'],
-    summary: 'Reply, reply to all or forward a message through the mailbox relay, with quoting and attachments',
+    summary:
+      'Reply, reply to all or forward a message through the mailbox relay, with quoting and attachments',
     tags: ['email'],
     params: threadParams,
     body: emailReplyRequestSchema,
@@ -198,20 +222,38 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
       const { user } = callerOf(request);
       const { message: original, thread } = readableMessage(request, params.id);
       const current = interactionOf(thread);
-      const owns = current && user.agentId && current.agentId === user.agentId && ownedStates.has(current.state);
-      if (!owns && user.role !== 'team_lead') throw new SeatError('FORBIDDEN', 'Only the agent handling this e-mail can answer it.');
+      const owns =
+        current && user.agentId && current.agentId === user.agentId && ownedStates.has(current.state);
+      if (!owns && user.role !== 'team_lead')
+        throw new SeatError('FORBIDDEN', 'Only the agent handling this e-mail can answer it.');
       const mailbox = mailboxes.byId(thread.tenantId, thread.mailboxId);
       if (!mailbox) throw new SeatError('NOT_FOUND', 'The mailbox of this thread is gone.');
-      const added = body.attachments.reduce((sum, a) => sum + Math.floor((a.contentBase64.length * 3) / 4), 0);
-      if (added > deps.maxMessageBytes) throw new SeatError('BODY_TOO_LARGE', `Attachments larger than ${deps.maxMessageBytes} bytes cannot be sent.`);
+      const added = body.attachments.reduce(
+        (sum, a) => sum + Math.floor((a.contentBase64.length * 3) / 4),
+        0,
+      );
+      if (added > deps.maxMessageBytes)
+        throw new SeatError(
+          'BODY_TOO_LARGE',
+          `Attachments larger than ${deps.maxMessageBytes} bytes cannot be sent.`,
+        );
       const composed = composeReply({
         mailbox,
         original,
-        originalAttachments: body.mode === 'forward' && body.includeOriginalAttachments ? messages.attachments(original.id, true) : [],
+        originalAttachments:
+          body.mode === 'forward' && body.includeOriginalAttachments
+            ? messages.attachments(original.id, true)
+            : [],
         request: body,
         attachmentUrl: () => null,
       });
-      const sent = await deps.sender.send({ mailbox, threadId: thread.id, composed, source: 'seat', sentBy: user.agentId ?? user.id });
+      const sent = await deps.sender.send({
+        mailbox,
+        threadId: thread.id,
+        composed,
+        source: 'seat',
+        sentBy: user.agentId ?? user.id,
+      });
       if (user.agentId) messages.setThreadLastAgent(thread.id, user.agentId);
       reply.code(201);
       return { message: messageView(sent) };
@@ -231,7 +273,9 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
         settings: {
           ...m.settings,
           imap: m.settings.imap ? { ...m.settings.imap, password: '********' } : null,
-          relay: m.settings.relay ? { ...m.settings.relay, ...(m.settings.relay.password ? { password: '********' } : {}) } : null,
+          relay: m.settings.relay
+            ? { ...m.settings.relay, ...(m.settings.relay.password ? { password: '********' } : {}) }
+            : null,
         },
       })),
     }),

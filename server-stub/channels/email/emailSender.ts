@@ -13,7 +13,14 @@ import type { ParsedAttachment } from './parseEmail';
 
 /** Sends composed mail and records it in the thread. */
 export interface EmailSender {
-  send(input: { mailbox: Mailbox; threadId: string; composed: ComposedReply; source: 'seat' | 'auto'; sentBy: string | null; extraHeaders?: Record<string, string> }): Promise<MessageRecord>;
+  send(input: {
+    mailbox: Mailbox;
+    threadId: string;
+    composed: ComposedReply;
+    source: 'seat' | 'auto';
+    sentBy: string | null;
+    extraHeaders?: Record<string, string>;
+  }): Promise<MessageRecord>;
 }
 
 /** The domain part of an address, for Message-IDs. */
@@ -44,7 +51,11 @@ export function createEmailSender(deps: {
         date: new Date(at),
         ...(composed.inReplyTo ? { inReplyTo: composed.inReplyTo } : {}),
         ...(composed.references.length > 0 ? { references: composed.references } : {}),
-        attachments: composed.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+        attachments: composed.attachments.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+        })),
         ...(extraHeaders ? { headers: extraHeaders } : {}),
       })
         .compile()
@@ -90,14 +101,20 @@ export function createEmailSender(deps: {
         socketTimeout: (deps.timeoutMs ?? 15_000) * 2,
       });
       try {
-        const envelope = { from: mailbox.address, to: [...composed.to, ...composed.cc, ...composed.bcc].map((a) => a.address) };
+        const envelope = {
+          from: mailbox.address,
+          to: [...composed.to, ...composed.cc, ...composed.bcc].map((a) => a.address),
+        };
         await transport.sendMail({ envelope, raw });
         deps.messages.setOutboundStatus(stored.id, 'sent', null);
         return { ...stored, status: 'sent' };
       } catch (error) {
         const reason = error instanceof Error ? error.message.slice(0, 500) : String(error);
         deps.messages.setOutboundStatus(stored.id, 'failed', reason);
-        throw new SeatError('UNAVAILABLE', `The mail relay did not take the message (${reason}); it is kept in the thread as failed.`);
+        throw new SeatError(
+          'UNAVAILABLE',
+          `The mail relay did not take the message (${reason}); it is kept in the thread as failed.`,
+        );
       } finally {
         transport.close();
       }

@@ -47,7 +47,11 @@ export async function openEmailFixture(): Promise<EmailFixture> {
     ingest,
     errors,
     customerWithEmail() {
-      const row = sqlite.prepare("SELECT customer_id, value FROM customer_contact_points WHERE kind = 'email' ORDER BY id LIMIT 1").get() as { customer_id: string; value: string };
+      const row = sqlite
+        .prepare(
+          "SELECT customer_id, value FROM customer_contact_points WHERE kind = 'email' ORDER BY id LIMIT 1",
+        )
+        .get() as { customer_id: string; value: string };
       return { customerId: row.customer_id, address: row.value };
     },
     dispose: () => routing.dispose(),
@@ -55,7 +59,10 @@ export async function openEmailFixture(): Promise<EmailFixture> {
 }
 
 /** A minimal RFC 5322 message; headers given override the defaults. */
-export function rawMessage(headers: Record<string, string | null>, body = 'Hello, my router is broken.\r\n'): Buffer {
+export function rawMessage(
+  headers: Record<string, string | null>,
+  body = 'Hello, my router is broken.\r\n',
+): Buffer {
   const defaults: Record<string, string | null> = {
     From: 'Wang Fang <fang.wang@example.cn>',
     To: 'support@demo.seat.test',

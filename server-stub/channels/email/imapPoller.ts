@@ -65,7 +65,10 @@ export function createImapPoller(deps: {
           const meta = await client.fetchOne(String(uid), { size: true }, { uid: true });
           if (meta && typeof meta.size === 'number' && meta.size > deps.maxMessageBytes) {
             result.tooBig++;
-            deps.onError(new Error(`message uid ${uid} is ${meta.size} bytes, over the limit`), `IMAP poll of ${deps.mailbox.address}`);
+            deps.onError(
+              new Error(`message uid ${uid} is ${meta.size} bytes, over the limit`),
+              `IMAP poll of ${deps.mailbox.address}`,
+            );
             continue;
           }
           const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
@@ -85,7 +88,9 @@ export function createImapPoller(deps: {
         lock.release();
       }
     } finally {
-      await client.logout().catch((error: unknown) => deps.onError(error, `IMAP logout of ${deps.mailbox.address}`));
+      await client
+        .logout()
+        .catch((error: unknown) => deps.onError(error, `IMAP logout of ${deps.mailbox.address}`));
     }
     return result;
   };

@@ -11,21 +11,43 @@ beforeEach(async () => {
 });
 afterEach(() => f.dispose());
 
-const interactionsOf = () => f.routing.service.list(demoTenant, ['queued', 'offered', 'active', 'wrapup', 'ended'], 100).filter((i) => i.channel === 'email');
+const interactionsOf = () =>
+  f.routing.service
+    .list(demoTenant, ['queued', 'offered', 'active', 'wrapup', 'ended'], 100)
+    .filter((i) => i.channel === 'email');
 
 describe('e-mail ingest', () => {
   it('turns the first message of a thread into an e-mail interaction in the mailbox queue, with the sender matched to a customer', async () => {
     const { customerId, address } = f.customerWithEmail();
-    const [outcome] = await f.ingest.ingest(rawMessage({ From: `Someone <${address.toUpperCase()}>` }), [support], 'smtp');
+    const [outcome] = await f.ingest.ingest(
+      rawMessage({ From: `Someone <${address.toUpperCase()}>` }),
+      [support],
+      'smtp',
+    );
     expect(outcome).toMatchObject({ duplicate: false, newThread: true, routed: { action: 'created' } });
     const [interaction] = interactionsOf();
-    expect(interaction).toMatchObject({ channel: 'email', queueId: 'demo-queue-general', customerId, state: 'queued' });
-    expect(interaction?.attached).toMatchObject({ email: { threadId: outcome?.thread.id, mailbox: 'support@demo.seat.test', subject: 'Router broken' } });
-    expect(f.messages.thread(demoTenant, outcome?.thread.id ?? '')).toMatchObject({ customerId, interactionId: interaction?.id, subject: 'Router broken' });
+    expect(interaction).toMatchObject({
+      channel: 'email',
+      queueId: 'demo-queue-general',
+      customerId,
+      state: 'queued',
+    });
+    expect(interaction?.attached).toMatchObject({
+      email: { threadId: outcome?.thread.id, mailbox: 'support@demo.seat.test', subject: 'Router broken' },
+    });
+    expect(f.messages.thread(demoTenant, outcome?.thread.id ?? '')).toMatchObject({
+      customerId,
+      interactionId: interaction?.id,
+      subject: 'Router broken',
+    });
   });
 
   it('leaves the customer empty for an unknown sender and still routes the message', async () => {
-    const [outcome] = await f.ingest.ingest(rawMessage({ From: 'nobody@unknown.example' }), [support], 'smtp');
+    const [outcome] = await f.ingest.ingest(
+      rawMessage({ From: 'nobody@unknown.example' }),
+      [support],
+      'smtp',
+    );
     expect(outcome?.thread.customerId).toBeNull();
     expect(interactionsOf()).toHaveLength(1);
   });
@@ -50,15 +72,30 @@ describe('e-mail ingest', () => {
     await f.routing.service.accept(demoTenant, interactionId, owner);
 
     const [reply] = await f.ingest.ingest(
-      rawMessage({ 'Message-ID': '<second@example.cn>', 'In-Reply-To': '<nothing-we-know@x>', References: '<first@example.cn> <nothing-we-know@x>', Subject: 'Re: Router broken' }),
+      rawMessage({
+        'Message-ID': '<second@example.cn>',
+        'In-Reply-To': '<nothing-we-know@x>',
+        References: '<first@example.cn> <nothing-we-know@x>',
+        Subject: 'Re: Router broken',
+      }),
       [support],
       'smtp',
     );
-    expect(reply).toMatchObject({ newThread: false, routed: { action: 'attached', interactionId, notifiedAgentId: owner } });
+    expect(reply).toMatchObject({
+      newThread: false,
+      routed: { action: 'attached', interactionId, notifiedAgentId: owner },
+    });
     expect(reply?.thread.id).toBe(first?.thread.id);
     expect(interactionsOf()).toHaveLength(1);
     const frames = f.routing.framesTo(owner).filter((m) => m.type === 'email.received');
-    expect(frames).toEqual([expect.objectContaining({ type: 'email.received', interactionId, threadId: first?.thread.id, message: expect.objectContaining({ messageId: '<second@example.cn>', subject: 'Re: Router broken' }) })]);
+    expect(frames).toEqual([
+      expect.objectContaining({
+        type: 'email.received',
+        interactionId,
+        threadId: first?.thread.id,
+        message: expect.objectContaining({ messageId: '<second@example.cn>', subject: 'Re: Router broken' }),
+      }),
+    ]);
   });
 
   it('opens new work for the same thread when the customer writes after the interaction ended, preferring the agent who had it', async () => {
@@ -70,7 +107,11 @@ describe('e-mail ingest', () => {
     await f.routing.service.end(demoTenant, firstId, owner);
     await f.routing.service.wrapup(demoTenant, firstId, owner, 'resolved');
 
-    const [later] = await f.ingest.ingest(rawMessage({ 'Message-ID': '<third@example.cn>', 'In-Reply-To': '<first@example.cn>' }), [support], 'smtp');
+    const [later] = await f.ingest.ingest(
+      rawMessage({ 'Message-ID': '<third@example.cn>', 'In-Reply-To': '<first@example.cn>' }),
+      [support],
+      'smtp',
+    );
     expect(later?.routed?.action).toBe('created');
     expect(later?.thread.id).toBe(first?.thread.id);
     const reopened = f.routing.service.get(demoTenant, later?.routed?.interactionId ?? '');
@@ -81,10 +122,18 @@ describe('e-mail ingest', () => {
 
   it('keeps threads of two mailboxes apart even for the same Message-ID', async () => {
     const billing = f.mailboxes.byAddress('BILLING@demo.seat.test') as Mailbox;
-    const outcomes = await f.ingest.ingest(rawMessage({ To: 'support@demo.seat.test, billing@demo.seat.test' }), [support, billing, support], 'smtp');
+    const outcomes = await f.ingest.ingest(
+      rawMessage({ To: 'support@demo.seat.test, billing@demo.seat.test' }),
+      [support, billing, support],
+      'smtp',
+    );
     expect(outcomes).toHaveLength(2);
     expect(new Set(outcomes.map((o) => o.thread.id)).size).toBe(2);
-    expect(interactionsOf().map((i) => i.queueId).sort()).toEqual(['demo-queue-billing', 'demo-queue-general']);
+    expect(
+      interactionsOf()
+        .map((i) => i.queueId)
+        .sort(),
+    ).toEqual(['demo-queue-billing', 'demo-queue-general']);
   });
 
   it('keeps a message whose routing failed and routes it on resume', async () => {

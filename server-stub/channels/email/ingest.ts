@@ -43,7 +43,11 @@ export function createEmailIngest(deps: {
   const { messages, router } = deps;
   const listeners = new Set<IngestListener>();
 
-  const tryRoute = async (message: MessageRecord, thread: ThreadRecord, mailbox: Mailbox): Promise<RouteOutcome | null> => {
+  const tryRoute = async (
+    message: MessageRecord,
+    thread: ThreadRecord,
+    mailbox: Mailbox,
+  ): Promise<RouteOutcome | null> => {
     try {
       return await router.route(message, thread, mailbox);
     } catch (error) {
@@ -60,10 +64,22 @@ export function createEmailIngest(deps: {
       for (const mailbox of mailboxes) {
         if (seen.has(mailbox.id)) continue;
         seen.add(mailbox.id);
-        const customerId = parsed.from ? messages.customerByEmail(mailbox.tenantId, parsed.from.address) : null;
-        const stored = messages.storeInbound({ mailbox, parsed, raw, source, customerId, receivedAt: deps.now() });
+        const customerId = parsed.from
+          ? messages.customerByEmail(mailbox.tenantId, parsed.from.address)
+          : null;
+        const stored = messages.storeInbound({
+          mailbox,
+          parsed,
+          raw,
+          source,
+          customerId,
+          receivedAt: deps.now(),
+        });
         // A duplicate whose first delivery was stored but never routed is routed now.
-        const routed = !stored.duplicate || !stored.message.routed ? await tryRoute(stored.message, stored.thread, mailbox) : null;
+        const routed =
+          !stored.duplicate || !stored.message.routed
+            ? await tryRoute(stored.message, stored.thread, mailbox)
+            : null;
         // Re-read: routing sets the thread's interaction.
         const thread = messages.thread(mailbox.tenantId, stored.thread.id) ?? stored.thread;
         const outcome: IngestOutcome = { mailboxId: mailbox.id, ...stored, thread, routed };

@@ -5,7 +5,11 @@ import { idSchema } from '@contract/routing';
 // polling, reply relay and auto-acknowledgement. Checked with these schemas whenever it is written
 // or read back, so a bad row fails loudly instead of half-working.
 
-const hostSchema = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address');
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address');
 const portSchema = z.number().int().min(1).max(65535);
 
 /** An SMTP relay replies are sent through. */
@@ -21,7 +25,10 @@ export const relaySchema = z
     password: z.string().min(1).max(1024).optional(),
   })
   .strict()
-  .refine((r) => (r.user === undefined) === (r.password === undefined), 'give both user and password, or neither');
+  .refine(
+    (r) => (r.user === undefined) === (r.password === undefined),
+    'give both user and password, or neither',
+  );
 export type Relay = z.output<typeof relaySchema>;
 
 /** IMAP polling of a mailbox hosted elsewhere. */
@@ -33,7 +40,12 @@ export const imapSettingsSchema = z
     user: z.string().min(1).max(256),
     password: z.string().min(1).max(1024),
     folder: z.string().min(1).max(256).default('INBOX'),
-    pollIntervalMs: z.number().int().min(1000).max(24 * 60 * 60 * 1000).default(60_000),
+    pollIntervalMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(24 * 60 * 60 * 1000)
+      .default(60_000),
   })
   .strict();
 export type ImapSettings = z.output<typeof imapSettingsSchema>;
@@ -41,7 +53,11 @@ export type ImapSettings = z.output<typeof imapSettingsSchema>;
 /** The automatic "we have your message" answer to the first message of a thread. */
 export const autoAcknowledgeSchema = z
   .object({
-    subject: z.string().min(1).max(200).regex(/^[^\r\n]*$/, 'one line'),
+    subject: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\r\n]*$/, 'one line'),
     /** Plain text; `{subject}` and `{reference}` are replaced. */
     text: z.string().min(1).max(10_000),
   })
@@ -63,14 +79,21 @@ export const mailboxAddressSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  .regex(/^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a plain address such as support@example.com');
+  .regex(
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+    'a plain address such as support@example.com',
+  );
 
 /** A mailbox as written by an admin or the seed. */
 export const mailboxInputSchema = z
   .object({
     id: idSchema,
     address: mailboxAddressSchema,
-    displayName: z.string().min(1).max(100).regex(/^[^\r\n"<>]*$/, 'no quotes, angle brackets or line breaks'),
+    displayName: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[^\r\n"<>]*$/, 'no quotes, angle brackets or line breaks'),
     queueId: idSchema,
     settings: mailboxSettingsSchema.default({ imap: null, relay: null, autoAcknowledge: null }),
   })

@@ -27,7 +27,14 @@ function toMailbox(row: MailboxRow): Mailbox {
   // A stored row that no longer validates is a bug or a hand edit: fail loudly with the mailbox named.
   const settings = mailboxSettingsSchema.safeParse(JSON.parse(row.config));
   if (!settings.success) throw new Error(`Mailbox ${row.id} has invalid settings: ${settings.error.message}`);
-  return { id: row.id, tenantId: row.tenant_id, address: row.address, displayName: row.display_name, queueId: row.queue_id, settings: settings.data };
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    address: row.address,
+    displayName: row.display_name,
+    queueId: row.queue_id,
+    settings: settings.data,
+  };
 }
 
 /** Builds the mailbox store over the e-mail migration's table. */
@@ -46,13 +53,24 @@ export function createMailboxStore(sqlite: Database): MailboxStore {
   return {
     save(tenantId, input, now) {
       const mailbox = parseOrThrow(mailboxInputSchema, input);
-      if (!queueOf.get(tenantId, mailbox.queueId)) throw new SeatError('UNKNOWN_QUEUE', `There is no queue ${mailbox.queueId}.`);
+      if (!queueOf.get(tenantId, mailbox.queueId))
+        throw new SeatError('UNKNOWN_QUEUE', `There is no queue ${mailbox.queueId}.`);
       const save = sqlite.transaction(() => {
         const owner = byIdAnyTenant.get(mailbox.id) as { tenant_id: string } | undefined;
-        if (owner && owner.tenant_id !== tenantId) throw new SeatError('CONFLICT', `The mailbox id ${mailbox.id} is taken.`);
+        if (owner && owner.tenant_id !== tenantId)
+          throw new SeatError('CONFLICT', `The mailbox id ${mailbox.id} is taken.`);
         const holder = byAddress.get(mailbox.address) as MailboxRow | undefined;
-        if (holder && holder.id !== mailbox.id) throw new SeatError('CONFLICT', `The address ${mailbox.address} belongs to another mailbox.`);
-        upsert.run(mailbox.id, tenantId, mailbox.address, mailbox.displayName, mailbox.queueId, JSON.stringify(mailbox.settings), now);
+        if (holder && holder.id !== mailbox.id)
+          throw new SeatError('CONFLICT', `The address ${mailbox.address} belongs to another mailbox.`);
+        upsert.run(
+          mailbox.id,
+          tenantId,
+          mailbox.address,
+          mailbox.displayName,
+          mailbox.queueId,
+          JSON.stringify(mailbox.settings),
+          now,
+        );
       });
       save();
       return { ...mailbox, tenantId };

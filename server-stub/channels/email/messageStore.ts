@@ -87,7 +87,14 @@ export interface OutboundDraft {
 
 /** Storage of the e-mail channel. */
 export interface MessageStore {
-  storeInbound(input: { mailbox: Mailbox; parsed: ParsedEmail; raw: Buffer; source: 'smtp' | 'imap'; customerId: string | null; receivedAt: number }): StoreInboundResult;
+  storeInbound(input: {
+    mailbox: Mailbox;
+    parsed: ParsedEmail;
+    raw: Buffer;
+    source: 'smtp' | 'imap';
+    customerId: string | null;
+    receivedAt: number;
+  }): StoreInboundResult;
   storeOutbound(draft: OutboundDraft, at: number): MessageRecord;
   setOutboundStatus(messageRowId: string, status: 'sent' | 'failed', error: string | null): void;
   markRouted(messageRowId: string): void;
@@ -221,38 +228,58 @@ const messageColumns = `m.*, (SELECT COUNT(*) FROM email_attachments a WHERE a.m
 
 /** Builds the store; `newId` names threads, messages and attachments. */
 export function createMessageStore(sqlite: Database, newId: () => string): MessageStore {
-  const findByMessageId = sqlite.prepare(`SELECT ${messageColumns} FROM email_messages m WHERE m.mailbox_id = ? AND m.message_id = ?`);
+  const findByMessageId = sqlite.prepare(
+    `SELECT ${messageColumns} FROM email_messages m WHERE m.mailbox_id = ? AND m.message_id = ?`,
+  );
   const threadById = sqlite.prepare('SELECT * FROM email_threads WHERE id = ?');
   const threadForTenant = sqlite.prepare('SELECT * FROM email_threads WHERE tenant_id = ? AND id = ?');
-  const threadOfInteraction = sqlite.prepare('SELECT * FROM email_threads WHERE tenant_id = ? AND interaction_id = ? ORDER BY updated_at DESC LIMIT 1');
+  const threadOfInteraction = sqlite.prepare(
+    'SELECT * FROM email_threads WHERE tenant_id = ? AND interaction_id = ? ORDER BY updated_at DESC LIMIT 1',
+  );
   const insertThread = sqlite.prepare(
     'INSERT INTO email_threads (id, tenant_id, mailbox_id, subject, customer_id, interaction_id, last_agent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)',
   );
-  const touchThread = sqlite.prepare('UPDATE email_threads SET updated_at = ?, customer_id = COALESCE(customer_id, ?) WHERE id = ?');
+  const touchThread = sqlite.prepare(
+    'UPDATE email_threads SET updated_at = ?, customer_id = COALESCE(customer_id, ?) WHERE id = ?',
+  );
   const insertMessage = sqlite.prepare(
     `INSERT INTO email_messages (id, tenant_id, mailbox_id, thread_id, direction, message_id, in_reply_to, references_json, from_json, reply_to_json, to_json, cc_json,
        subject, date, received_at, text_body, html_body, headers_json, source, status, error, parse_problem, sent_by, routed)
      VALUES (@id, @tenant_id, @mailbox_id, @thread_id, @direction, @message_id, @in_reply_to, @references_json, @from_json, @reply_to_json, @to_json, @cc_json,
        @subject, @date, @received_at, @text_body, @html_body, @headers_json, @source, @status, NULL, @parse_problem, @sent_by, @routed)`,
   );
-  const insertRaw = sqlite.prepare('INSERT INTO email_raw (message_row_id, sha256, size, content) VALUES (?, ?, ?, ?)');
+  const insertRaw = sqlite.prepare(
+    'INSERT INTO email_raw (message_row_id, sha256, size, content) VALUES (?, ?, ?, ?)',
+  );
   const insertAttachment = sqlite.prepare(
     'INSERT INTO email_attachments (id, message_row_id, position, filename, content_type, size, content_id, inline, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const messageById = sqlite.prepare(`SELECT ${messageColumns} FROM email_messages m WHERE m.tenant_id = ? AND m.id = ?`);
+  const messageById = sqlite.prepare(
+    `SELECT ${messageColumns} FROM email_messages m WHERE m.tenant_id = ? AND m.id = ?`,
+  );
   const messageByIdAny = sqlite.prepare(`SELECT ${messageColumns} FROM email_messages m WHERE m.id = ?`);
-  const messagesOfThread = sqlite.prepare(`SELECT ${messageColumns} FROM email_messages m WHERE m.thread_id = ? ORDER BY m.received_at, m.rowid`);
-  const unrouted = sqlite.prepare(`SELECT ${messageColumns} FROM email_messages m WHERE m.direction = 'inbound' AND m.routed = 0 ORDER BY m.received_at, m.rowid LIMIT ?`);
+  const messagesOfThread = sqlite.prepare(
+    `SELECT ${messageColumns} FROM email_messages m WHERE m.thread_id = ? ORDER BY m.received_at, m.rowid`,
+  );
+  const unrouted = sqlite.prepare(
+    `SELECT ${messageColumns} FROM email_messages m WHERE m.direction = 'inbound' AND m.routed = 0 ORDER BY m.received_at, m.rowid LIMIT ?`,
+  );
   const markRouted = sqlite.prepare('UPDATE email_messages SET routed = 1 WHERE id = ?');
   const setStatus = sqlite.prepare('UPDATE email_messages SET status = ?, error = ? WHERE id = ?');
   const setInteraction = sqlite.prepare('UPDATE email_threads SET interaction_id = ? WHERE id = ?');
   const setLastAgent = sqlite.prepare('UPDATE email_threads SET last_agent_id = ? WHERE id = ?');
-  const attachmentsMeta = sqlite.prepare('SELECT id, message_row_id, filename, content_type, size, content_id, inline FROM email_attachments WHERE message_row_id = ? ORDER BY position');
-  const attachmentsFull = sqlite.prepare('SELECT * FROM email_attachments WHERE message_row_id = ? ORDER BY position');
+  const attachmentsMeta = sqlite.prepare(
+    'SELECT id, message_row_id, filename, content_type, size, content_id, inline FROM email_attachments WHERE message_row_id = ? ORDER BY position',
+  );
+  const attachmentsFull = sqlite.prepare(
+    'SELECT * FROM email_attachments WHERE message_row_id = ? ORDER BY position',
+  );
   const attachmentOne = sqlite.prepare(
     'SELECT a.* FROM email_attachments a JOIN email_messages m ON m.id = a.message_row_id WHERE m.tenant_id = ? AND a.message_row_id = ? AND a.id = ?',
   );
-  const rawOf = sqlite.prepare('SELECT r.content FROM email_raw r JOIN email_messages m ON m.id = r.message_row_id WHERE m.tenant_id = ? AND r.message_row_id = ?');
+  const rawOf = sqlite.prepare(
+    'SELECT r.content FROM email_raw r JOIN email_messages m ON m.id = r.message_row_id WHERE m.tenant_id = ? AND r.message_row_id = ?',
+  );
   const customerByEmail = sqlite.prepare(
     "SELECT DISTINCT customer_id FROM customer_contact_points WHERE tenant_id = ? AND kind = 'email' AND lower(trim(value)) = ? LIMIT 2",
   );
@@ -260,7 +287,18 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
   const addParts = (rowId: string, raw: Buffer, attachments: ParsedAttachment[]) => {
     insertRaw.run(rowId, createHash('sha256').update(raw).digest('hex'), raw.length, raw);
     attachments.forEach((a, position) => {
-      insertAttachment.run(newId(), rowId, position, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, a.sha256, a.content);
+      insertAttachment.run(
+        newId(),
+        rowId,
+        position,
+        a.filename,
+        a.contentType,
+        a.size,
+        a.contentId,
+        a.inline ? 1 : 0,
+        a.sha256,
+        a.content,
+      );
     });
   };
 
@@ -274,50 +312,70 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
     return undefined;
   };
 
-  const storeInbound = sqlite.transaction((input: Parameters<MessageStore['storeInbound']>[0]): StoreInboundResult => {
-    const { mailbox, parsed, raw } = input;
-    const existing = findByMessageId.get(mailbox.id, parsed.messageId) as MessageRow | undefined;
-    if (existing) {
-      return { duplicate: true, message: toMessage(existing), thread: toThread(threadById.get(existing.thread_id) as ThreadRow), newThread: false };
-    }
-    let thread = parentThread(mailbox.id, parsed);
-    const newThread = !thread;
-    if (!thread) {
+  const storeInbound = sqlite.transaction(
+    (input: Parameters<MessageStore['storeInbound']>[0]): StoreInboundResult => {
+      const { mailbox, parsed, raw } = input;
+      const existing = findByMessageId.get(mailbox.id, parsed.messageId) as MessageRow | undefined;
+      if (existing) {
+        return {
+          duplicate: true,
+          message: toMessage(existing),
+          thread: toThread(threadById.get(existing.thread_id) as ThreadRow),
+          newThread: false,
+        };
+      }
+      let thread = parentThread(mailbox.id, parsed);
+      const newThread = !thread;
+      if (!thread) {
+        const id = newId();
+        insertThread.run(
+          id,
+          mailbox.tenantId,
+          mailbox.id,
+          baseSubject(parsed.subject),
+          input.customerId,
+          input.receivedAt,
+          input.receivedAt,
+        );
+        thread = threadById.get(id) as ThreadRow;
+      } else {
+        touchThread.run(input.receivedAt, input.customerId, thread.id);
+      }
       const id = newId();
-      insertThread.run(id, mailbox.tenantId, mailbox.id, baseSubject(parsed.subject), input.customerId, input.receivedAt, input.receivedAt);
-      thread = threadById.get(id) as ThreadRow;
-    } else {
-      touchThread.run(input.receivedAt, input.customerId, thread.id);
-    }
-    const id = newId();
-    insertMessage.run({
-      id,
-      tenant_id: mailbox.tenantId,
-      mailbox_id: mailbox.id,
-      thread_id: thread.id,
-      direction: 'inbound',
-      message_id: parsed.messageId,
-      in_reply_to: parsed.inReplyTo,
-      references_json: JSON.stringify(parsed.references),
-      from_json: parsed.from ? JSON.stringify(parsed.from) : null,
-      reply_to_json: parsed.replyTo ? JSON.stringify(parsed.replyTo) : null,
-      to_json: JSON.stringify(parsed.to),
-      cc_json: JSON.stringify(parsed.cc),
-      subject: parsed.subject,
-      date: parsed.date ?? input.receivedAt,
-      received_at: input.receivedAt,
-      text_body: parsed.text,
-      html_body: parsed.html,
-      headers_json: JSON.stringify(parsed.headers),
-      source: input.source,
-      status: 'received',
-      parse_problem: parsed.parseProblem,
-      sent_by: null,
-      routed: 0,
-    });
-    addParts(id, raw, parsed.attachments);
-    return { duplicate: false, message: toMessage(messageByIdAny.get(id) as MessageRow), thread: toThread(threadById.get(thread.id) as ThreadRow), newThread };
-  });
+      insertMessage.run({
+        id,
+        tenant_id: mailbox.tenantId,
+        mailbox_id: mailbox.id,
+        thread_id: thread.id,
+        direction: 'inbound',
+        message_id: parsed.messageId,
+        in_reply_to: parsed.inReplyTo,
+        references_json: JSON.stringify(parsed.references),
+        from_json: parsed.from ? JSON.stringify(parsed.from) : null,
+        reply_to_json: parsed.replyTo ? JSON.stringify(parsed.replyTo) : null,
+        to_json: JSON.stringify(parsed.to),
+        cc_json: JSON.stringify(parsed.cc),
+        subject: parsed.subject,
+        date: parsed.date ?? input.receivedAt,
+        received_at: input.receivedAt,
+        text_body: parsed.text,
+        html_body: parsed.html,
+        headers_json: JSON.stringify(parsed.headers),
+        source: input.source,
+        status: 'received',
+        parse_problem: parsed.parseProblem,
+        sent_by: null,
+        routed: 0,
+      });
+      addParts(id, raw, parsed.attachments);
+      return {
+        duplicate: false,
+        message: toMessage(messageByIdAny.get(id) as MessageRow),
+        thread: toThread(threadById.get(thread.id) as ThreadRow),
+        newThread,
+      };
+    },
+  );
 
   const storeOutbound = sqlite.transaction((draft: OutboundDraft, at: number): MessageRecord => {
     const id = newId();
@@ -372,7 +430,8 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
       const row = messageById.get(tenantId, rowId) as MessageRow | undefined;
       return row ? toMessage(row) : undefined;
     },
-    attachments: (rowId, withContent) => ((withContent ? attachmentsFull : attachmentsMeta).all(rowId) as AttachmentRow[]).map(toAttachment),
+    attachments: (rowId, withContent) =>
+      ((withContent ? attachmentsFull : attachmentsMeta).all(rowId) as AttachmentRow[]).map(toAttachment),
     attachment(tenantId, rowId, attachmentId) {
       const row = attachmentOne.get(tenantId, rowId, attachmentId) as AttachmentRow | undefined;
       return row ? toAttachment(row) : undefined;
@@ -381,7 +440,9 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
       return (rawOf.get(tenantId, rowId) as { content: Buffer } | undefined)?.content;
     },
     customerByEmail(tenantId, address) {
-      const rows = customerByEmail.all(tenantId, address.trim().toLowerCase()) as Array<{ customer_id: string }>;
+      const rows = customerByEmail.all(tenantId, address.trim().toLowerCase()) as Array<{
+        customer_id: string;
+      }>;
       return rows.length === 1 ? (rows[0]?.customer_id ?? null) : null;
     },
   };

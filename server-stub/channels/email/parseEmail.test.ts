@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generatedMessageId, messageIdsIn, parseEmail } from './parseEmail';
 
-const crlf = (lines: Array<string | Buffer>) => Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'latin1') : l, Buffer.from('\r\n')])));
+const crlf = (lines: Array<string | Buffer>) =>
+  Buffer.concat(
+    lines.map((l) =>
+      Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'latin1') : l, Buffer.from('\r\n')]),
+    ),
+  );
 
 describe('parsing e-mail', () => {
   it('decodes a GB2312 sender name, subject and 8-bit body into Chinese text', async () => {
@@ -106,13 +111,28 @@ describe('parsing e-mail', () => {
     expect(a.messageIdGenerated).toBe(true);
     expect(a.messageId).toBe(b.messageId);
     expect(a.messageId).toBe(generatedMessageId(raw));
-    expect((await parseEmail(crlf(['From: x@example.com', 'Subject: no id', '', 'other body']))).messageId).not.toBe(a.messageId);
+    expect(
+      (await parseEmail(crlf(['From: x@example.com', 'Subject: no id', '', 'other body']))).messageId,
+    ).not.toBe(a.messageId);
   });
 
   it('reads In-Reply-To and References, with and without angle brackets, and marks automated mail', async () => {
-    const raw = crlf(['From: x@example.com', 'Message-ID: <r@x>', 'In-Reply-To: <p@x>', 'References: <a@x>\r\n <b@x> <p@x>', 'Auto-Submitted: auto-replied', 'Subject: Re: hi', '', 'b']);
+    const raw = crlf([
+      'From: x@example.com',
+      'Message-ID: <r@x>',
+      'In-Reply-To: <p@x>',
+      'References: <a@x>\r\n <b@x> <p@x>',
+      'Auto-Submitted: auto-replied',
+      'Subject: Re: hi',
+      '',
+      'b',
+    ]);
     const parsed = await parseEmail(raw);
-    expect(parsed).toMatchObject({ inReplyTo: '<p@x>', references: ['<a@x>', '<b@x>', '<p@x>'], automated: true });
+    expect(parsed).toMatchObject({
+      inReplyTo: '<p@x>',
+      references: ['<a@x>', '<b@x>', '<p@x>'],
+      automated: true,
+    });
     expect(messageIdsIn('bare@id.example')).toEqual(['<bare@id.example>']);
   });
 });

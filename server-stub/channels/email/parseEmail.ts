@@ -54,7 +54,13 @@ export function messageIdsIn(value: string | string[] | undefined, max = 50): st
   const joined = Array.isArray(value) ? value.join(' ') : (value ?? '');
   const found = joined.match(msgIdPattern) ?? [];
   // Bare ids without brackets (seen from some clients) are bracketed so they compare equal.
-  const bare = found.length === 0 ? joined.split(/\s+/).filter((t) => /^[^<>\s@]+@[^<>\s@]+$/.test(t)).map((t) => `<${t}>`) : [];
+  const bare =
+    found.length === 0
+      ? joined
+          .split(/\s+/)
+          .filter((t) => /^[^<>\s@]+@[^<>\s@]+$/.test(t))
+          .map((t) => `<${t}>`)
+      : [];
   const unique = [...new Set([...found, ...bare])];
   return unique.slice(-max);
 }
@@ -65,14 +71,31 @@ function addresses(value: AddressObject | AddressObject[] | undefined): EmailAdd
   const walk = (entries: AddressObject['value']) => {
     for (const entry of entries) {
       if (entry.group) walk(entry.group);
-      else if (entry.address) out.push({ address: entry.address.slice(0, 254), name: (entry.name ?? '').slice(0, 200) });
+      else if (entry.address)
+        out.push({ address: entry.address.slice(0, 254), name: (entry.name ?? '').slice(0, 200) });
     }
   };
   for (const object of list) walk(object.value);
   return out.slice(0, 200);
 }
 
-const keptHeaders = new Set(['from', 'to', 'cc', 'reply-to', 'subject', 'date', 'message-id', 'in-reply-to', 'references', 'auto-submitted', 'precedence', 'list-id', 'content-type', 'x-mailer', 'user-agent']);
+const keptHeaders = new Set([
+  'from',
+  'to',
+  'cc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'auto-submitted',
+  'precedence',
+  'list-id',
+  'content-type',
+  'x-mailer',
+  'user-agent',
+]);
 
 function safeDate(date: Date | undefined): number | null {
   const time = date?.getTime();
@@ -96,17 +119,35 @@ function fromParsed(parsed: ParsedMail, raw: Buffer): ParsedEmail {
     date: safeDate(parsed.date),
     text: parsed.text ?? '',
     html: typeof parsed.html === 'string' ? parsed.html : null,
-    headers: parsed.headerLines.filter((h) => keptHeaders.has(h.key)).map((h) => [h.key, h.line.slice(h.key.length + 1).trim().slice(0, 4000)] as [string, string]),
+    headers: parsed.headerLines
+      .filter((h) => keptHeaders.has(h.key))
+      .map(
+        (h) =>
+          [
+            h.key,
+            h.line
+              .slice(h.key.length + 1)
+              .trim()
+              .slice(0, 4000),
+          ] as [string, string],
+      ),
     attachments: parsed.attachments.map((a, i) => ({
-      filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n\\/]+/g, '_').slice(0, 200) || `attachment-${i + 1}`,
-      contentType: /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(a.contentType) ? a.contentType.toLowerCase() : 'application/octet-stream',
+      filename:
+        (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n\\/]+/g, '_').slice(0, 200) ||
+        `attachment-${i + 1}`,
+      contentType: /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(a.contentType)
+        ? a.contentType.toLowerCase()
+        : 'application/octet-stream',
       size: a.content.length,
       contentId: a.cid ?? null,
       inline: a.contentDisposition === 'inline' || Boolean(a.related),
       content: a.content,
       sha256: sha256(a.content),
     })),
-    automated: autoSubmitted !== 'no' || ['bulk', 'list', 'junk'].includes(precedence) || parsed.headers.has('list-id'),
+    automated:
+      autoSubmitted !== 'no' ||
+      ['bulk', 'list', 'junk'].includes(precedence) ||
+      parsed.headers.has('list-id'),
     parseProblem: null,
   };
 }
@@ -136,7 +177,11 @@ function unparsed(raw: Buffer, problem: string): ParsedEmail {
 /** Parses a raw message; never throws for bad input (a parse failure is recorded, not raised). */
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   try {
-    const parsed = await simpleParser(raw, { keepCidLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
+    const parsed = await simpleParser(raw, {
+      keepCidLinks: true,
+      skipTextLinks: true,
+      maxHtmlLengthToParse: 5 * 1024 * 1024,
+    });
     return fromParsed(parsed, raw);
   } catch (error) {
     return unparsed(raw, error instanceof Error ? error.message : String(error));

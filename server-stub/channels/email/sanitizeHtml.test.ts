@@ -15,21 +15,31 @@ describe('e-mail HTML sanitising', () => {
   });
 
   it('parks remote images until the agent allows them and counts them', () => {
-    const out = sanitizeEmailHtml('<img src="https://tracker.example/p.gif" alt="logo"><img src="http://x.example/a.png">', noCid);
+    const out = sanitizeEmailHtml(
+      '<img src="https://tracker.example/p.gif" alt="logo"><img src="http://x.example/a.png">',
+      noCid,
+    );
     expect(out.blockedRemoteImages).toBe(2);
     expect(out.html).not.toMatch(/\ssrc=/);
     expect(out.html).toContain('data-seat-remote-src="https://tracker.example/p.gif"');
   });
 
   it('points inline cid: images at our attachment URL and drops unknown ones', () => {
-    const out = sanitizeEmailHtml('<img src="cid:logo@x"><img src="cid:missing@x">', (cid) => (cid === 'logo@x' ? '/api/email/messages/m1/attachments/a1' : null));
+    const out = sanitizeEmailHtml('<img src="cid:logo@x"><img src="cid:missing@x">', (cid) =>
+      cid === 'logo@x' ? '/api/email/messages/m1/attachments/a1' : null,
+    );
     expect(out.html).toBe('<img src="/api/email/messages/m1/attachments/a1" />');
   });
 
   it('keeps plain formatting and opens links in a new, unprivileged tab; drops url() in styles', () => {
-    const out = sanitizeEmailHtml('<table><tr><td style="color: red; background-image: url(https://x)">A</td></tr></table><a href="https://example.com">site</a>', noCid);
+    const out = sanitizeEmailHtml(
+      '<table><tr><td style="color: red; background-image: url(https://x)">A</td></tr></table><a href="https://example.com">site</a>',
+      noCid,
+    );
     expect(out.removedActiveContent).toBe(false);
     expect(out.html).toContain('<td style="color:red">A</td>');
-    expect(out.html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow">site</a>');
+    expect(out.html).toContain(
+      '<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow">site</a>',
+    );
   });
 });

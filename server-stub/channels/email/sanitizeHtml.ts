@@ -14,9 +14,31 @@ export interface SanitisedHtml {
 
 const allowedTags = [
   ...sanitize.defaults.allowedTags.filter((t) => t !== 'a'),
-  'a', 'img', 'font', 'center', 'span', 'div', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col', 'hr', 'br', 'u', 's', 'sub', 'sup',
+  'a',
+  'img',
+  'font',
+  'center',
+  'span',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'colgroup',
+  'col',
+  'hr',
+  'br',
+  'u',
+  's',
+  'sub',
+  'sup',
 ];
-const activeTags = /<\s*(script|iframe|frame|object|embed|form|input|button|select|textarea|link|meta|base|applet|svg|math|style)\b/i;
+const activeTags =
+  /<\s*(script|iframe|frame|object|embed|form|input|button|select|textarea|link|meta|base|applet|svg|math|style)\b/i;
 const activeAttributes = /\son[a-z]+\s*=|javascript:|vbscript:|data:text\/html/i;
 
 /** Sanitises `html`; `cidUrl` maps a Content-ID to a URL of ours (or null to drop the image). */
@@ -41,14 +63,29 @@ export function sanitizeEmailHtml(html: string, cidUrl: (contentId: string) => s
     // CSS is limited to plain presentation properties; url(), expression() and positioning are dropped.
     allowedStyles: {
       '*': Object.fromEntries(
-        ['color', 'background-color', 'font-size', 'font-weight', 'font-style', 'font-family', 'text-align', 'text-decoration', 'margin', 'padding', 'border', 'width', 'height', 'line-height'].map((p) => [
-          p,
-          [/^[#a-z0-9 .,%'"()-]+$/i],
-        ]),
+        [
+          'color',
+          'background-color',
+          'font-size',
+          'font-weight',
+          'font-style',
+          'font-family',
+          'text-align',
+          'text-decoration',
+          'margin',
+          'padding',
+          'border',
+          'width',
+          'height',
+          'line-height',
+        ].map((p) => [p, [/^[#a-z0-9 .,%'"()-]+$/i]]),
       ),
     },
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' } }),
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' },
+      }),
       img: (tagName, attribs) => {
         const src = attribs.src ?? '';
         if (/^cid:/i.test(src)) {
@@ -65,7 +102,8 @@ export function sanitizeEmailHtml(html: string, cidUrl: (contentId: string) => s
         return { tagName, attribs: rest };
       },
     },
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src && !frame.attribs['data-seat-remote-src'],
+    exclusiveFilter: (frame) =>
+      frame.tag === 'img' && !frame.attribs.src && !frame.attribs['data-seat-remote-src'],
   });
   return { html: clean, removedActiveContent, blockedRemoteImages };
 }

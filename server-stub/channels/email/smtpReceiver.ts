@@ -40,7 +40,9 @@ function readLimited(stream: SMTPServerDataStream, limit: number): Promise<{ raw
       if (size <= limit) chunks.push(chunk);
     });
     stream.once('error', reject);
-    stream.once('end', () => resolve({ raw: Buffer.concat(chunks), tooBig: size > limit || stream.sizeExceeded }));
+    stream.once('end', () =>
+      resolve({ raw: Buffer.concat(chunks), tooBig: size > limit || stream.sizeExceeded }),
+    );
   });
 }
 
@@ -64,7 +66,8 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
     onData(stream, session, callback) {
       readLimited(stream, options.maxMessageBytes)
         .then(async ({ raw, tooBig }) => {
-          if (tooBig) return callback(smtpError(552, `5.3.4 Message larger than ${options.maxMessageBytes} bytes`));
+          if (tooBig)
+            return callback(smtpError(552, `5.3.4 Message larger than ${options.maxMessageBytes} bytes`));
           const mailboxes = session.envelope.rcptTo.flatMap((r) => options.mailboxOf(r.address) ?? []);
           if (mailboxes.length === 0) return callback(smtpError(554, '5.5.1 No valid recipients'));
           try {

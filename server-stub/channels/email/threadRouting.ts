@@ -15,7 +15,9 @@ const openStates = new Set<Interaction['state']>(['queued', 'offered', 'active',
 const ownedStates = new Set<Interaction['state']>(['active', 'held', 'wrapup']);
 
 /** What the routing step did with one stored message. */
-export type RouteOutcome = { action: 'created'; interactionId: string } | { action: 'attached'; interactionId: string; notifiedAgentId: string | null };
+export type RouteOutcome =
+  | { action: 'created'; interactionId: string }
+  | { action: 'attached'; interactionId: string; notifiedAgentId: string | null };
 
 /** Routes stored inbound messages. */
 export interface ThreadRouter {
@@ -74,7 +76,12 @@ export function createThreadRouter(deps: {
         const owner = previous.agentId && ownedStates.has(previous.state) ? previous.agentId : null;
         if (owner) {
           messages.setThreadLastAgent(thread.id, owner);
-          deps.sendToAgent(thread.tenantId, owner, { type: 'email.received', interactionId: previous.id, threadId: thread.id, message: summaryOf(message) });
+          deps.sendToAgent(thread.tenantId, owner, {
+            type: 'email.received',
+            interactionId: previous.id,
+            threadId: thread.id,
+            message: summaryOf(message),
+          });
         }
         messages.markRouted(message.id);
         return { action: 'attached', interactionId: previous.id, notifiedAgentId: owner };

@@ -28,10 +28,16 @@ export interface SipDirectory {
 }
 
 /** `Technical Support` → `technical-support`. */
-export const queueSlug = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+export const queueSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** HA1 of an account for one algorithm, or null when none was derived. */
-export const ha1For = (account: SipAccount, algorithm: DigestAlgorithm) => (algorithm === 'MD5' ? account.ha1Md5 : account.ha1Sha256);
+export const ha1For = (account: SipAccount, algorithm: DigestAlgorithm) =>
+  algorithm === 'MD5' ? account.ha1Md5 : account.ha1Sha256;
 
 /** The directory over the store's SQLite connection. */
 export function createSipDirectory(sqlite: Database): SipDirectory {
@@ -41,7 +47,9 @@ export function createSipDirectory(sqlite: Database): SipDirectory {
     FROM users u LEFT JOIN sip_credentials c ON c.user_id = u.id WHERE u.tenant_id = ?`;
   const byName = sqlite.prepare(`${accountSql} AND u.username = ?`);
   const byAgent = sqlite.prepare(`${accountSql} AND u.agent_id = ? ORDER BY u.username LIMIT 1`);
-  const phone = sqlite.prepare("SELECT customer_id AS id FROM customer_contact_points WHERE tenant_id = ? AND kind = 'phone' AND value = ? LIMIT 2");
+  const phone = sqlite.prepare(
+    "SELECT customer_id AS id FROM customer_contact_points WHERE tenant_id = ? AND kind = 'phone' AND value = ? LIMIT 2",
+  );
 
   return {
     tenantByHost(host) {
@@ -51,7 +59,11 @@ export function createSipDirectory(sqlite: Database): SipDirectory {
     queueByUser(tenantId, user) {
       const wanted = user.toLowerCase();
       const rows = queues.all(tenantId) as Array<{ id: string; name: string }>;
-      return rows.find((q) => q.id.toLowerCase() === wanted) ?? rows.find((q) => queueSlug(q.name) === wanted) ?? null;
+      return (
+        rows.find((q) => q.id.toLowerCase() === wanted) ??
+        rows.find((q) => queueSlug(q.name) === wanted) ??
+        null
+      );
     },
     account: (tenantId, username) => (byName.get(tenantId, username) as SipAccount | undefined) ?? null,
     accountOfAgent: (tenantId, agentId) => (byAgent.get(tenantId, agentId) as SipAccount | undefined) ?? null,

@@ -43,7 +43,16 @@ export interface SipEdge {
   /** A frame the router sent to an agent's seats: offers and their ends concern the edge too. */
   agentFrame(tenantId: string, agentId: string, frame: ServerMessage): void;
   /** Wait announcements and releases for callers. */
-  customerDecision(tenantId: string, decision: { type: string; interactionId: string; position?: number; ewtSeconds?: number; message?: string }): void;
+  customerDecision(
+    tenantId: string,
+    decision: {
+      type: string;
+      interactionId: string;
+      position?: number;
+      ewtSeconds?: number;
+      message?: string;
+    },
+  ): void;
   registrar: Registrar;
   calls: CallManager;
   /** Drops expired bindings (the server runs it on an interval). */
@@ -54,7 +63,11 @@ export interface SipEdge {
 /** Builds the edge. */
 export function createSipEdge(options: SipEdgeOptions): SipEdge {
   const { log, now } = options;
-  const newTag = () => options.generateId().replace(/[^A-Za-z0-9]/g, '').slice(0, 24) || randomBytes(8).toString('hex');
+  const newTag = () =>
+    options
+      .generateId()
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 24) || randomBytes(8).toString('hex');
   const edgeIdentity = {
     host: options.host,
     contact: `sip:edge@${options.host};transport=ws`,
@@ -66,20 +79,40 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     nonceTtlMs: options.nonceTtlMs ?? 5 * 60_000,
     algorithms: options.digestAlgorithms ?? ['MD5'],
   });
-  const registrar = createRegistrar({ directory: options.directory, digest, now, log, minExpires: options.minExpires ?? 60, maxExpires: options.maxExpires ?? 3600, defaultExpires: 600 });
-  const transactions = createClientTransactions(options.timers, options.transactionTimeoutMs ?? 32_000, (request, status) => {
-    const parsed = parseSipMessage(
-      Buffer.from(
-        `SIP/2.0 ${status} Local\r\n${request.headers
-          .filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(h.name))
-          .map((h) => `${h.name}: ${h.value}`)
-          .join('\r\n')}\r\n\r\n`,
-      ),
-    );
-    if (!parsed.ok || parsed.message.kind !== 'response') throw new Error(`local ${status} did not parse`);
-    return parsed.message as never;
+  const registrar = createRegistrar({
+    directory: options.directory,
+    digest,
+    now,
+    log,
+    minExpires: options.minExpires ?? 60,
+    maxExpires: options.maxExpires ?? 3600,
+    defaultExpires: 600,
   });
-  const calls = createCallManager({ routing: options.routing, directory: options.directory, registrar, transactions, edge: edgeIdentity, newTag, log });
+  const transactions = createClientTransactions(
+    options.timers,
+    options.transactionTimeoutMs ?? 32_000,
+    (request, status) => {
+      const parsed = parseSipMessage(
+        Buffer.from(
+          `SIP/2.0 ${status} Local\r\n${request.headers
+            .filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(h.name))
+            .map((h) => `${h.name}: ${h.value}`)
+            .join('\r\n')}\r\n\r\n`,
+        ),
+      );
+      if (!parsed.ok || parsed.message.kind !== 'response') throw new Error(`local ${status} did not parse`);
+      return parsed.message as never;
+    },
+  );
+  const calls = createCallManager({
+    routing: options.routing,
+    directory: options.directory,
+    registrar,
+    transactions,
+    edge: edgeIdentity,
+    newTag,
+    log,
+  });
 
   // Router effects run inside the router's own submit; acting on them re-enters the router, so
   // they are handled once the current command has finished.
@@ -93,14 +126,22 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     });
 
   const request = (connection: SipConnection, message: ParsedMessage & SipRequest) => {
-    const reply = (status: number, extra: Parameters<typeof buildResponse>[2] = {}) => connection.send(buildResponse(message, status, { toTag: newTag(), ...extra }));
-    if (message.requestScheme !== 'sip' && message.requestScheme !== 'sips') return message.method === 'ACK' ? undefined : reply(416);
+    const reply = (status: number, extra: Parameters<typeof buildResponse>[2] = {}) =>
+      connection.send(buildResponse(message, status, { toTag: newTag(), ...extra }));
+    if (message.requestScheme !== 'sip' && message.requestScheme !== 'sips')
+      return message.method === 'ACK' ? undefined : reply(416);
     if (message.core.to.tag && message.method !== 'CANCEL') return calls.inDialog(message, connection);
     switch (message.method) {
       case 'REGISTER':
         return connection.send(registrar.register(message, connection, newTag()));
       case 'OPTIONS':
-        return reply(200, { headers: [{ name: 'Allow', value: allowed }, { name: 'Accept', value: 'application/sdp' }, { name: 'Supported', value: 'outbound, path' }] });
+        return reply(200, {
+          headers: [
+            { name: 'Allow', value: allowed },
+            { name: 'Accept', value: 'application/sdp' },
+            { name: 'Supported', value: 'outbound, path' },
+          ],
+        });
       case 'CANCEL':
         return calls.cancel(message, connection);
       case 'ACK':
@@ -112,7 +153,10 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         const tenant = uri ? options.directory.tenantByHost(uri.host) : null;
         const queue = tenant && uri?.user ? options.directory.queueByUser(tenant.id, uri.user) : null;
         if (!tenant || !queue) {
-          log.info({ uri: message.uri.slice(0, 200), remote: connection.remote }, 'SIP INVITE to an unknown address');
+          log.info(
+            { uri: message.uri.slice(0, 200), remote: connection.remote },
+            'SIP INVITE to an unknown address',
+          );
           return reply(404);
         }
         return calls.invite(message, connection, tenant, queue);
@@ -142,12 +186,26 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       const parsed = parseSipMessage(frame);
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason, remote: connection.remote }, 'SIP message refused');
-        if (parsed.answerable && parsed.answerable.method !== 'ACK') connection.send(buildResponse(parsed.answerable, parsed.status, { toTag: newTag(), reason: `${parsed.status === 505 ? 'Version Not Supported' : 'Bad Request'}: ${parsed.reason}`.slice(0, 120) }));
+        if (parsed.answerable && parsed.answerable.method !== 'ACK')
+          connection.send(
+            buildResponse(parsed.answerable, parsed.status, {
+              toTag: newTag(),
+              reason:
+                `${parsed.status === 505 ? 'Version Not Supported' : 'Bad Request'}: ${parsed.reason}`.slice(
+                  0,
+                  120,
+                ),
+            }),
+          );
         return;
       }
       const message = parsed.message;
       if (message.kind === 'response') {
-        if (!transactions.receive(message as ParsedMessage & typeof message)) log.info({ status: message.status, callId: message.core.callId.slice(0, 80) }, 'SIP stray response dropped');
+        if (!transactions.receive(message as ParsedMessage & typeof message))
+          log.info(
+            { status: message.status, callId: message.core.callId.slice(0, 80) },
+            'SIP stray response dropped',
+          );
         return;
       }
       try {
@@ -163,13 +221,20 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       calls.connectionClosed(connection);
     },
     agentFrame(tenantId, agentId, frame) {
-      if (frame.type === 'interaction.offer' && frame.interaction.channel === 'voice') later(() => calls.offered(tenantId, agentId, frame.interaction));
-      else if (frame.type === 'interaction.revoked') later(() => calls.revoked(tenantId, agentId, frame.interactionId));
-      else if (frame.type === 'interaction.update' && frame.interaction.channel === 'voice') later(() => calls.updated(tenantId, frame.interaction));
+      if (frame.type === 'interaction.offer' && frame.interaction.channel === 'voice')
+        later(() => calls.offered(tenantId, agentId, frame.interaction));
+      else if (frame.type === 'interaction.revoked')
+        later(() => calls.revoked(tenantId, agentId, frame.interactionId));
+      else if (frame.type === 'interaction.update' && frame.interaction.channel === 'voice')
+        later(() => calls.updated(tenantId, frame.interaction));
     },
     customerDecision(tenantId, decision) {
-      if (decision.type === 'announce_wait') later(() => calls.announce(tenantId, decision.interactionId, decision.position ?? 0, decision.ewtSeconds ?? 0));
-      else if (decision.type === 'release' || decision.type === 'callback_request') later(() => calls.released(tenantId, decision.interactionId, decision.message ?? 'Released'));
+      if (decision.type === 'announce_wait')
+        later(() =>
+          calls.announce(tenantId, decision.interactionId, decision.position ?? 0, decision.ewtSeconds ?? 0),
+        );
+      else if (decision.type === 'release' || decision.type === 'callback_request')
+        later(() => calls.released(tenantId, decision.interactionId, decision.message ?? 'Released'));
     },
     sweep: () => void registrar.sweep(),
     dispose: () => transactions.dispose(),

@@ -3,12 +3,19 @@ import WebSocket from 'ws';
 import { startTestServer } from '../../testing/testServer';
 import { header } from './message/sipMessage';
 import { invalidTortures } from './message/tortureFixtures';
-import { connectSip, digestAuthorization, sipRequest, sipResponse, type SipTestClient } from './testing/sipTestClient';
+import {
+  connectSip,
+  digestAuthorization,
+  sipRequest,
+  sipResponse,
+  type SipTestClient,
+} from './testing/sipTestClient';
 
 // Real clients speaking SIP over WebSocket to the real server on 127.0.0.1: registrar with digest
 // against the seeded Seat credentials, calls to a queue routed by the real router, bad input.
 
-const sdpOffer = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendrecv\r\n';
+const sdpOffer =
+  'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendrecv\r\n';
 const sdpAnswer = sdpOffer.replace('o=- 1 1', 'o=- 2 2');
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -32,26 +39,54 @@ afterEach(async () => {
 
 /** Registers `username` with its Seat password over `client`; returns the final response. */
 async function register(client: SipTestClient, username: string, password = 'seat-demo', expires = 600) {
-  const base = { from: `<sip:${username}@demo>;tag=r1`, to: `<sip:${username}@demo>`, callId: `reg-${username}`, extra: [`Contact: <sip:${username}x@client.invalid;transport=ws>`, `Expires: ${expires}`] };
+  const base = {
+    from: `<sip:${username}@demo>;tag=r1`,
+    to: `<sip:${username}@demo>`,
+    callId: `reg-${username}`,
+    extra: [`Contact: <sip:${username}x@client.invalid;transport=ws>`, `Expires: ${expires}`],
+  };
   client.sendRaw(sipRequest('REGISTER', 'sip:demo', { ...base, cseq: 1 }));
   const challenge = await client.next((m) => m.kind === 'response' && m.core.cseq.seq === 1);
   expect(challenge.kind === 'response' && challenge.status).toBe(401);
-  const authorization = digestAuthorization(header(challenge, 'WWW-Authenticate') ?? '', { username, password, method: 'REGISTER', uri: 'sip:demo' });
-  client.sendRaw(sipRequest('REGISTER', 'sip:demo', { ...base, cseq: 2, extra: [...base.extra, `Authorization: ${authorization}`] }));
+  const authorization = digestAuthorization(header(challenge, 'WWW-Authenticate') ?? '', {
+    username,
+    password,
+    method: 'REGISTER',
+    uri: 'sip:demo',
+  });
+  client.sendRaw(
+    sipRequest('REGISTER', 'sip:demo', {
+      ...base,
+      cseq: 2,
+      extra: [...base.extra, `Authorization: ${authorization}`],
+    }),
+  );
   return client.next((m) => m.kind === 'response' && m.core.cseq.seq === 2);
 }
 
 /** A demo agent who serves the General queue (English skill), made ready in the router. */
 function readyGeneralAgent(): { username: string; agentId: string } {
   const row = env.server.store.sqlite
-    .prepare("SELECT u.username AS username, u.agent_id AS agentId FROM users u JOIN agent_skills s ON s.agent_id = u.agent_id WHERE s.skill_id = 'demo-skill-english' AND s.proficiency >= 3 ORDER BY u.username LIMIT 1")
+    .prepare(
+      "SELECT u.username AS username, u.agent_id AS agentId FROM users u JOIN agent_skills s ON s.agent_id = u.agent_id WHERE s.skill_id = 'demo-skill-english' AND s.proficiency >= 3 ORDER BY u.username LIMIT 1",
+    )
     .get() as { username: string; agentId: string };
   env.server.routing.service.setAgentState('tenant-demo', row.agentId, 'ready', null, row.agentId);
   return row;
 }
 
 const callQueue = (client: SipTestClient, callId: string, queue = 'general', branch = `z9hG4bK${callId}`) =>
-  client.sendRaw(sipRequest('INVITE', `sip:${queue}@demo`, { from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1', to: `<sip:${queue}@demo>`, callId, cseq: 1, branch, extra: ['Contact: <sip:caller@client.invalid;transport=ws>'], body: sdpOffer }));
+  client.sendRaw(
+    sipRequest('INVITE', `sip:${queue}@demo`, {
+      from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1',
+      to: `<sip:${queue}@demo>`,
+      callId,
+      cseq: 1,
+      branch,
+      extra: ['Contact: <sip:caller@client.invalid;transport=ws>'],
+      body: sdpOffer,
+    }),
+  );
 
 describe('SIP edge over WebSocket', () => {
   it('refuses an upgrade that does not offer the sip subprotocol', async () => {
@@ -91,7 +126,12 @@ describe('SIP edge over WebSocket', () => {
     const client = await open();
     await register(client, 'agent03');
     await client.close();
-    for (let i = 0; i < 100 && env.server.sip.registrar.bindingsOfAgent('tenant-demo', 'demo-agent-agent03').length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (
+      let i = 0;
+      i < 100 && env.server.sip.registrar.bindingsOfAgent('tenant-demo', 'demo-agent-agent03').length > 0;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 10));
     expect(env.server.sip.registrar.bindingsOfAgent('tenant-demo', 'demo-agent-agent03')).toHaveLength(0);
   });
 
@@ -101,7 +141,9 @@ describe('SIP edge over WebSocket', () => {
     const bad = await client.next((m) => m.kind === 'response');
     expect(bad.kind === 'response' && bad.status).toBe(400);
     client.sendRaw('garbage that is not SIP at all');
-    client.sendRaw(sipRequest('OPTIONS', 'sip:demo', { from: '<sip:x@y>;tag=1', to: '<sip:demo>', callId: 'ka', cseq: 1 }));
+    client.sendRaw(
+      sipRequest('OPTIONS', 'sip:demo', { from: '<sip:x@y>;tag=1', to: '<sip:demo>', callId: 'ka', cseq: 1 }),
+    );
     const ok = await client.next((m) => m.kind === 'response' && m.core.callId === 'ka');
     expect(ok.kind === 'response' && ok.status).toBe(200);
   });
@@ -109,9 +151,20 @@ describe('SIP edge over WebSocket', () => {
   it('answers 404 for an unknown queue and 481 for a request in a dialog that does not exist', async () => {
     const client = await open();
     callQueue(client, 'nowhere', 'no-such-queue');
-    expect(await client.next((m) => m.kind === 'response' && m.core.callId === 'nowhere' && m.status >= 200)).toMatchObject({ status: 404 });
-    client.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { from: '<sip:x@y>;tag=1', to: '<sip:general@demo>;tag=nope', callId: 'ghost', cseq: 2 }));
-    expect(await client.next((m) => m.kind === 'response' && m.core.callId === 'ghost')).toMatchObject({ status: 481 });
+    expect(
+      await client.next((m) => m.kind === 'response' && m.core.callId === 'nowhere' && m.status >= 200),
+    ).toMatchObject({ status: 404 });
+    client.sendRaw(
+      sipRequest('BYE', 'sip:edge@seat-edge.invalid', {
+        from: '<sip:x@y>;tag=1',
+        to: '<sip:general@demo>;tag=nope',
+        callId: 'ghost',
+        cseq: 2,
+      }),
+    );
+    expect(await client.next((m) => m.kind === 'response' && m.core.callId === 'ghost')).toMatchObject({
+      status: 481,
+    });
   });
 
   it('queues a call, rings the chosen agent with the X-Seat headers, connects it and ends it on BYE', async () => {
@@ -126,23 +179,51 @@ describe('SIP edge over WebSocket', () => {
     const interactionId = header(invite, 'X-Seat-Interaction-Id');
     expect(interactionId).toBeTruthy();
     expect(invite.body).toBe(sdpOffer);
-    expect(env.server.routing.service.get('tenant-demo', interactionId as string)).toMatchObject({ state: 'offered', agentId: agentInfo.agentId, channel: 'voice' });
+    expect(env.server.routing.service.get('tenant-demo', interactionId as string)).toMatchObject({
+      state: 'offered',
+      agentId: agentInfo.agentId,
+      channel: 'voice',
+    });
 
     agent.sendRaw(sipResponse(invite, 180, 'Ringing', { toTag: 'a1' }));
     expect(await caller.next((m) => m.kind === 'response' && m.status === 180)).toBeTruthy();
-    agent.sendRaw(sipResponse(invite, 200, 'OK', { toTag: 'a1', extra: ['Contact: <sip:agent@client.invalid;transport=ws>'], body: sdpAnswer }));
+    agent.sendRaw(
+      sipResponse(invite, 200, 'OK', {
+        toTag: 'a1',
+        extra: ['Contact: <sip:agent@client.invalid;transport=ws>'],
+        body: sdpAnswer,
+      }),
+    );
     const ok = await caller.next((m) => m.kind === 'response' && m.status === 200);
     expect(ok.body).toBe(sdpAnswer);
     expect(await agent.next((m) => m.kind === 'request' && m.method === 'ACK')).toBeTruthy();
     expect(env.server.routing.service.get('tenant-demo', interactionId as string).state).toBe('active');
 
     const toWithTag = header(ok, 'To') ?? '';
-    caller.sendRaw(sipRequest('ACK', 'sip:edge@seat-edge.invalid', { from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1', to: toWithTag, callId: 'call-1', cseq: 1 }));
-    caller.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1', to: toWithTag, callId: 'call-1', cseq: 2 }));
-    expect(await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'BYE')).toMatchObject({ status: 200 });
+    caller.sendRaw(
+      sipRequest('ACK', 'sip:edge@seat-edge.invalid', {
+        from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1',
+        to: toWithTag,
+        callId: 'call-1',
+        cseq: 1,
+      }),
+    );
+    caller.sendRaw(
+      sipRequest('BYE', 'sip:edge@seat-edge.invalid', {
+        from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1',
+        to: toWithTag,
+        callId: 'call-1',
+        cseq: 2,
+      }),
+    );
+    expect(await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'BYE')).toMatchObject({
+      status: 200,
+    });
     const bye = await agent.next((m) => m.kind === 'request' && m.method === 'BYE');
     agent.sendRaw(sipResponse(bye, 200, 'OK'));
-    expect(['wrapup', 'ended']).toContain(env.server.routing.service.get('tenant-demo', interactionId as string).state);
+    expect(['wrapup', 'ended']).toContain(
+      env.server.routing.service.get('tenant-demo', interactionId as string).state,
+    );
     expect(env.server.sip.calls.count()).toBe(0);
   });
 
@@ -151,10 +232,26 @@ describe('SIP edge over WebSocket', () => {
     callQueue(caller, 'call-2');
     const queued = await caller.next((m) => m.kind === 'response' && m.status === 182);
     expect(header(queued, 'X-Seat-Queue-Position')).toBe('1');
-    caller.sendRaw(sipRequest('CANCEL', 'sip:general@demo', { from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1', to: '<sip:general@demo>', callId: 'call-2', cseq: 1, branch: 'z9hG4bKcall-2' }));
-    expect(await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'CANCEL')).toMatchObject({ status: 200 });
-    expect(await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'INVITE' && m.status >= 200)).toMatchObject({ status: 487 });
-    const [interaction] = env.server.routing.service.list('tenant-demo', ['abandoned', 'ended', 'queued'], 10);
+    caller.sendRaw(
+      sipRequest('CANCEL', 'sip:general@demo', {
+        from: '"Web customer" <sip:anonymous@anonymous.invalid>;tag=c1',
+        to: '<sip:general@demo>',
+        callId: 'call-2',
+        cseq: 1,
+        branch: 'z9hG4bKcall-2',
+      }),
+    );
+    expect(await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'CANCEL')).toMatchObject({
+      status: 200,
+    });
+    expect(
+      await caller.next((m) => m.kind === 'response' && m.core.cseq.method === 'INVITE' && m.status >= 200),
+    ).toMatchObject({ status: 487 });
+    const [interaction] = env.server.routing.service.list(
+      'tenant-demo',
+      ['abandoned', 'ended', 'queued'],
+      10,
+    );
     expect(interaction?.state).toBe('abandoned');
   });
 
@@ -168,7 +265,12 @@ describe('SIP edge over WebSocket', () => {
     const interactionId = header(invite, 'X-Seat-Interaction-Id') as string;
     agent.sendRaw(sipResponse(invite, 486, 'Busy Here', { toTag: 'a2' }));
     expect(await agent.next((m) => m.kind === 'request' && m.method === 'ACK')).toBeTruthy();
-    for (let i = 0; i < 100 && env.server.routing.service.get('tenant-demo', interactionId).state === 'offered'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (
+      let i = 0;
+      i < 100 && env.server.routing.service.get('tenant-demo', interactionId).state === 'offered';
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 10));
     expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('queued');
   });
 
@@ -180,10 +282,20 @@ describe('SIP edge over WebSocket', () => {
     callQueue(caller, 'call-4');
     const invite = await agent.next((m) => m.kind === 'request' && m.method === 'INVITE');
     const interactionId = header(invite, 'X-Seat-Interaction-Id') as string;
-    agent.sendRaw(sipResponse(invite, 200, 'OK', { toTag: 'a4', extra: ['Contact: <sip:agent@client.invalid;transport=ws>'], body: sdpAnswer }));
+    agent.sendRaw(
+      sipResponse(invite, 200, 'OK', {
+        toTag: 'a4',
+        extra: ['Contact: <sip:agent@client.invalid;transport=ws>'],
+        body: sdpAnswer,
+      }),
+    );
     await caller.next((m) => m.kind === 'response' && m.status === 200);
     await agent.next((m) => m.kind === 'request' && m.method === 'ACK');
-    const inDialog = { from: `<sip:${agentInfo.username}@demo>;tag=a4`, to: header(invite, 'From') ?? '', callId: invite.core.callId };
+    const inDialog = {
+      from: `<sip:${agentInfo.username}@demo>;tag=a4`,
+      to: header(invite, 'From') ?? '',
+      callId: invite.core.callId,
+    };
 
     // Hold: the agent's re-INVITE (sendonly) reaches the caller; the caller's answer comes back.
     const hold = sdpAnswer.replace('a=sendrecv', 'a=sendonly');
@@ -197,18 +309,36 @@ describe('SIP edge over WebSocket', () => {
     expect(await caller.next((m) => m.kind === 'request' && m.method === 'ACK')).toBeTruthy();
 
     // A REFER to an unknown target changes nothing.
-    agent.sendRaw(sipRequest('REFER', 'sip:edge@seat-edge.invalid', { ...inDialog, cseq: 3, extra: ['Refer-To: <sip:nobody-here@demo>'] }));
-    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 3)).toMatchObject({ status: 404 });
+    agent.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...inDialog,
+        cseq: 3,
+        extra: ['Refer-To: <sip:nobody-here@demo>'],
+      }),
+    );
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 3)).toMatchObject({
+      status: 404,
+    });
     expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('active');
 
     // Blind transfer to the Billing queue: 202, NOTIFY with a sipfrag, then the edge hangs up the agent.
-    agent.sendRaw(sipRequest('REFER', 'sip:edge@seat-edge.invalid', { ...inDialog, cseq: 4, extra: ['Refer-To: <sip:billing@demo>'] }));
-    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 4)).toMatchObject({ status: 202 });
+    agent.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...inDialog,
+        cseq: 4,
+        extra: ['Refer-To: <sip:billing@demo>'],
+      }),
+    );
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 4)).toMatchObject({
+      status: 202,
+    });
     const notify = await agent.next((m) => m.kind === 'request' && m.method === 'NOTIFY');
     expect(notify.body).toBe('SIP/2.0 200 OK\r\n');
     expect(header(notify, 'Event')).toBe('refer');
     expect(await agent.next((m) => m.kind === 'request' && m.method === 'BYE')).toBeTruthy();
-    expect(env.server.routing.service.get('tenant-demo', interactionId)).toMatchObject({ queueId: 'demo-queue-billing' });
+    expect(env.server.routing.service.get('tenant-demo', interactionId)).toMatchObject({
+      queueId: 'demo-queue-billing',
+    });
     expect(env.server.sip.calls.count()).toBe(1);
   });
 
@@ -220,10 +350,25 @@ describe('SIP edge over WebSocket', () => {
     callQueue(caller, 'call-5');
     const invite = await agent.next((m) => m.kind === 'request' && m.method === 'INVITE');
     const interactionId = header(invite, 'X-Seat-Interaction-Id') as string;
-    agent.sendRaw(sipResponse(invite, 200, 'OK', { toTag: 'a5', extra: ['Contact: <sip:agent@client.invalid;transport=ws>'], body: sdpAnswer }));
+    agent.sendRaw(
+      sipResponse(invite, 200, 'OK', {
+        toTag: 'a5',
+        extra: ['Contact: <sip:agent@client.invalid;transport=ws>'],
+        body: sdpAnswer,
+      }),
+    );
     await caller.next((m) => m.kind === 'response' && m.status === 200);
-    agent.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { from: `<sip:${agentInfo.username}@demo>;tag=a5`, to: header(invite, 'From') ?? '', callId: invite.core.callId, cseq: 2 }));
-    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.method === 'BYE')).toMatchObject({ status: 200 });
+    agent.sendRaw(
+      sipRequest('BYE', 'sip:edge@seat-edge.invalid', {
+        from: `<sip:${agentInfo.username}@demo>;tag=a5`,
+        to: header(invite, 'From') ?? '',
+        callId: invite.core.callId,
+        cseq: 2,
+      }),
+    );
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.method === 'BYE')).toMatchObject({
+      status: 200,
+    });
     expect(await caller.next((m) => m.kind === 'request' && m.method === 'BYE')).toBeTruthy();
     expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('wrapup');
     expect(env.server.routing.service.agentStatus('tenant-demo', agentInfo.agentId)?.state).toBe('wrapup');

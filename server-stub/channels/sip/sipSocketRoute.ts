@@ -25,7 +25,10 @@ const enum State {
 /** What the SIP route needs from the server. */
 export interface SipRouteDeps {
   sqlite: Database;
-  routing: Pick<InteractionService, 'create' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'>;
+  routing: Pick<
+    InteractionService,
+    'create' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'
+  >;
   now: () => number;
   generateId: () => string;
   /** Host name the edge writes in Via and Contact. */
@@ -34,7 +37,10 @@ export interface SipRouteDeps {
 }
 
 /** Registers the edge and its route; returns the edge and the disposer that stops it. */
-export function registerSipEdge(app: FastifyInstance, deps: SipRouteDeps): { edge: SipEdge; dispose: () => void } {
+export function registerSipEdge(
+  app: FastifyInstance,
+  deps: SipRouteDeps,
+): { edge: SipEdge; dispose: () => void } {
   const log = app.log.child({ channel: 'sip' });
   const edge = createSipEdge({
     directory: createSipDirectory(deps.sqlite),
@@ -42,10 +48,15 @@ export function registerSipEdge(app: FastifyInstance, deps: SipRouteDeps): { edg
     now: deps.now,
     generateId: deps.generateId,
     log,
-    timers: { set: (callback, ms) => setTimeout(callback, ms).unref(), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    timers: {
+      set: (callback, ms) => setTimeout(callback, ms).unref(),
+      clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
     host: deps.host ?? 'seat-edge.invalid',
   });
-  const stopDecisions = deps.routing.onCustomerDecision(({ tenantId, decision }) => edge.customerDecision(tenantId, decision as never));
+  const stopDecisions = deps.routing.onCustomerDecision(({ tenantId, decision }) =>
+    edge.customerDecision(tenantId, decision as never),
+  );
   const sweeper = setInterval(() => edge.sweep(), deps.sweepMs ?? 15_000);
   sweeper.unref();
   const open = new Set<WebSocket>();
@@ -59,7 +70,11 @@ export function registerSipEdge(app: FastifyInstance, deps: SipRouteDeps): { edg
       const offered = String(request.headers['sec-websocket-protocol'] ?? '')
         .split(',')
         .map((p) => p.trim().toLowerCase());
-      if (request.headers.upgrade && !offered.includes('sip')) throw new SeatError('VALIDATION_FAILED', 'Open /sip with the WebSocket subprotocol "sip" (RFC 7118).');
+      if (request.headers.upgrade && !offered.includes('sip'))
+        throw new SeatError(
+          'VALIDATION_FAILED',
+          'Open /sip with the WebSocket subprotocol "sip" (RFC 7118).',
+        );
     },
     handler: async () => {
       throw new SeatError('UPGRADE_REQUIRED');
@@ -82,7 +97,11 @@ export function registerSipEdge(app: FastifyInstance, deps: SipRouteDeps): { edg
       };
       socket.on('message', (data, isBinary) => {
         if (state !== State.OPEN) return;
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+        const bytes = Array.isArray(data)
+          ? Buffer.concat(data)
+          : Buffer.isBuffer(data)
+            ? data
+            : Buffer.from(new Uint8Array(data));
         if (bytes.length > maxSipMessageBytes) return connection.close(1009, 'SIP message too large');
         // RFC 7118 allows binary frames for SIP too; both carry UTF-8 text.
         edge.receive(connection, isBinary ? bytes : bytes.toString('utf8'));

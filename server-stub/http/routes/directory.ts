@@ -42,7 +42,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, db: Kysely<SeatDat
     tags: ['directory'],
     querystring: noQuery,
     response: { 200: reasonCodeListResponseSchema },
-    handler: async ({ request }) => ({ reasonCodes: await listReasonCodes(db, callerOf(request).user.tenantId) }),
+    handler: async ({ request }) => ({
+      reasonCodes: await listReasonCodes(db, callerOf(request).user.tenantId),
+    }),
   });
 
   defineRoute(app, {

@@ -6,7 +6,10 @@ import type { SeatDatabase } from '../../store/schema';
 import { defineRoute } from '../route';
 
 /** GET /healthz: public, answers 200 only when the database answers too. */
-export function registerHealthRoute(app: FastifyInstance, deps: { db: Kysely<SeatDatabase>; now: () => number; startedAt: number }): void {
+export function registerHealthRoute(
+  app: FastifyInstance,
+  deps: { db: Kysely<SeatDatabase>; now: () => number; startedAt: number },
+): void {
   defineRoute(app, {
     method: 'GET',
     url: '/healthz',
@@ -18,9 +21,16 @@ export function registerHealthRoute(app: FastifyInstance, deps: { db: Kysely<Sea
       try {
         await sql`select 1`.execute(deps.db);
       } catch (error) {
-        throw new SeatError('UNAVAILABLE', 'The database does not answer.', [{ path: 'db', message: String(error) }]);
+        throw new SeatError('UNAVAILABLE', 'The database does not answer.', [
+          { path: 'db', message: String(error) },
+        ]);
       }
-      return { status: 'ok', db: 'ok', time: new Date(deps.now()).toISOString(), uptimeSeconds: Math.max(0, (deps.now() - deps.startedAt) / 1000) };
+      return {
+        status: 'ok',
+        db: 'ok',
+        time: new Date(deps.now()).toISOString(),
+        uptimeSeconds: Math.max(0, (deps.now() - deps.startedAt) / 1000),
+      };
     },
   });
 }

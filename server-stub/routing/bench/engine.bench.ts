@@ -49,7 +49,8 @@ function centre(at: number): Router {
   }
   for (let a = 0; a < agentCount; a++) {
     const skills: Record<string, number> = {};
-    for (let k = 0; k < 5; k++) skills[`s${Math.floor(random() * skillCount)}`] = 1 + Math.floor(random() * 10);
+    for (let k = 0; k < 5; k++)
+      skills[`s${Math.floor(random() * skillCount)}`] = 1 + Math.floor(random() * 10);
     skills[`s${a % skillCount}`] = 10; // every queue has staff
     must(router, { type: 'agent_upsert', at, agent: { agentId: `a${a}`, skills } });
   }
@@ -98,7 +99,8 @@ function makeFloor(): Floor {
       const key = keys[(cursor + k) % keyCount]!;
       map.set(key, { id: key, at: cursor + k });
     }
-    for (let k = 0; k < sliceOps / 2; k++) if (map.get(keys[(cursor + k) % keyCount]!)?.at === cursor + k) hits++;
+    for (let k = 0; k < sliceOps / 2; k++)
+      if (map.get(keys[(cursor + k) % keyCount]!)?.at === cursor + k) hits++;
     cursor = (cursor + sliceOps / 2) % keyCount;
   };
   for (let k = 0; k < 200; k++) run(); // warm up: the routing code is warm too when it is measured
@@ -128,7 +130,14 @@ function agentSide(queuesUsed: number) {
   const router = centre(at);
   let n = 0;
   const arrive = () =>
-    must(router, { type: 'arrive', at, interactionId: `i${n}`, queueId: `q${n++ % queuesUsed}`, channel: 'voice', priority: { vip: n % 50 === 0, tier: n % 7 === 0 ? 'gold' : null, boosts: [] } });
+    must(router, {
+      type: 'arrive',
+      at,
+      interactionId: `i${n}`,
+      queueId: `q${n++ % queuesUsed}`,
+      channel: 'voice',
+      priority: { vip: n % 50 === 0, tier: n % 7 === 0 ? 'gold' : null, boosts: [] },
+    });
   const t0 = performance.now();
   for (let k = 0; k < waitingTarget + agentCount; k++) {
     arrive();
@@ -137,9 +146,11 @@ function agentSide(queuesUsed: number) {
   const enqueueMs = performance.now() - t0;
   const holding = new Map<string, string>();
   for (let a = 0; a < agentCount; a++) {
-    for (const d of must(router, { type: 'agent_state', at, agentId: `a${a}`, state: 'ready' })) if (d.type === 'offer') holding.set(d.agentId, d.interactionId);
+    for (const d of must(router, { type: 'agent_state', at, agentId: `a${a}`, state: 'ready' }))
+      if (d.type === 'offer') holding.set(d.agentId, d.interactionId);
   }
-  for (const [agentId, interactionId] of holding) must(router, { type: 'accept', at, interactionId, agentId });
+  for (const [agentId, interactionId] of holding)
+    must(router, { type: 'accept', at, interactionId, agentId });
   const waitingBefore = router.queueView('q0', at)!.waiting;
   // The agents that got work, in the order they got it: each frees up in turn.
   const order = [...holding.keys()];
@@ -154,15 +165,21 @@ function agentSide(queuesUsed: number) {
     samples.push(performance.now() - t);
     if (samples.length % floorEvery === 0) floor.slice();
     holding.delete(agentId);
-    for (const d of out) if (d.type === 'offer') {
-      holding.set(d.agentId, d.interactionId);
-      must(router, { type: 'accept', at, interactionId: d.interactionId, agentId: d.agentId });
-    }
+    for (const d of out)
+      if (d.type === 'offer') {
+        holding.set(d.agentId, d.interactionId);
+        must(router, { type: 'accept', at, interactionId: d.interactionId, agentId: d.agentId });
+      }
     arrive();
   }
   let waiting = 0;
   for (let q = 0; q < queueCount; q++) waiting += router.queueView(`q${q}`, at)!.waiting;
-  return { ...summarise(samples, floor), waitingAtEnd: waiting, waitingInQ0Before: waitingBefore, enqueuePerSecond: Math.round((waitingTarget + agentCount) / (enqueueMs / 1000)) };
+  return {
+    ...summarise(samples, floor),
+    waitingAtEnd: waiting,
+    waitingInQ0Before: waitingBefore,
+    enqueuePerSecond: Math.round((waitingTarget + agentCount) / (enqueueMs / 1000)),
+  };
 }
 
 /** Arrivals meeting ready agents: each arrival picks an agent by strategy among 5,000. */
@@ -170,14 +187,23 @@ function interactionSide() {
   const floor = makeFloor();
   const at = start;
   const router = centre(at);
-  for (let a = 0; a < agentCount; a++) must(router, { type: 'agent_state', at, agentId: `a${a}`, state: 'ready' });
+  for (let a = 0; a < agentCount; a++)
+    must(router, { type: 'agent_state', at, agentId: `a${a}`, state: 'ready' });
   const samples: number[] = [];
   for (let n = 0; n < agentCount * 3; n++) {
     const t = performance.now();
-    const out = must(router, { type: 'arrive', at, interactionId: `c${n}`, queueId: `q${n % queueCount}`, channel: 'im' });
+    const out = must(router, {
+      type: 'arrive',
+      at,
+      interactionId: `c${n}`,
+      queueId: `q${n % queueCount}`,
+      channel: 'im',
+    });
     samples.push(performance.now() - t);
     if (samples.length % floorEvery === 0) floor.slice();
-    for (const d of out) if (d.type === 'offer') must(router, { type: 'accept', at, interactionId: d.interactionId, agentId: d.agentId });
+    for (const d of out)
+      if (d.type === 'offer')
+        must(router, { type: 'accept', at, interactionId: d.interactionId, agentId: d.agentId });
   }
   return summarise(samples, floor);
 }

@@ -39,7 +39,10 @@ export const migration002Organisation: Migration = {
     for (const [channel, fallback] of defaultCapacities) {
       const column = `capacity_${channel}`;
       agents = agents.addColumn(column, 'integer', (c) =>
-        c.notNull().defaultTo(fallback).check(sql`${sql.ref(column)} between 0 and 100`),
+        c
+          .notNull()
+          .defaultTo(fallback)
+          .check(sql`${sql.ref(column)} between 0 and 100`),
       );
     }
     await agents.execute();

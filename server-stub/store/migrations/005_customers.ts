@@ -8,17 +8,39 @@ export const migration005Customers: Migration = {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
       .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('tier', 'text', (c) => c.notNull().defaultTo('normal').check(sql`tier in ('vip', 'gold', 'normal')`))
+      .addColumn('tier', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('normal')
+          .check(sql`tier in ('vip', 'gold', 'normal')`),
+      )
       .addColumn('account_manager_agent_id', 'text', (c) => c.references('agents.id').onDelete('set null'))
       .addColumn('blacklist_status', 'text', (c) =>
-        c.notNull().defaultTo('none').check(sql`blacklist_status in ('none', 'proposed', 'confirmed')`),
+        c
+          .notNull()
+          .defaultTo('none')
+          .check(sql`blacklist_status in ('none', 'proposed', 'confirmed')`),
       )
-      .addColumn('consent_marketing', 'integer', (c) => c.notNull().defaultTo(0).check(sql`consent_marketing in (0, 1)`))
-      .addColumn('consent_recording', 'integer', (c) => c.notNull().defaultTo(0).check(sql`consent_recording in (0, 1)`))
+      .addColumn('consent_marketing', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(0)
+          .check(sql`consent_marketing in (0, 1)`),
+      )
+      .addColumn('consent_recording', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(0)
+          .check(sql`consent_recording in (0, 1)`),
+      )
       .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('customers_tenant_name').on('customers').columns(['tenant_id', 'name']).execute();
+    await db.schema
+      .createIndex('customers_tenant_name')
+      .on('customers')
+      .columns(['tenant_id', 'name'])
+      .execute();
 
     await db.schema
       .createTable('customer_contact_points')
@@ -33,7 +55,11 @@ export const migration005Customers: Migration = {
       .on('customer_contact_points')
       .columns(['tenant_id', 'kind', 'value'])
       .execute();
-    await db.schema.createIndex('contact_points_customer').on('customer_contact_points').column('customer_id').execute();
+    await db.schema
+      .createIndex('contact_points_customer')
+      .on('customer_contact_points')
+      .column('customer_id')
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('customer_contact_points').execute();

@@ -16,7 +16,11 @@ export const migration007InteractionLog: Migration = {
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('routing_events_tenant_seq').on('routing_events').columns(['tenant_id', 'seq']).execute();
+    await db.schema
+      .createIndex('routing_events_tenant_seq')
+      .on('routing_events')
+      .columns(['tenant_id', 'seq'])
+      .execute();
 
     await db.schema
       .createTable('interaction_keys')
@@ -45,9 +49,17 @@ export const migration007InteractionLog: Migration = {
       .addColumn('last_seq', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('interactions_pk', ['tenant_id', 'id'])
       .execute();
-    await db.schema.createIndex('interactions_tenant_state').on('interactions').columns(['tenant_id', 'state']).execute();
+    await db.schema
+      .createIndex('interactions_tenant_state')
+      .on('interactions')
+      .columns(['tenant_id', 'state'])
+      .execute();
     // Reconnecting seats ask for the interactions their agent holds.
-    await db.schema.createIndex('interactions_tenant_agent').on('interactions').columns(['tenant_id', 'agent_id']).execute();
+    await db.schema
+      .createIndex('interactions_tenant_agent')
+      .on('interactions')
+      .columns(['tenant_id', 'agent_id'])
+      .execute();
 
     await db.schema
       .createTable('blacklist_entries')
@@ -56,14 +68,20 @@ export const migration007InteractionLog: Migration = {
       .addColumn('customer_id', 'text', (c) => c.notNull())
       .addColumn('category', 'text', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('proposed', 'confirmed', 'rejected')`))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('proposed', 'confirmed', 'rejected')`),
+      )
       .addColumn('proposed_by', 'text', (c) => c.notNull())
       .addColumn('proposed_at', 'bigint', (c) => c.notNull())
       .addColumn('decided_by', 'text')
       .addColumn('decided_at', 'bigint')
       .addColumn('limits', 'text')
       .execute();
-    await db.schema.createIndex('blacklist_tenant_customer').on('blacklist_entries').columns(['tenant_id', 'customer_id']).execute();
+    await db.schema
+      .createIndex('blacklist_tenant_customer')
+      .on('blacklist_entries')
+      .columns(['tenant_id', 'customer_id'])
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     for (const table of ['blacklist_entries', 'interactions', 'interaction_keys', 'routing_events']) {

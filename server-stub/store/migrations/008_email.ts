@@ -24,7 +24,9 @@ export const migration008Email: Migration = {
       .createTable('email_threads')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('tenant_id', 'text', (c) => c.notNull())
-      .addColumn('mailbox_id', 'text', (c) => c.notNull().references('email_mailboxes.id').onDelete('cascade'))
+      .addColumn('mailbox_id', 'text', (c) =>
+        c.notNull().references('email_mailboxes.id').onDelete('cascade'),
+      )
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('customer_id', 'text')
       .addColumn('interaction_id', 'text')
@@ -32,7 +34,11 @@ export const migration008Email: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('email_threads_interaction').on('email_threads').columns(['tenant_id', 'interaction_id']).execute();
+    await db.schema
+      .createIndex('email_threads_interaction')
+      .on('email_threads')
+      .columns(['tenant_id', 'interaction_id'])
+      .execute();
 
     await db.schema
       .createTable('email_messages')
@@ -55,7 +61,9 @@ export const migration008Email: Migration = {
       .addColumn('html_body', 'text')
       .addColumn('headers_json', 'text', (c) => c.notNull())
       .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('smtp', 'imap', 'seat', 'auto')`))
-      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('received', 'sending', 'sent', 'failed')`))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('received', 'sending', 'sent', 'failed')`),
+      )
       .addColumn('error', 'text')
       .addColumn('parse_problem', 'text')
       .addColumn('sent_by', 'text')
@@ -63,12 +71,23 @@ export const migration008Email: Migration = {
       .addColumn('routed', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
     // A re-delivery of the same Message-ID to the same mailbox is recognised, and replies find their parent.
-    await db.schema.createIndex('email_messages_unique').unique().on('email_messages').columns(['mailbox_id', 'message_id']).execute();
-    await db.schema.createIndex('email_messages_thread').on('email_messages').columns(['thread_id', 'received_at']).execute();
+    await db.schema
+      .createIndex('email_messages_unique')
+      .unique()
+      .on('email_messages')
+      .columns(['mailbox_id', 'message_id'])
+      .execute();
+    await db.schema
+      .createIndex('email_messages_thread')
+      .on('email_messages')
+      .columns(['thread_id', 'received_at'])
+      .execute();
 
     await db.schema
       .createTable('email_raw')
-      .addColumn('message_row_id', 'text', (c) => c.primaryKey().references('email_messages.id').onDelete('cascade'))
+      .addColumn('message_row_id', 'text', (c) =>
+        c.primaryKey().references('email_messages.id').onDelete('cascade'),
+      )
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('content', 'blob', (c) => c.notNull())
@@ -77,7 +96,9 @@ export const migration008Email: Migration = {
     await db.schema
       .createTable('email_attachments')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('message_row_id', 'text', (c) => c.notNull().references('email_messages.id').onDelete('cascade'))
+      .addColumn('message_row_id', 'text', (c) =>
+        c.notNull().references('email_messages.id').onDelete('cascade'),
+      )
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('filename', 'text', (c) => c.notNull())
       .addColumn('content_type', 'text', (c) => c.notNull())
@@ -87,10 +108,20 @@ export const migration008Email: Migration = {
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('content', 'blob', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('email_attachments_message').on('email_attachments').columns(['message_row_id', 'position']).execute();
+    await db.schema
+      .createIndex('email_attachments_message')
+      .on('email_attachments')
+      .columns(['message_row_id', 'position'])
+      .execute();
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['email_attachments', 'email_raw', 'email_messages', 'email_threads', 'email_mailboxes']) {
+    for (const table of [
+      'email_attachments',
+      'email_raw',
+      'email_messages',
+      'email_threads',
+      'email_mailboxes',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },

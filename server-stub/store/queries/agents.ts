@@ -42,7 +42,9 @@ export async function listAgents(db: Kysely<SeatDatabase>, tenantId: string): Pr
     displayName: r.display_name,
     username: r.username,
     team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
-    skills: skills.filter((s) => s.agent_id === r.id).map((s) => ({ skill: s.name, proficiency: s.proficiency })),
+    skills: skills
+      .filter((s) => s.agent_id === r.id)
+      .map((s) => ({ skill: s.name, proficiency: s.proficiency })),
     capacity: {
       voice: r.capacity_voice,
       im: r.capacity_im,
@@ -51,6 +53,11 @@ export async function listAgents(db: Kysely<SeatDatabase>, tenantId: string): Pr
       social: r.capacity_social,
       fax: r.capacity_fax,
     },
-    status: { agentId: r.id, state: r.state ?? 'logged_out', reason: r.reason ?? null, since: r.since ?? new Date(0).toISOString() },
+    status: {
+      agentId: r.id,
+      state: r.state ?? 'logged_out',
+      reason: r.reason ?? null,
+      since: r.since ?? new Date(0).toISOString(),
+    },
   }));
 }

@@ -29,7 +29,12 @@ describe('customer queries', () => {
     const phone = sample?.contactPoints.find((p) => p.kind === 'phone')?.value ?? '';
     const byPhone = await searchCustomers(store.db, tenant, phone, 10);
     expect(byPhone.map((c) => c.id)).toContain('demo-customer-0042');
-    const byName = await searchCustomers(store.db, tenant, (sample?.name ?? '').slice(0, 2).toUpperCase(), 50);
+    const byName = await searchCustomers(
+      store.db,
+      tenant,
+      (sample?.name ?? '').slice(0, 2).toUpperCase(),
+      50,
+    );
     expect(byName.map((c) => c.id)).toContain('demo-customer-0042');
   });
 

@@ -40,11 +40,14 @@ async function hydrate(db: Kysely<SeatDatabase>, tenantId: string, ids: string[]
         id: r.id,
         name: r.name,
         tier: r.tier,
-        accountManager: r.manager_id && r.manager_name ? { agentId: r.manager_id, displayName: r.manager_name } : null,
+        accountManager:
+          r.manager_id && r.manager_name ? { agentId: r.manager_id, displayName: r.manager_name } : null,
         blacklist: r.blacklist_status,
         consent: { marketing: r.consent_marketing === 1, recording: r.consent_recording === 1 },
         notes: r.notes,
-        contactPoints: points.filter((p) => p.customer_id === r.id).map((p) => ({ id: p.id, kind: p.kind, value: p.value })),
+        contactPoints: points
+          .filter((p) => p.customer_id === r.id)
+          .map((p) => ({ id: p.id, kind: p.kind, value: p.value })),
       } satisfies Customer,
     ]),
   );
@@ -53,12 +56,21 @@ async function hydrate(db: Kysely<SeatDatabase>, tenantId: string, ids: string[]
 }
 
 /** One customer of the tenant, or null. */
-export async function getCustomer(db: Kysely<SeatDatabase>, tenantId: string, id: string): Promise<Customer | null> {
+export async function getCustomer(
+  db: Kysely<SeatDatabase>,
+  tenantId: string,
+  id: string,
+): Promise<Customer | null> {
   return (await hydrate(db, tenantId, [id]))[0] ?? null;
 }
 
 /** Customers whose name or any contact point contains `q` (case-insensitive), by name. */
-export async function searchCustomers(db: Kysely<SeatDatabase>, tenantId: string, q: string, limit: number): Promise<Customer[]> {
+export async function searchCustomers(
+  db: Kysely<SeatDatabase>,
+  tenantId: string,
+  q: string,
+  limit: number,
+): Promise<Customer[]> {
   const pattern = likePattern(q);
   // Phone numbers are stored in E.164; let "138 0013 8000" or "0044…" style input still match digits.
   const digits = q.replace(/[\s()-]/g, '');
@@ -89,5 +101,9 @@ export async function searchCustomers(db: Kysely<SeatDatabase>, tenantId: string
     .orderBy('customers.id')
     .limit(limit)
     .execute();
-  return hydrate(db, tenantId, matches.map((m) => m.id));
+  return hydrate(
+    db,
+    tenantId,
+    matches.map((m) => m.id),
+  );
 }

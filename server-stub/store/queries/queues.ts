@@ -5,11 +5,19 @@ import { z } from 'zod';
 import type { SeatDatabase } from '../schema';
 
 // The JSON column is read through a schema: a bad row is reported, never passed on half-understood.
-const queueConfigSchema = z.object({ channels: z.array(channelSchema).default([]), priority: z.number().int().default(0) });
+const queueConfigSchema = z.object({
+  channels: z.array(channelSchema).default([]),
+  priority: z.number().int().default(0),
+});
 
 /** Every queue of the tenant with its required skills, by name. */
 export async function listQueues(db: Kysely<SeatDatabase>, tenantId: string): Promise<QueueSummary[]> {
-  const queues = await db.selectFrom('queues').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute();
+  const queues = await db
+    .selectFrom('queues')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
   const skills = await db
     .selectFrom('queue_skills')
     .innerJoin('queues', 'queues.id', 'queue_skills.queue_id')
@@ -26,12 +34,19 @@ export async function listQueues(db: Kysely<SeatDatabase>, tenantId: string): Pr
       serviceLevelSeconds: q.service_level_seconds,
       channels: config.channels,
       priority: config.priority,
-      requiredSkills: skills.filter((s) => s.queue_id === q.id).map((s) => ({ skill: s.name, minProficiency: s.min_proficiency })),
+      requiredSkills: skills
+        .filter((s) => s.queue_id === q.id)
+        .map((s) => ({ skill: s.name, minProficiency: s.min_proficiency })),
     };
   });
 }
 
 /** The tenant's not-ready reasons, by code. */
 export async function listReasonCodes(db: Kysely<SeatDatabase>, tenantId: string): Promise<ReasonCode[]> {
-  return db.selectFrom('reason_codes').select(['code', 'label']).where('tenant_id', '=', tenantId).orderBy('code').execute();
+  return db
+    .selectFrom('reason_codes')
+    .select(['code', 'label'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
 }

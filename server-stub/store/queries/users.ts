@@ -10,5 +10,12 @@ export async function listUsers(db: Kysely<SeatDatabase>, tenantId: string): Pro
     .where('tenant_id', '=', tenantId)
     .orderBy('username')
     .execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, agentId: r.agent_id, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    agentId: r.agent_id,
+    createdAt: r.created_at,
+  }));
 }

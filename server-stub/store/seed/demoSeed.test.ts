@@ -22,15 +22,29 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const count = async (table: 'users' | 'agents' | 'queues' | 'customers' | 'customer_contact_points' | 'teams' | 'skills') =>
-  Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (
+  table: 'users' | 'agents' | 'queues' | 'customers' | 'customer_contact_points' | 'teams' | 'skills',
+) =>
+  Number(
+    (
+      await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('demo seed', () => {
   it('creates a living centre: agents, two leads, an admin, six queues and 500 customers', async () => {
     expect(await seedDemoTenant(store.db, deps)).toBe(true);
     const roles = await store.db.selectFrom('users').select(['username', 'role']).execute();
     expect(roles.filter((r) => r.role === 'agent').length).toBeGreaterThanOrEqual(20);
-    expect(roles.filter((r) => r.role === 'team_lead').map((r) => r.username).sort()).toEqual(['lead01', 'lead02']);
+    expect(
+      roles
+        .filter((r) => r.role === 'team_lead')
+        .map((r) => r.username)
+        .sort(),
+    ).toEqual(['lead01', 'lead02']);
     expect(roles.filter((r) => r.role === 'admin').map((r) => r.username)).toEqual(['admin']);
     expect(roles.map((r) => r.username)).toContain('agent24');
     expect(await count('teams')).toBe(2);
@@ -52,7 +66,9 @@ describe('demo seed', () => {
       expect(Number(row.n)).toBeGreaterThanOrEqual(1);
       expect(Number(row.n)).toBeLessThanOrEqual(3);
     }
-    const tiers = new Set((await store.db.selectFrom('customers').select('tier').execute()).map((r) => r.tier));
+    const tiers = new Set(
+      (await store.db.selectFrom('customers').select('tier').execute()).map((r) => r.tier),
+    );
     expect(tiers).toEqual(new Set(['vip', 'gold', 'normal']));
   });
 
@@ -80,7 +96,11 @@ describe('demo seed', () => {
 
   it('seeds only once and produces the same customers every time', async () => {
     await seedDemoTenant(store.db, deps);
-    const first = await store.db.selectFrom('customers').select(['id', 'name', 'tier']).orderBy('id').execute();
+    const first = await store.db
+      .selectFrom('customers')
+      .select(['id', 'name', 'tier'])
+      .orderBy('id')
+      .execute();
     expect(await seedDemoTenant(store.db, deps)).toBe(false);
     expect(await count('customers')).toBe(500);
 
@@ -89,7 +109,11 @@ describe('demo seed', () => {
     try {
       await migrateToLatest(other.db);
       await seedDemoTenant(other.db, deps);
-      const second = await other.db.selectFrom('customers').select(['id', 'name', 'tier']).orderBy('id').execute();
+      const second = await other.db
+        .selectFrom('customers')
+        .select(['id', 'name', 'tier'])
+        .orderBy('id')
+        .execute();
       expect(second).toEqual(first);
     } finally {
       await other.close();

@@ -71,7 +71,10 @@ async function insertInBatches<T extends keyof SeatDatabase>(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) {
     // Kysely's generic insert typing cannot follow a table chosen at run time.
-    await trx.insertInto(table).values(rows.slice(i, i + batchSize) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + batchSize) as never)
+      .execute();
   }
 }
 
@@ -81,7 +84,11 @@ async function insertInBatches<T extends keyof SeatDatabase>(
  * Returns whether it seeded.
  */
 export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDeps): Promise<boolean> {
-  const existing = await db.selectFrom('tenants').select('id').where('slug', '=', demoTenantSlug).executeTakeFirst();
+  const existing = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', demoTenantSlug)
+    .executeTakeFirst();
   if (existing) return false;
 
   const prng = createPrng(seed);
@@ -92,9 +99,19 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
   const skills = demoSkills.map((name) => ({ id: `demo-skill-${name}`, tenant_id: tenant, name }));
 
   // Accounts: agentNN, leadNN (who are agents too), admin.
-  const accounts: Array<{ username: string; role: 'agent' | 'team_lead' | 'admin'; team: number; display: string }> = [];
+  const accounts: Array<{
+    username: string;
+    role: 'agent' | 'team_lead' | 'admin';
+    team: number;
+    display: string;
+  }> = [];
   for (let i = 1; i <= agentCount; i++) {
-    accounts.push({ username: `agent${pad(i, 2)}`, role: 'agent', team: i <= agentCount / 2 ? 0 : 1, display: person(prng).display });
+    accounts.push({
+      username: `agent${pad(i, 2)}`,
+      role: 'agent',
+      team: i <= agentCount / 2 ? 0 : 1,
+      display: person(prng).display,
+    });
   }
   accounts.push({ username: 'lead01', role: 'team_lead', team: 0, display: person(prng).display });
   accounts.push({ username: 'lead02', role: 'team_lead', team: 1, display: person(prng).display });
@@ -109,7 +126,11 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
       display_name: a.display,
     }));
   const agentSkillRows = agents.flatMap((agent, index) =>
-    agentSkills(prng, index).map(([skill, proficiency]) => ({ agent_id: agent.id, skill_id: `demo-skill-${skill}`, proficiency })),
+    agentSkills(prng, index).map(([skill, proficiency]) => ({
+      agent_id: agent.id,
+      skill_id: `demo-skill-${skill}`,
+      proficiency,
+    })),
   );
 
   // Hash in parallel before the transaction: each user has its own salt, and scrypt runs on the
@@ -127,7 +148,9 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
   }));
 
   // SIP digest needs HA1, which the scrypt hash cannot give; it is derived here, with the password.
-  const sipCredentials = users.map((u) => sipCredentialRow({ id: u.id, tenantId: tenant, username: u.username }, demoTenantSlug, demoPassword));
+  const sipCredentials = users.map((u) =>
+    sipCredentialRow({ id: u.id, tenantId: tenant, username: u.username }, demoTenantSlug, demoPassword),
+  );
 
   const queues = demoQueues.map((q) => ({
     id: `demo-queue-${q.key}`,
@@ -137,19 +160,45 @@ export async function seedDemoTenant(db: Kysely<SeatDatabase>, deps: DemoSeedDep
     config: JSON.stringify({ channels: q.channels, priority: q.priority }),
   }));
   const queueSkills = demoQueues.flatMap((q) =>
-    q.skills.map(([skill, min]) => ({ queue_id: `demo-queue-${q.key}`, skill_id: `demo-skill-${skill}`, min_proficiency: min })),
+    q.skills.map(([skill, min]) => ({
+      queue_id: `demo-queue-${q.key}`,
+      skill_id: `demo-skill-${skill}`,
+      min_proficiency: min,
+    })),
   );
-  const reasonCodes = demoReasonCodes.map(([code, label]) => ({ id: `demo-reason-${code}`, tenant_id: tenant, code, label }));
+  const reasonCodes = demoReasonCodes.map(([code, label]) => ({
+    id: `demo-reason-${code}`,
+    tenant_id: tenant,
+    code,
+    label,
+  }));
 
-  const { customers, contactPoints } = demoCustomers(prng, agents.map((a) => a.id), createdAt);
+  const { customers, contactPoints } = demoCustomers(
+    prng,
+    agents.map((a) => a.id),
+    createdAt,
+  );
 
-  const agentStates = agents.map((a) => ({ agent_id: a.id, tenant_id: tenant, state: 'logged_out' as const, reason: null, since: createdAt }));
+  const agentStates = agents.map((a) => ({
+    agent_id: a.id,
+    tenant_id: tenant,
+    state: 'logged_out' as const,
+    reason: null,
+    since: createdAt,
+  }));
 
   return db.transaction().execute(async (trx) => {
     // Re-checked inside the transaction so two processes starting together cannot both seed.
-    const raced = await trx.selectFrom('tenants').select('id').where('slug', '=', demoTenantSlug).executeTakeFirst();
+    const raced = await trx
+      .selectFrom('tenants')
+      .select('id')
+      .where('slug', '=', demoTenantSlug)
+      .executeTakeFirst();
     if (raced) return false;
-    await trx.insertInto('tenants').values({ id: tenant, slug: demoTenantSlug, name: 'Demo Contact Centre', created_at: createdAt }).execute();
+    await trx
+      .insertInto('tenants')
+      .values({ id: tenant, slug: demoTenantSlug, name: 'Demo Contact Centre', created_at: createdAt })
+      .execute();
     await insertInBatches(trx, 'teams', teams);
     await insertInBatches(trx, 'skills', skills);
     await insertInBatches(trx, 'agents', agents);

@@ -24,7 +24,11 @@ type Response = ParsedMessage & SipResponse;
 
 /** The routing commands calls use (the InteractionService). */
 export interface CallRouting {
-  create(tenantId: string, request: { channel: 'voice'; queueId: string; customerId?: string; attached: Record<string, unknown> }, idempotencyKey: string): { interaction: Interaction; created: boolean };
+  create(
+    tenantId: string,
+    request: { channel: 'voice'; queueId: string; customerId?: string; attached: Record<string, unknown> },
+    idempotencyKey: string,
+  ): { interaction: Interaction; created: boolean };
   accept(tenantId: string, interactionId: string, agentId: string): Interaction;
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
   end(tenantId: string, interactionId: string, by: string): Interaction;
@@ -79,7 +83,12 @@ export interface CallManagerOptions {
 /** Calls through the edge: SIP requests in, router decisions in. */
 export interface CallManager {
   /** An INVITE outside any dialog: a customer calling a queue. */
-  invite(request: Request, connection: SipConnection, tenant: { id: string; slug: string }, queue: { id: string; name: string }): void;
+  invite(
+    request: Request,
+    connection: SipConnection,
+    tenant: { id: string; slug: string },
+    queue: { id: string; name: string },
+  ): void;
   /** CANCEL of a pending INVITE (matched by branch). */
   cancel(request: Request, connection: SipConnection): void;
   /** A request with a To tag: in-dialog; answered 481 when no dialog matches. */
@@ -120,10 +129,20 @@ export function createCallManager(options: CallManagerOptions): CallManager {
   const dKey = (callId: string, localTag: string) => `${callId}\u0000${localTag}`;
 
   const contactHeader: SipHeader = { name: 'Contact', value: `<${edge.contact}>` };
-  const respond = (connection: SipConnection, request: SipRequest, status: number, toTag: string, extra: { headers?: SipHeader[]; body?: string; reason?: string } = {}) => {
+  const respond = (
+    connection: SipConnection,
+    request: SipRequest,
+    status: number,
+    toTag: string,
+    extra: { headers?: SipHeader[]; body?: string; reason?: string } = {},
+  ) => {
     connection.send(buildResponse(request, status, { toTag, ...extra }));
   };
-  const respondCaller = (call: Call, status: number, extra: { headers?: SipHeader[]; body?: string; reason?: string } = {}) => {
+  const respondCaller = (
+    call: Call,
+    status: number,
+    extra: { headers?: SipHeader[]; body?: string; reason?: string } = {},
+  ) => {
     if (call.callerAnswered) return;
     if (status >= 200) call.callerAnswered = true;
     respond(call.caller.connection, call.invite, status, call.caller.localTag, extra);
@@ -144,7 +163,12 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     if (call.agent) dialogs.delete(dKey(call.agent.leg.callId, call.agent.leg.localTag));
   };
 
-  const sendOnLeg = (leg: Leg, method: string, opts: Parameters<typeof legRequest>[3], onResponse: (r: Response) => void = () => {}) => {
+  const sendOnLeg = (
+    leg: Leg,
+    method: string,
+    opts: Parameters<typeof legRequest>[3],
+    onResponse: (r: Response) => void = () => {},
+  ) => {
     if (!leg.connection.isOpen()) return;
     const { request, branch } = legRequest(leg, edge, method, opts);
     if (method === 'ACK') leg.connection.send(request);
@@ -158,7 +182,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     call.agent = null;
     if (agent.state === 'calling') {
       agent.state = 'cancelled';
-      const { request } = legRequest(agent.leg, edge, 'CANCEL', { cseq: agent.inviteCseq, branch: agent.inviteBranch });
+      const { request } = legRequest(agent.leg, edge, 'CANCEL', {
+        cseq: agent.inviteCseq,
+        branch: agent.inviteBranch,
+      });
       // A CANCEL has its own transaction: it shares the INVITE's branch, but its responses carry CSeq CANCEL.
       if (agent.leg.connection.isOpen()) agent.leg.connection.send(request);
     } else if (agent.state === 'confirmed') {
@@ -180,7 +207,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const binding = bindings[0];
     const account = directory.accountOfAgent(call.tenantId, agentId);
     if (!binding || !account) {
-      log.info({ interactionId: call.interactionId, agentId }, 'SIP offer to an agent with no registered softphone: rejected so the router moves on');
+      log.info(
+        { interactionId: call.interactionId, agentId },
+        'SIP offer to an agent with no registered softphone: rejected so the router moves on',
+      );
       safely('reject', call, () => routing.reject(call.tenantId, call.interactionId, agentId));
       return;
     }
@@ -203,19 +233,41 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     headers.push({ name: 'Allow', value: allowed });
     const body = call.lateOffer ? '' : call.callerSdp;
     const inviteCseq = leg.cseq;
-    const { request, branch } = legRequest(leg, edge, 'INVITE', { headers, body, contentType: 'application/sdp' });
-    const agent: AgentLeg = { agentId, leg, invite: request, inviteBranch: branch, inviteCseq, state: 'calling' };
+    const { request, branch } = legRequest(leg, edge, 'INVITE', {
+      headers,
+      body,
+      contentType: 'application/sdp',
+    });
+    const agent: AgentLeg = {
+      agentId,
+      leg,
+      invite: request,
+      inviteBranch: branch,
+      inviteCseq,
+      state: 'calling',
+    };
     call.agent = agent;
     dialogs.set(dKey(leg.callId, leg.localTag), { call, side: 'agent' });
-    transactions.send(leg.connection, request, branch, (response) => agentInviteResponse(call, agent, response));
-    log.info({ interactionId: call.interactionId, agentId, lateOffer: call.lateOffer }, 'SIP INVITE sent to the agent');
+    transactions.send(leg.connection, request, branch, (response) =>
+      agentInviteResponse(call, agent, response),
+    );
+    log.info(
+      { interactionId: call.interactionId, agentId, lateOffer: call.lateOffer },
+      'SIP INVITE sent to the agent',
+    );
   };
 
   const ackNon2xx = (agent: AgentLeg, response: Response) => {
     const to = header(response, 'To');
-    const headers = agent.invite.headers.filter((h) => ['Via', 'From', 'Call-ID', 'Route', 'Max-Forwards'].includes(h.name));
-    headers.push({ name: 'To', value: to ?? agent.leg.remoteUri }, { name: 'CSeq', value: `${agent.inviteCseq} ACK` });
-    if (agent.leg.connection.isOpen()) agent.leg.connection.send({ kind: 'request', method: 'ACK', uri: agent.invite.uri, headers, body: '' });
+    const headers = agent.invite.headers.filter((h) =>
+      ['Via', 'From', 'Call-ID', 'Route', 'Max-Forwards'].includes(h.name),
+    );
+    headers.push(
+      { name: 'To', value: to ?? agent.leg.remoteUri },
+      { name: 'CSeq', value: `${agent.inviteCseq} ACK` },
+    );
+    if (agent.leg.connection.isOpen())
+      agent.leg.connection.send({ kind: 'request', method: 'ACK', uri: agent.invite.uri, headers, body: '' });
   };
 
   const agentInviteResponse = (call: Call, agent: AgentLeg, response: Response) => {
@@ -229,7 +281,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       if (call.agent === agent) call.agent = null;
       // A 487 answers our own CANCEL: the router already knows (it revoked the offer).
       if (agent.state === 'calling' && !call.ended) {
-        log.info({ interactionId: call.interactionId, agentId: agent.agentId, status: response.status }, 'SIP agent declined the call: the router re-queues it');
+        log.info(
+          { interactionId: call.interactionId, agentId: agent.agentId, status: response.status },
+          'SIP agent declined the call: the router re-queues it',
+        );
         safely('reject', call, () => routing.reject(call.tenantId, call.interactionId, agent.agentId));
       }
       return;
@@ -248,7 +303,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     try {
       routing.accept(call.tenantId, call.interactionId, agent.agentId);
     } catch (error) {
-      log.warn({ err: error, interactionId: call.interactionId, agentId: agent.agentId }, 'SIP answer came after the offer ended: the agent is hung up');
+      log.warn(
+        { err: error, interactionId: call.interactionId, agentId: agent.agentId },
+        'SIP answer came after the offer ended: the agent is hung up',
+      );
       call.agent = null;
       return ackAndBye();
     }
@@ -256,7 +314,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const sdpType = header(response, 'Content-Type') ?? 'application/sdp';
     if (!call.lateOffer) {
       sendOnLeg(agent.leg, 'ACK', { cseq: agent.inviteCseq });
-      respondCaller(call, 200, { headers: [contactHeader, { name: 'Content-Type', value: sdpType }, { name: 'Allow', value: allowed }], body: response.body });
+      respondCaller(call, 200, {
+        headers: [contactHeader, { name: 'Content-Type', value: sdpType }, { name: 'Allow', value: allowed }],
+        body: response.body,
+      });
       return;
     }
     // Late offer (RFC 3725 flow I): the agent's 200 carries its offer; the caller answers it in
@@ -264,12 +325,19 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     sendOnLeg(call.caller, 'INVITE', { body: response.body, contentType: sdpType }, (reply) => {
       if (reply.status < 200) return;
       if (reply.status >= 300) {
-        log.warn({ interactionId: call.interactionId, status: reply.status }, 'SIP caller refused the new agent\'s media');
+        log.warn(
+          { interactionId: call.interactionId, status: reply.status },
+          "SIP caller refused the new agent's media",
+        );
         sendOnLeg(agent.leg, 'ACK', { cseq: agent.inviteCseq });
         return;
       }
       sendOnLeg(call.caller, 'ACK', { cseq: reply.core.cseq.seq });
-      sendOnLeg(agent.leg, 'ACK', { cseq: agent.inviteCseq, body: reply.body, contentType: header(reply, 'Content-Type') ?? 'application/sdp' });
+      sendOnLeg(agent.leg, 'ACK', {
+        cseq: agent.inviteCseq,
+        body: reply.body,
+        contentType: header(reply, 'Content-Type') ?? 'application/sdp',
+      });
     });
   };
 
@@ -277,12 +345,17 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const origin = from === 'caller' ? call.caller : call.agent?.leg;
     const far = from === 'caller' ? (call.agent?.state === 'confirmed' ? call.agent.leg : null) : call.caller;
     const toTag = origin?.localTag ?? '';
-    if (!far) return respond(originConnection(call, from), request, 488, toTag, { reason: 'No one to relay to right now' });
+    if (!far)
+      return respond(originConnection(call, from), request, 488, toTag, {
+        reason: 'No one to relay to right now',
+      });
     if (call.relay) return respond(originConnection(call, from), request, 491, toTag);
     const current: Relay = { from, request, ackFar: null };
     call.relay = current;
     const contentType = header(request, 'Content-Type');
-    const passHeaders = request.headers.filter((h) => /^(Session-Expires|Min-SE|Supported|Require|Info-Package|Content-Disposition|Event)$/i.test(h.name));
+    const passHeaders = request.headers.filter((h) =>
+      /^(Session-Expires|Min-SE|Supported|Require|Info-Package|Content-Disposition|Event)$/i.test(h.name),
+    );
     sendOnLeg(far, request.method, { headers: passHeaders, body: request.body, contentType }, (reply) => {
       const headers: SipHeader[] = [];
       if (reply.status >= 200 && reply.status < 300) headers.push(contactHeader);
@@ -295,11 +368,17 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         }
         if (!current.ackFar) call.relay = null;
       }
-      if (reply.status > 100) respond(originConnection(call, from), request, reply.status, toTag, { headers, body: reply.body, reason: reply.reason });
+      if (reply.status > 100)
+        respond(originConnection(call, from), request, reply.status, toTag, {
+          headers,
+          body: reply.body,
+          reason: reply.reason,
+        });
     });
   };
 
-  const originConnection = (call: Call, side: 'caller' | 'agent') => (side === 'caller' ? call.caller.connection : (call.agent?.leg.connection ?? call.caller.connection));
+  const originConnection = (call: Call, side: 'caller' | 'agent') =>
+    side === 'caller' ? call.caller.connection : (call.agent?.leg.connection ?? call.caller.connection);
 
   const transferTarget = (call: Call, referTo: string): TransferTarget | null => {
     const target = parseNameAddr(referTo, 'Refer_To');
@@ -315,9 +394,15 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const agent = call.agent;
     const toTag = agent?.leg.localTag ?? '';
     const referTo = header(request, 'Refer-To');
-    if (!agent || agent.state !== 'confirmed') return respond(connection, request, 403, toTag, { reason: 'Only the agent on the call can transfer it' });
+    if (!agent || agent.state !== 'confirmed')
+      return respond(connection, request, 403, toTag, {
+        reason: 'Only the agent on the call can transfer it',
+      });
     if (!referTo) return respond(connection, request, 400, toTag, { reason: 'Refer-To is missing' });
-    if (/[?&]replaces=/i.test(referTo)) return respond(connection, request, 501, toTag, { reason: 'Attended transfer (Replaces) is not supported by the edge yet' });
+    if (/[?&]replaces=/i.test(referTo))
+      return respond(connection, request, 501, toTag, {
+        reason: 'Attended transfer (Replaces) is not supported by the edge yet',
+      });
     const target = transferTarget(call, referTo);
     // No trunk behind the edge: a number or an unknown name is not a place the call can go.
     if (!target) return respond(connection, request, 404, toTag, { reason: 'Unknown transfer target' });
@@ -325,7 +410,9 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       routing.transfer(call.tenantId, call.interactionId, agent.agentId, target);
     } catch (error) {
       log.info({ err: error, interactionId: call.interactionId }, 'SIP REFER refused by the router');
-      return respond(connection, request, statusOfError(error) === 486 ? 403 : statusOfError(error), toTag, { reason: error instanceof Error ? error.message.slice(0, 80) : 'Refused' });
+      return respond(connection, request, statusOfError(error) === 486 ? 403 : statusOfError(error), toTag, {
+        reason: error instanceof Error ? error.message.slice(0, 80) : 'Refused',
+      });
     }
     respond(connection, request, 202, toTag);
     sendOnLeg(agent.leg, 'NOTIFY', {
@@ -338,7 +425,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     });
     call.lateOffer = true;
     dropAgent(call);
-    log.info({ interactionId: call.interactionId, from: agent.agentId, to: target }, 'SIP blind transfer through the router');
+    log.info(
+      { interactionId: call.interactionId, from: agent.agentId, to: target },
+      'SIP blind transfer through the router',
+    );
   };
 
   const endFrom = (call: Call, side: 'caller' | 'agent') => {
@@ -348,7 +438,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       call.agent = null;
     }
     hangUp(call, 487);
-    if (connectedAgent) safely('end', call, () => routing.end(call.tenantId, call.interactionId, side === 'caller' ? 'customer' : connectedAgent));
+    if (connectedAgent)
+      safely('end', call, () =>
+        routing.end(call.tenantId, call.interactionId, side === 'caller' ? 'customer' : connectedAgent),
+      );
     else safely('cancel', call, () => routing.cancel(call.tenantId, call.interactionId, 'customer'));
   };
 
@@ -359,15 +452,29 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       if (resent) return respond(connection, request, 100, resent.caller.localTag);
       const toTag = options.newTag();
       const contentType = (header(request, 'Content-Type') ?? '').toLowerCase();
-      if (!request.body || !contentType.startsWith('application/sdp')) return respond(connection, request, 488, toTag, { reason: 'An SDP offer is required' });
+      if (!request.body || !contentType.startsWith('application/sdp'))
+        return respond(connection, request, 488, toTag, { reason: 'An SDP offer is required' });
       respond(connection, request, 100, toTag);
       const from = request.core.from;
       const customerId = from.uri.user ? directory.customerByPhone(tenant.id, from.uri.user) : null;
-      const key = `sip-${createHash('sha256').update(`${request.core.callId}\u0000${from.tag ?? ''}`).digest('hex').slice(0, 40)}`;
+      const key = `sip-${createHash('sha256')
+        .update(`${request.core.callId}\u0000${from.tag ?? ''}`)
+        .digest('hex')
+        .slice(0, 40)}`;
       let interaction: Interaction;
       try {
-        const attached = { sip: { from: uriText(from.uri), displayName: from.displayName, callId: request.core.callId.slice(0, 200) } };
-        interaction = routing.create(tenant.id, { channel: 'voice', queueId: queue.id, attached, ...(customerId ? { customerId } : {}) }, key).interaction;
+        const attached = {
+          sip: {
+            from: uriText(from.uri),
+            displayName: from.displayName,
+            callId: request.core.callId.slice(0, 200),
+          },
+        };
+        interaction = routing.create(
+          tenant.id,
+          { channel: 'voice', queueId: queue.id, attached, ...(customerId ? { customerId } : {}) },
+          key,
+        ).interaction;
       } catch (error) {
         log.warn({ err: error, queue: queue.id }, 'SIP INVITE refused by the router');
         return respond(connection, request, statusOfError(error), toTag);
@@ -379,22 +486,41 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         remoteTag: from.tag,
         localUri: `<${uriText(request.core.to.uri)}>`,
         remoteUri: headerValueWithoutTag(header(request, 'From') ?? ''),
-        remoteTarget: request.core.contact !== '*' && request.core.contact[0] ? uriText(request.core.contact[0].uri) : uriText(from.uri),
+        remoteTarget:
+          request.core.contact !== '*' && request.core.contact[0]
+            ? uriText(request.core.contact[0].uri)
+            : uriText(from.uri),
         routeSet: headerList(request, 'Record-Route'),
         cseq: 1,
       };
-      const call: Call = { tenantId: tenant.id, interactionId: interaction.id, customerId, invite: request, inviteBranch: branch, caller, callerAnswered: false, callerSdp: request.body, agent: null, lateOffer: false, relay: null, ended: false };
+      const call: Call = {
+        tenantId: tenant.id,
+        interactionId: interaction.id,
+        customerId,
+        invite: request,
+        inviteBranch: branch,
+        caller,
+        callerAnswered: false,
+        callerSdp: request.body,
+        agent: null,
+        lateOffer: false,
+        relay: null,
+        ended: false,
+      };
       byInteraction.set(iKey(tenant.id, interaction.id), call);
       byInviteBranch.set(branch, call);
       dialogs.set(dKey(caller.callId, caller.localTag), { call, side: 'caller' });
       log.info({ interactionId: interaction.id, queue: queue.id, customerId }, 'SIP call queued');
-      if (interaction.state === 'released' || interaction.state === 'callback') return hangUp(call, 480, interaction.releaseReason ?? 'Released');
-      if (interaction.state === 'queued') queuedProgress(call, interaction.position, interaction.estimatedWaitSeconds);
+      if (interaction.state === 'released' || interaction.state === 'callback')
+        return hangUp(call, 480, interaction.releaseReason ?? 'Released');
+      if (interaction.state === 'queued')
+        queuedProgress(call, interaction.position, interaction.estimatedWaitSeconds);
     },
 
     cancel(request, connection) {
       const call = byInviteBranch.get(request.core.via[0]?.branch ?? '');
-      if (!call || call.caller.connection !== connection) return respond(connection, request, 481, options.newTag());
+      if (!call || call.caller.connection !== connection)
+        return respond(connection, request, 481, options.newTag());
       respond(connection, request, 200, call.caller.localTag);
       if (call.callerAnswered) return;
       log.info({ interactionId: call.interactionId }, 'SIP caller cancelled');
@@ -408,13 +534,23 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         const call = found?.call;
         if (call?.relay?.ackFar && call.relay.from === found?.side) {
           const far = found.side === 'caller' ? call.agent?.leg : call.caller;
-          if (far) sendOnLeg(far, 'ACK', { cseq: call.relay.ackFar.cseq, body: request.body, contentType: header(request, 'Content-Type') });
+          if (far)
+            sendOnLeg(far, 'ACK', {
+              cseq: call.relay.ackFar.cseq,
+              body: request.body,
+              contentType: header(request, 'Content-Type'),
+            });
           call.relay = null;
         }
         return;
       }
-      const expected = found ? (found.side === 'caller' ? found.call.caller.connection : found.call.agent?.leg.connection) : undefined;
-      if (!found || expected !== connection) return respond(connection, request, 481, request.core.to.tag ?? options.newTag());
+      const expected = found
+        ? found.side === 'caller'
+          ? found.call.caller.connection
+          : found.call.agent?.leg.connection
+        : undefined;
+      if (!found || expected !== connection)
+        return respond(connection, request, 481, request.core.to.tag ?? options.newTag());
       const { call, side } = found;
       const toTag = request.core.to.tag as string;
       switch (request.method) {
@@ -489,8 +625,12 @@ export function createCallManager(options: CallManagerOptions): CallManager {
   function queuedProgress(call: Call, position: number | null, ewtSeconds: number | null) {
     const headers: SipHeader[] = [];
     if (position !== null) headers.push({ name: 'X-Seat-Queue-Position', value: String(position) });
-    if (ewtSeconds !== null) headers.push({ name: 'X-Seat-Estimated-Wait', value: String(Math.round(ewtSeconds)) });
-    const reason = position !== null ? `Queued, position ${position}${ewtSeconds !== null ? `, about ${Math.round(ewtSeconds)} s` : ''}` : 'Queued';
+    if (ewtSeconds !== null)
+      headers.push({ name: 'X-Seat-Estimated-Wait', value: String(Math.round(ewtSeconds)) });
+    const reason =
+      position !== null
+        ? `Queued, position ${position}${ewtSeconds !== null ? `, about ${Math.round(ewtSeconds)} s` : ''}`
+        : 'Queued';
     respondCaller(call, 182, { headers, reason });
   }
 }
@@ -499,7 +639,13 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 export const allowed = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY';
 
 /** Writes a URI back as text. */
-export function uriText(uri: { scheme: string; user: string | null; host: string; port: number | null; params: Record<string, string | null> }): string {
+export function uriText(uri: {
+  scheme: string;
+  user: string | null;
+  host: string;
+  port: number | null;
+  params: Record<string, string | null>;
+}): string {
   const params = Object.entries(uri.params)
     .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
     .join('');

@@ -34,7 +34,13 @@ export function legRequest(
   leg: Leg,
   edge: EdgeIdentity,
   method: string,
-  options: { headers?: SipHeader[]; body?: string; contentType?: string | null; cseq?: number; branch?: string } = {},
+  options: {
+    headers?: SipHeader[];
+    body?: string;
+    contentType?: string | null;
+    cseq?: number;
+    branch?: string;
+  } = {},
 ): { request: SipRequest; branch: string } {
   const branch = options.branch ?? edge.newBranch();
   const cseq = options.cseq ?? leg.cseq++;

@@ -35,7 +35,11 @@ export interface Timers {
 }
 
 /** Builds the table; `timeoutMs` is Timer B/F. */
-export function createClientTransactions(timers: Timers, timeoutMs: number, localResponse: (request: SipRequest, status: number) => ParsedMessage & SipResponse): ClientTransactions {
+export function createClientTransactions(
+  timers: Timers,
+  timeoutMs: number,
+  localResponse: (request: SipRequest, status: number) => ParsedMessage & SipResponse,
+): ClientTransactions {
   const pending = new Map<string, Pending>();
   const finish = (branch: string) => {
     const entry = pending.get(branch);

@@ -38,7 +38,15 @@ export interface GrammarRules {
   Contact: Array<{ parsed: GrammarNameAddr }>;
   Record_Route: Array<{ parsed: GrammarNameAddr }>;
   Route: unknown;
-  Via: { protocol: string; transport: string; host: string; port?: number; branch?: string; received?: string; rport?: number | null };
+  Via: {
+    protocol: string;
+    transport: string;
+    host: string;
+    port?: number;
+    branch?: string;
+    received?: string;
+    rport?: number | null;
+  };
   CSeq: { value: number; method: string };
   Call_ID: string;
   Max_Forwards: number;

@@ -15,7 +15,11 @@ describe('RFC 4475 valid torture messages', () => {
   it('parses wsinv with its folding, compact forms, odd case and leading zeros', () => {
     const m = parsed(validTortures.wsinv);
     expect(m.kind === 'request' && m.method).toBe('INVITE');
-    expect(m.requestUri).toMatchObject({ user: 'vivekg', host: 'chair-dnrc.example.com', params: { unknownparam: null } });
+    expect(m.requestUri).toMatchObject({
+      user: 'vivekg',
+      host: 'chair-dnrc.example.com',
+      params: { unknownparam: null },
+    });
     expect(m.core.to.tag).toBe('1918181833n');
     expect(m.core.from.tag).toBe('98asjd8');
     expect(m.core.maxForwards).toBe(68);
@@ -29,7 +33,11 @@ describe('RFC 4475 valid torture messages', () => {
     expect(header(m, 'NewFangledHeader')).toBe('newfangled value continued newfangled value');
     expect(header(m, 'UnknownHeaderWithUnusualValue')).toBe(';;,,;;,;');
     expect(m.core.contact).toHaveLength(1);
-    expect(m.core.contact !== '*' && m.core.contact[0]?.params).toMatchObject({ newparam: 'newvalue', secondparam: null, q: '0.33' });
+    expect(m.core.contact !== '*' && m.core.contact[0]?.params).toMatchObject({
+      newparam: 'newvalue',
+      secondparam: null,
+      q: '0.33',
+    });
     expect(m.body.startsWith('v=0\r\n')).toBe(true);
   });
 
@@ -44,7 +52,11 @@ describe('RFC 4475 valid torture messages', () => {
 
   it('parses esc01 and lwsdisp, escapes and a display name glued to its <', () => {
     expect(parsed(validTortures.esc01).requestUri?.host).toBe('example.net');
-    expect(parsed(validTortures.lwsdisp).core.from).toMatchObject({ displayName: 'caller', tag: '323', uri: { user: 'caller' } });
+    expect(parsed(validTortures.lwsdisp).core.from).toMatchObject({
+      displayName: 'caller',
+      tag: '323',
+      uri: { user: 'caller' },
+    });
   });
 
   it('parses the scaled longreq with thirty Via values and long names', () => {
@@ -71,7 +83,10 @@ describe('RFC 4475 valid torture messages', () => {
   });
 
   it('reads the request-URI scheme of unkscm without refusing the message (the edge answers 416)', () => {
-    expect(parsed(unknownSchemeRequest)).toMatchObject({ requestScheme: 'nobodyknowsthisscheme', requestUri: null });
+    expect(parsed(unknownSchemeRequest)).toMatchObject({
+      requestScheme: 'nobodyknowsthisscheme',
+      requestUri: null,
+    });
   });
 });
 
@@ -93,7 +108,9 @@ describe('RFC 4475 invalid torture messages', () => {
     const result = parseSipMessage(invalidTortures['badaspec']?.text ?? '');
     expect(result.ok).toBe(false);
     if (result.ok || !result.answerable) throw new Error('expected an answerable failure');
-    const response = serializeSipMessage(buildResponse(result.answerable, 400, { reason: result.reason, toTag: 'edge1' }));
+    const response = serializeSipMessage(
+      buildResponse(result.answerable, 400, { reason: result.reason, toTag: 'edge1' }),
+    );
     expect(response).toContain('SIP/2.0 400 ');
     expect(response).toContain('Call-ID: badaspec.sdf0234n2nds0a099u23h3hnnw009cdkne3');
     expect(response).toContain('CSeq: 3923239 OPTIONS');
@@ -125,7 +142,17 @@ describe('parser robustness', () => {
 
   it('counts Content-Length in octets, so a UTF-8 body is read whole', () => {
     const body = 'h\u00e9llo \u4e16\u754c';
-    const text = ['MESSAGE sip:a@b SIP/2.0', 'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1', 'From: <sip:c@d>;tag=1', 'To: <sip:a@b>', 'Call-ID: utf8', 'CSeq: 1 MESSAGE', `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n');
+    const text = [
+      'MESSAGE sip:a@b SIP/2.0',
+      'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1',
+      'From: <sip:c@d>;tag=1',
+      'To: <sip:a@b>',
+      'Call-ID: utf8',
+      'CSeq: 1 MESSAGE',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      body,
+    ].join('\r\n');
     expect(parsed(text).body).toBe(body);
   });
 });
@@ -139,7 +166,13 @@ describe('serialisation', () => {
   });
 
   it('flattens line breaks in values so text from a caller cannot forge headers', () => {
-    const text = serializeSipMessage({ kind: 'response', status: 182, reason: 'Queued\r\nX-Evil: 1', headers: [{ name: 'X-Note', value: 'a\r\nVia: forged' }], body: '' });
+    const text = serializeSipMessage({
+      kind: 'response',
+      status: 182,
+      reason: 'Queued\r\nX-Evil: 1',
+      headers: [{ name: 'X-Note', value: 'a\r\nVia: forged' }],
+      body: '',
+    });
     expect(text.split('\r\n').filter((l) => l.startsWith('Via') || l.startsWith('X-Evil'))).toEqual([]);
   });
 
@@ -148,6 +181,8 @@ describe('serialisation', () => {
     expect(header(buildResponse(request, 100, { toTag: 'x' }), 'To')).toBe('sip:user@example.com');
     expect(header(buildResponse(request, 200, { toTag: 'x' }), 'To')).toBe('sip:user@example.com;tag=x');
     const tagged = parsed(validTortures.noreason);
-    expect(header(buildResponse(tagged, 200, { toTag: 'x' }), 'To')).toBe('<sip:user@example.edu>;tag=902jndnke3');
+    expect(header(buildResponse(tagged, 200, { toTag: 'x' }), 'To')).toBe(
+      '<sip:user@example.edu>;tag=902jndnke3',
+    );
   });
 });

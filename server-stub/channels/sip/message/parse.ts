@@ -1,5 +1,13 @@
 import { parseRule, type GrammarNameAddr, type GrammarUri } from './grammar';
-import { canonicalHeaderName, headerList, headerValues, splitHeaderList, type SipHeader, type SipMessage, type SipUri } from './sipMessage';
+import {
+  canonicalHeaderName,
+  headerList,
+  headerValues,
+  splitHeaderList,
+  type SipHeader,
+  type SipMessage,
+  type SipUri,
+} from './sipMessage';
 
 // Turns one WebSocket frame into a SIP message, or into the reason it is not one. The framing
 // (start line, folded header lines, Content-Length in octets) is done here; the grammar of URIs
@@ -60,7 +68,16 @@ export type ParseResult = { ok: true; message: ParsedMessage } | ParseFailure;
 /** Largest value of 32-bit scalar fields (CSeq number, Expires) per RFC 3261. */
 const maxUint32 = 2 ** 32 - 1;
 const tokenChars = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
-const singleValued = ['From', 'To', 'Call-ID', 'CSeq', 'Max-Forwards', 'Content-Length', 'Content-Type', 'Expires'];
+const singleValued = [
+  'From',
+  'To',
+  'Call-ID',
+  'CSeq',
+  'Max-Forwards',
+  'Content-Length',
+  'Content-Type',
+  'Expires',
+];
 const required = ['Via', 'From', 'To', 'Call-ID', 'CSeq'];
 const crlfcrlf = Buffer.from('\r\n\r\n');
 
@@ -77,7 +94,12 @@ export function toSipUri(uri: GrammarUri): SipUri {
 
 function toNameAddr(value: GrammarNameAddr): NameAddr {
   const params = { ...value._parameters };
-  return { uri: toSipUri(value.uri), displayName: value.display_name ?? null, tag: params['tag'] ?? null, params };
+  return {
+    uri: toSipUri(value.uri),
+    displayName: value.display_name ?? null,
+    tag: params['tag'] ?? null,
+    params,
+  };
 }
 
 /** Parses a SIP URI (e.g. a Refer-To target or a binding's contact); null when malformed. */
@@ -129,7 +151,10 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
 
   const answerable =
     isRequest && requestMatch && required.every((n) => headerValues({ headers }, n).length > 0)
-      ? { method: requestMatch[1] as string, headers: headers.filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(h.name)) }
+      ? {
+          method: requestMatch[1] as string,
+          headers: headers.filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(h.name)),
+        }
       : null;
   const fail: Fail = (reason, status = 400) => ({ ok: false, status, reason, answerable });
 
@@ -143,7 +168,8 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
   let requestUri: SipUri | null = null;
   let requestScheme: string | null = null;
   if (isRequest) {
-    if (!requestMatch) return fail('the request line must be "METHOD SP Request-URI SP SIP/2.0" with single spaces');
+    if (!requestMatch)
+      return fail('the request line must be "METHOD SP Request-URI SP SIP/2.0" with single spaces');
     [, method, uri] = requestMatch as unknown as [string, string, string];
     const version = requestMatch[3] as string;
     if (!tokenChars.test(method)) return fail('the method is not a token');
@@ -152,7 +178,8 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
     const parsedUri = parseRule(uri, 'Request_URI');
     if (!parsedUri) return fail('the Request-URI is malformed');
     if (parsedUri.uri) {
-      if (Object.keys(parsedUri.uri._headers).length > 0) return fail('the Request-URI must not carry headers');
+      if (Object.keys(parsedUri.uri._headers).length > 0)
+        return fail('the Request-URI must not carry headers');
       requestUri = toSipUri(parsedUri.uri);
       requestScheme = requestUri.scheme;
     } else {
@@ -165,17 +192,28 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
     reason = match[2] as string;
   }
 
-  for (const name of required) if (headerValues({ headers }, name).length === 0) return fail(`the ${name} header is missing`);
+  for (const name of required)
+    if (headerValues({ headers }, name).length === 0) return fail(`the ${name} header is missing`);
   for (const name of singleValued) {
     const values = headerValues({ headers }, name);
-    if (values.length > 1 || (values[0] !== undefined && name !== 'Content-Type' && splitHeaderList(values[0]).length > 1)) return fail(`the ${name} header must appear once with one value`);
+    if (
+      values.length > 1 ||
+      (values[0] !== undefined && name !== 'Content-Type' && splitHeaderList(values[0]).length > 1)
+    )
+      return fail(`the ${name} header must appear once with one value`);
   }
 
   const via: ViaValue[] = [];
   for (const raw of headerList({ headers }, 'Via')) {
     const parsed = parseRule(raw, 'Via');
     if (!parsed) return fail('a Via value is malformed');
-    via.push({ transport: parsed.transport, host: parsed.host, port: parsed.port ?? null, branch: parsed.branch ?? null, raw });
+    via.push({
+      transport: parsed.transport,
+      host: parsed.host,
+      port: parsed.port ?? null,
+      branch: parsed.branch ?? null,
+      raw,
+    });
   }
   const from = parseRule(headerValues({ headers }, 'From')[0] as string, 'From');
   if (!from) return fail('the From header is malformed');
@@ -186,21 +224,24 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
 
   const cseqText = headerValues({ headers }, 'CSeq')[0] as string;
   const cseqMatch = /^(\d{1,10})\s+([^\s]+)$/.exec(cseqText);
-  if (!cseqMatch || Number(cseqMatch[1]) > 2 ** 31 - 1 || !tokenChars.test(cseqMatch[2] as string)) return fail('the CSeq header is malformed or too large');
+  if (!cseqMatch || Number(cseqMatch[1]) > 2 ** 31 - 1 || !tokenChars.test(cseqMatch[2] as string))
+    return fail('the CSeq header is malformed or too large');
   const cseq = { seq: Number(cseqMatch[1]), method: cseqMatch[2] as string };
   if (isRequest && cseq.method !== method) return fail('the CSeq method does not match the request method');
 
   let maxForwards: number | null = null;
   const maxForwardsText = headerValues({ headers }, 'Max-Forwards')[0];
   if (maxForwardsText !== undefined) {
-    if (!/^\d{1,10}$/.test(maxForwardsText) || Number(maxForwardsText) > 255) return fail('Max-Forwards must be 0 to 255');
+    if (!/^\d{1,10}$/.test(maxForwardsText) || Number(maxForwardsText) > 255)
+      return fail('Max-Forwards must be 0 to 255');
     maxForwards = Number(maxForwardsText);
   }
 
   let expires: number | null = null;
   const expiresText = headerValues({ headers }, 'Expires')[0];
   if (expiresText !== undefined) {
-    if (!/^\d{1,10}$/.test(expiresText) || Number(expiresText) > maxUint32) return fail('Expires must be delta-seconds');
+    if (!/^\d{1,10}$/.test(expiresText) || Number(expiresText) > maxUint32)
+      return fail('Expires must be delta-seconds');
     expires = Number(expiresText);
   }
 
@@ -216,7 +257,11 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
       for (const value of parsed) {
         const addr = toNameAddr(value.parsed);
         const expiresParam = addr.params['expires'];
-        if (expiresParam !== undefined && (expiresParam === null || !/^\d{1,10}$/.test(expiresParam) || Number(expiresParam) > maxUint32)) return fail('a Contact expires parameter is not delta-seconds');
+        if (
+          expiresParam !== undefined &&
+          (expiresParam === null || !/^\d{1,10}$/.test(expiresParam) || Number(expiresParam) > maxUint32)
+        )
+          return fail('a Contact expires parameter is not delta-seconds');
         contact.push(addr);
       }
     }
@@ -227,9 +272,14 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
   }
   const dateText = headerValues({ headers }, 'Date')[0];
   // RFC 3261 25.1: SIP-date is RFC 1123 and always GMT.
-  if (dateText !== undefined && !/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(dateText)) return fail('the Date header is not an RFC 1123 GMT date');
+  if (
+    dateText !== undefined &&
+    !/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(dateText)
+  )
+    return fail('the Date header is not an RFC 1123 GMT date');
   const contentType = headerValues({ headers }, 'Content-Type')[0];
-  if (contentType !== undefined && !parseRule(contentType, 'Content_Type')) return fail('the Content-Type header is malformed');
+  if (contentType !== undefined && !parseRule(contentType, 'Content_Type'))
+    return fail('the Content-Type header is malformed');
 
   const bodyBytes = bytes.subarray(end + 4);
   let body = bodyBytes;
@@ -255,6 +305,15 @@ export function parseSipMessage(frame: string | Buffer): ParseResult {
   const bodyText = body.toString('utf8');
   const message: ParsedMessage = isRequest
     ? { kind: 'request', method, uri, headers, body: bodyText, core, requestUri, requestScheme }
-    : { kind: 'response', status, reason, headers, body: bodyText, core, requestUri: null, requestScheme: null };
+    : {
+        kind: 'response',
+        status,
+        reason,
+        headers,
+        body: bodyText,
+        core,
+        requestUri: null,
+        requestScheme: null,
+      };
   return { ok: true, message };
 }

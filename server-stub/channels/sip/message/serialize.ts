@@ -1,4 +1,11 @@
-import { header, headerValues, type SipHeader, type SipMessage, type SipRequest, type SipResponse } from './sipMessage';
+import {
+  header,
+  headerValues,
+  type SipHeader,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+} from './sipMessage';
 
 // Writes messages for the wire, and builds responses the way RFC 3261 8.2.6 asks: Via, From,
 // Call-ID and CSeq copied, To copied with a tag added for anything but 100. Content-Length is
@@ -42,9 +49,13 @@ export function serializeSipMessage(message: SipMessage): string {
   // Values may carry text from the other party (display names, reason phrases): a line break in
   // them would forge headers, so they are flattened to one line.
   const flat = (text: string) => text.replace(/[\r\n]+/g, ' ');
-  const start = message.kind === 'request' ? `${message.method} ${flat(message.uri)} SIP/2.0` : `SIP/2.0 ${message.status} ${flat(message.reason)}`;
+  const start =
+    message.kind === 'request'
+      ? `${message.method} ${flat(message.uri)} SIP/2.0`
+      : `SIP/2.0 ${message.status} ${flat(message.reason)}`;
   const lines = [start];
-  for (const h of message.headers) if (h.name.toLowerCase() !== 'content-length') lines.push(`${h.name}: ${flat(h.value)}`);
+  for (const h of message.headers)
+    if (h.name.toLowerCase() !== 'content-length') lines.push(`${h.name}: ${flat(h.value)}`);
   lines.push(`Content-Length: ${Buffer.byteLength(message.body, 'utf8')}`);
   return `${lines.join('\r\n')}\r\n\r\n${message.body}`;
 }
@@ -59,7 +70,11 @@ export interface ResponseOptions {
 }
 
 /** Builds a response to `request` (only its Via/From/To/Call-ID/CSeq lines are read). */
-export function buildResponse(request: Pick<SipRequest, 'headers'>, status: number, options: ResponseOptions = {}): SipResponse {
+export function buildResponse(
+  request: Pick<SipRequest, 'headers'>,
+  status: number,
+  options: ResponseOptions = {},
+): SipResponse {
   const headers: SipHeader[] = [];
   for (const value of headerValues(request, 'Via')) headers.push({ name: 'Via', value });
   const from = header(request, 'From');
@@ -68,12 +83,21 @@ export function buildResponse(request: Pick<SipRequest, 'headers'>, status: numb
   if (to !== null) {
     // A tag is looked for outside quoted display names; `;tag=` inside quotes is not a tag.
     const hasTag = /;\s*tag\s*=/i.test(to.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-    headers.push({ name: 'To', value: status > 100 && options.toTag && !hasTag ? `${to};tag=${options.toTag}` : to });
+    headers.push({
+      name: 'To',
+      value: status > 100 && options.toTag && !hasTag ? `${to};tag=${options.toTag}` : to,
+    });
   }
   const callId = header(request, 'Call-ID');
   if (callId !== null) headers.push({ name: 'Call-ID', value: callId });
   const cseq = header(request, 'CSeq');
   if (cseq !== null) headers.push({ name: 'CSeq', value: cseq });
   headers.push(...(options.headers ?? []));
-  return { kind: 'response', status, reason: options.reason ?? reasonPhrases[status] ?? 'Unknown', headers, body: options.body ?? '' };
+  return {
+    kind: 'response',
+    status,
+    reason: options.reason ?? reasonPhrases[status] ?? 'Unknown',
+    headers,
+    body: options.body ?? '',
+  };
 }

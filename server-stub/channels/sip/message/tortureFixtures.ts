@@ -3,8 +3,19 @@
 // here so the fixture text reads like the RFC. `longreq` is scaled to fit one WebSocket frame.
 
 const crlf = (...lines: string[]) => lines.join('\r\n');
-const sdp = crlf('v=0', 'o=mhandley 29739 7272939 IN IP4 192.0.2.3', 's=-', 'c=IN IP4 192.0.2.4', 't=0 0', 'm=audio 49217 RTP/AVP 0 12', 'm=video 3227 RTP/AVP 31', 'a=rtpmap:31 LPC', '');
-const withBody = (head: string[], body: string, length = Buffer.byteLength(body)) => crlf(...head.map((l) => l.replace('%LEN%', String(length))), '', body);
+const sdp = crlf(
+  'v=0',
+  'o=mhandley 29739 7272939 IN IP4 192.0.2.3',
+  's=-',
+  'c=IN IP4 192.0.2.4',
+  't=0 0',
+  'm=audio 49217 RTP/AVP 0 12',
+  'm=video 3227 RTP/AVP 31',
+  'a=rtpmap:31 LPC',
+  '',
+);
+const withBody = (head: string[], body: string, length = Buffer.byteLength(body)) =>
+  crlf(...head.map((l) => l.replace('%LEN%', String(length))), '', body);
 
 /** Valid but odd messages (RFC 4475 3.1.1): they must parse, with the values given in `expect`. */
 export const validTortures = {
@@ -162,7 +173,13 @@ export const validTortures = {
   ),
 } as const;
 
-const optionsHead = (callId: string) => ['To: sip:user@example.com', 'From: sip:caller@example.net;tag=134161461246', 'Max-Forwards: 7', `Call-ID: ${callId}`, 'Via: SIP/2.0/UDP 192.0.2.15;branch=z9hG4bKkdjuw'];
+const optionsHead = (callId: string) => [
+  'To: sip:user@example.com',
+  'From: sip:caller@example.net;tag=134161461246',
+  'Max-Forwards: 7',
+  `Call-ID: ${callId}`,
+  'Via: SIP/2.0/UDP 192.0.2.15;branch=z9hG4bKkdjuw',
+];
 
 /** Malformed messages (RFC 4475 3.1.2 and 3.4): each must be refused with `status` and no crash. */
 export const invalidTortures: Record<string, { text: string; status: 400 | 505 | null }> = {
@@ -187,12 +204,41 @@ export const invalidTortures: Record<string, { text: string; status: 400 | 505 |
   // 3.1.2.2 clerr: Content-Length larger than the body.
   clerr: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com SIP/2.0', 'Max-Forwards: 80', 'To: sip:j.user@example.com', 'From: sip:caller@example.net;tag=93942939o2', 'Contact: <sip:caller@hungry.example.net>', 'Call-ID: clerr.0ha0isndaksdjweiafasdk3', 'CSeq: 8 INVITE', 'Via: SIP/2.0/UDP host5.example.com;branch=z9hG4bK-39234-23523', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp, 9999),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com SIP/2.0',
+        'Max-Forwards: 80',
+        'To: sip:j.user@example.com',
+        'From: sip:caller@example.net;tag=93942939o2',
+        'Contact: <sip:caller@hungry.example.net>',
+        'Call-ID: clerr.0ha0isndaksdjweiafasdk3',
+        'CSeq: 8 INVITE',
+        'Via: SIP/2.0/UDP host5.example.com;branch=z9hG4bK-39234-23523',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+      9999,
+    ),
   },
   // 3.1.2.3 ncl: negative Content-Length.
   ncl: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com SIP/2.0', 'Max-Forwards: 254', 'To: sip:j.user@example.com', 'From: sip:caller@example.net;tag=32394234', 'Call-ID: ncl.0ha0isndaksdj2193423r542w35', 'CSeq: 0 INVITE', 'Via: SIP/2.0/UDP 192.0.2.53;branch=z9hG4bKkdjuw', 'Contact: <sip:caller@example53.example.net>', 'Content-Type: application/sdp', 'Content-Length: -999'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com SIP/2.0',
+        'Max-Forwards: 254',
+        'To: sip:j.user@example.com',
+        'From: sip:caller@example.net;tag=32394234',
+        'Call-ID: ncl.0ha0isndaksdj2193423r542w35',
+        'CSeq: 0 INVITE',
+        'Via: SIP/2.0/UDP 192.0.2.53;branch=z9hG4bKkdjuw',
+        'Contact: <sip:caller@example53.example.net>',
+        'Content-Type: application/sdp',
+        'Content-Length: -999',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.4 scalar02: request scalar fields with overlarge values.
   scalar02: {
@@ -216,100 +262,355 @@ export const invalidTortures: Record<string, { text: string; status: 400 | 505 |
   // 3.1.2.5 scalarlg: a response with overlarge scalars (not answerable: a response is never answered).
   scalarlg: {
     status: null,
-    text: crlf('SIP/2.0 503 Service Unavailable', 'Via: SIP/2.0/TCP host129.example.com;branch=z9hG4bKzzxdiwo34sw;received=192.0.2.129', 'To: <sip:user@example.com>', 'From: <sip:other@example.net>;tag=2easdjfejw', 'CSeq: 9292394834772304023312 OPTIONS', 'Call-ID: scalarlg.noase0of0234hn2qofoaf0232aewf2394r', 'Retry-After: 949302838503028349304023988', 'Warning: 1812 overture "In Progress"', 'Content-Length: 0', '', ''),
+    text: crlf(
+      'SIP/2.0 503 Service Unavailable',
+      'Via: SIP/2.0/TCP host129.example.com;branch=z9hG4bKzzxdiwo34sw;received=192.0.2.129',
+      'To: <sip:user@example.com>',
+      'From: <sip:other@example.net>;tag=2easdjfejw',
+      'CSeq: 9292394834772304023312 OPTIONS',
+      'Call-ID: scalarlg.noase0of0234hn2qofoaf0232aewf2394r',
+      'Retry-After: 949302838503028349304023988',
+      'Warning: 1812 overture "In Progress"',
+      'Content-Length: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.6 quotbal: an unterminated quoted string in a display name.
   quotbal: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com SIP/2.0', 'To: "Mr. J. User <sip:j.user@example.com>', 'From: sip:caller@example.net;tag=93334', 'Max-Forwards: 10', 'Call-ID: quotbal.aksdj', 'Contact: <sip:caller@host59.example.net>', 'CSeq: 8 INVITE', 'Via: SIP/2.0/UDP 192.0.2.59:5050;branch=z9hG4bKkdjuw39234', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com SIP/2.0',
+        'To: "Mr. J. User <sip:j.user@example.com>',
+        'From: sip:caller@example.net;tag=93334',
+        'Max-Forwards: 10',
+        'Call-ID: quotbal.aksdj',
+        'Contact: <sip:caller@host59.example.net>',
+        'CSeq: 8 INVITE',
+        'Via: SIP/2.0/UDP 192.0.2.59:5050;branch=z9hG4bKkdjuw39234',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.7 ltgtruri: the Request-URI enclosed in <>.
   ltgtruri: {
     status: 400,
-    text: withBody(['INVITE <sip:user@example.com> SIP/2.0', 'To: sip:user@example.com', 'From: sip:caller@example.net;tag=39291', 'Max-Forwards: 23', 'Call-ID: ltgtruri.1@192.0.2.5', 'CSeq: 1 INVITE', 'Via: SIP/2.0/UDP 192.0.2.5', 'Contact: <sip:caller@host5.example.net>', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE <sip:user@example.com> SIP/2.0',
+        'To: sip:user@example.com',
+        'From: sip:caller@example.net;tag=39291',
+        'Max-Forwards: 23',
+        'Call-ID: ltgtruri.1@192.0.2.5',
+        'CSeq: 1 INVITE',
+        'Via: SIP/2.0/UDP 192.0.2.5',
+        'Contact: <sip:caller@host5.example.net>',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.8 lwsruri: white space inside the Request-URI.
   lwsruri: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com; lr SIP/2.0', 'To: sip:user@example.com;tag=3xfe-9921883-z9f', 'From: sip:caller@example.net;tag=231413434', 'Max-Forwards: 5', 'Call-ID: lwsruri.asdfasdoeoi2323-asdfwrn23-asd834rk423', 'CSeq: 2130706432 INVITE', 'Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKkdjuw2395', 'Contact: <sip:caller@host1.example.net>', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com; lr SIP/2.0',
+        'To: sip:user@example.com;tag=3xfe-9921883-z9f',
+        'From: sip:caller@example.net;tag=231413434',
+        'Max-Forwards: 5',
+        'Call-ID: lwsruri.asdfasdoeoi2323-asdfwrn23-asd834rk423',
+        'CSeq: 2130706432 INVITE',
+        'Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKkdjuw2395',
+        'Contact: <sip:caller@host1.example.net>',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.9 lwsstart: several spaces between the Request-Line elements.
   lwsstart: {
     status: 400,
-    text: withBody(['INVITE  sip:user@example.com  SIP/2.0', 'Max-Forwards: 8', 'To: sip:user@example.com', 'From: sip:caller@example.net;tag=8814', 'Call-ID: lwsstart.dfknq234oi243099adsdfnawe3@example.com', 'CSeq: 1893884 INVITE', 'Via: SIP/2.0/UDP host1.example.com;branch=z9hG4bKkdjuw3923', 'Contact: <sip:caller@host1.example.net>', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE  sip:user@example.com  SIP/2.0',
+        'Max-Forwards: 8',
+        'To: sip:user@example.com',
+        'From: sip:caller@example.net;tag=8814',
+        'Call-ID: lwsstart.dfknq234oi243099adsdfnawe3@example.com',
+        'CSeq: 1893884 INVITE',
+        'Via: SIP/2.0/UDP host1.example.com;branch=z9hG4bKkdjuw3923',
+        'Contact: <sip:caller@host1.example.net>',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.10 trws: a space at the end of the Request-Line.
   trws: {
     status: 400,
-    text: crlf('OPTIONS sip:remote-target@example.com SIP/2.0 ', 'Via: SIP/2.0/TCP host1.example.com;branch=z9hG4bK299342093', 'To: <sip:remote-target@example.com>', 'From: <sip:local-resource@example.com>;tag=329429089', 'Call-ID: trws.oicu34958239neffasdhr2345r', 'Accept: application/sdp', 'CSeq: 238923 OPTIONS', 'Max-Forwards: 70', 'Content-Length: 0', '', ''),
+    text: crlf(
+      'OPTIONS sip:remote-target@example.com SIP/2.0 ',
+      'Via: SIP/2.0/TCP host1.example.com;branch=z9hG4bK299342093',
+      'To: <sip:remote-target@example.com>',
+      'From: <sip:local-resource@example.com>;tag=329429089',
+      'Call-ID: trws.oicu34958239neffasdhr2345r',
+      'Accept: application/sdp',
+      'CSeq: 238923 OPTIONS',
+      'Max-Forwards: 70',
+      'Content-Length: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.11 escruri: escaped headers in the Request-URI.
   escruri: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com?Route=%3Csip:example.com%3E SIP/2.0', 'To: sip:user@example.com', 'From: sip:caller@example.net;tag=341518', 'Max-Forwards: 7', 'Contact: <sip:caller@host39923.example.net>', 'Call-ID: escruri.23940-asdfhj-aje3br-234q098w-fawerh2q-h4n5', 'CSeq: 39234233 INVITE', 'Via: SIP/2.0/UDP host-of-the-hour.example.com;branch=z9hG4bKkdjuw', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com?Route=%3Csip:example.com%3E SIP/2.0',
+        'To: sip:user@example.com',
+        'From: sip:caller@example.net;tag=341518',
+        'Max-Forwards: 7',
+        'Contact: <sip:caller@host39923.example.net>',
+        'Call-ID: escruri.23940-asdfhj-aje3br-234q098w-fawerh2q-h4n5',
+        'CSeq: 39234233 INVITE',
+        'Via: SIP/2.0/UDP host-of-the-hour.example.com;branch=z9hG4bKkdjuw',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.12 baddate: a Date that is not GMT.
   baddate: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com SIP/2.0', 'To: sip:user@example.com', 'From: sip:caller@example.net;tag=2234923', 'Max-Forwards: 70', 'Call-ID: baddate.239423mnsadf3j23lj42--sedfnm234', 'CSeq: 1392934 INVITE', 'Via: SIP/2.0/UDP host.example.com;branch=z9hG4bKkdjuw', 'Date: Fri, 01 Jan 2010 16:00:00 EST', 'Contact: <sip:caller@host5.example.net>', 'Content-Type: application/sdp', 'Content-Length: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com SIP/2.0',
+        'To: sip:user@example.com',
+        'From: sip:caller@example.net;tag=2234923',
+        'Max-Forwards: 70',
+        'Call-ID: baddate.239423mnsadf3j23lj42--sedfnm234',
+        'CSeq: 1392934 INVITE',
+        'Via: SIP/2.0/UDP host.example.com;branch=z9hG4bKkdjuw',
+        'Date: Fri, 01 Jan 2010 16:00:00 EST',
+        'Contact: <sip:caller@host5.example.net>',
+        'Content-Type: application/sdp',
+        'Content-Length: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.1.2.13 regbadct: a URI with '?' and headers in Contact, not enclosed in <>.
   regbadct: {
     status: 400,
-    text: crlf('REGISTER sip:example.com SIP/2.0', 'To: sip:user@example.com', 'From: sip:user@example.com;tag=998332', 'Max-Forwards: 70', 'Call-ID: regbadct.k345asrl3fdbv@10.0.0.1', 'CSeq: 1 REGISTER', 'Via: SIP/2.0/UDP 135.180.130.133:5060;branch=z9hG4bKkdjuw', 'Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E', 'l: 0', '', ''),
+    text: crlf(
+      'REGISTER sip:example.com SIP/2.0',
+      'To: sip:user@example.com',
+      'From: sip:user@example.com;tag=998332',
+      'Max-Forwards: 70',
+      'Call-ID: regbadct.k345asrl3fdbv@10.0.0.1',
+      'CSeq: 1 REGISTER',
+      'Via: SIP/2.0/UDP 135.180.130.133:5060;branch=z9hG4bKkdjuw',
+      'Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.14 badaspec: spaces inside the <> of an addr-spec.
   badaspec: {
     status: 400,
-    text: crlf('OPTIONS sip:user@example.org SIP/2.0', 'Via: SIP/2.0/UDP host4.example.com:5060;branch=z9hG4bKkdju43234', 'Max-Forwards: 70', 'From: "Bell, Alexander" <sip:a.g.bell@example.com>;tag=433423', 'To: "Watson, Thomas" < sip:t.watson@example.org >', 'Call-ID: badaspec.sdf0234n2nds0a099u23h3hnnw009cdkne3', 'Accept: application/sdp', 'CSeq: 3923239 OPTIONS', 'l: 0', '', ''),
+    text: crlf(
+      'OPTIONS sip:user@example.org SIP/2.0',
+      'Via: SIP/2.0/UDP host4.example.com:5060;branch=z9hG4bKkdju43234',
+      'Max-Forwards: 70',
+      'From: "Bell, Alexander" <sip:a.g.bell@example.com>;tag=433423',
+      'To: "Watson, Thomas" < sip:t.watson@example.org >',
+      'Call-ID: badaspec.sdf0234n2nds0a099u23h3hnnw009cdkne3',
+      'Accept: application/sdp',
+      'CSeq: 3923239 OPTIONS',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.15 baddn: a display name with non-token characters (a comma) and no quotes.
   baddn: {
     status: 400,
-    text: crlf('OPTIONS sip:t.watson@example.org SIP/2.0', 'Via: SIP/2.0/UDP c.example.com:5060;branch=z9hG4bKkdjuw', 'Max-Forwards: 70', 'From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43', 'To: Watson, Thomas <sip:t.watson@example.org>', 'Call-ID: baddn.31415@c.example.com', 'Accept: application/sdp', 'CSeq: 3923239 OPTIONS', 'l: 0', '', ''),
+    text: crlf(
+      'OPTIONS sip:t.watson@example.org SIP/2.0',
+      'Via: SIP/2.0/UDP c.example.com:5060;branch=z9hG4bKkdjuw',
+      'Max-Forwards: 70',
+      'From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43',
+      'To: Watson, Thomas <sip:t.watson@example.org>',
+      'Call-ID: baddn.31415@c.example.com',
+      'Accept: application/sdp',
+      'CSeq: 3923239 OPTIONS',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.16 badvers: an unknown protocol version (answered 505).
   badvers: {
     status: 505,
-    text: crlf('OPTIONS sip:t.watson@example.org SIP/7.0', 'Via:     SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw', 'Max-Forwards:     70', 'From:    A. Bell <sip:a.g.bell@example.com>;tag=qweoiqpe', 'To:      T. Watson <sip:t.watson@example.org>', 'Call-ID: badvers.31417@c.example.com', 'CSeq:    1 OPTIONS', 'l: 0', '', ''),
+    text: crlf(
+      'OPTIONS sip:t.watson@example.org SIP/7.0',
+      'Via:     SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw',
+      'Max-Forwards:     70',
+      'From:    A. Bell <sip:a.g.bell@example.com>;tag=qweoiqpe',
+      'To:      T. Watson <sip:t.watson@example.org>',
+      'Call-ID: badvers.31417@c.example.com',
+      'CSeq:    1 OPTIONS',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.17 mismatch01: the CSeq method differs from the Request-Line method.
   mismatch01: {
     status: 400,
-    text: crlf('OPTIONS sip:user@example.com SIP/2.0', ...optionsHead('mismatch01.dj0234sxdfl3'), 'CSeq: 8 INVITE', 'Accept: application/sdp', 'l: 0', '', ''),
+    text: crlf(
+      'OPTIONS sip:user@example.com SIP/2.0',
+      ...optionsHead('mismatch01.dj0234sxdfl3'),
+      'CSeq: 8 INVITE',
+      'Accept: application/sdp',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.18 mismatch02: an unknown method whose CSeq names another method.
   mismatch02: {
     status: 400,
-    text: crlf('NEWMETHOD sip:user@example.com SIP/2.0', ...optionsHead('mismatch02.dj0234sxdfl3'), 'CSeq: 8 INVITE', 'Contact: <sip:caller@host.example.net>', 'Content-Type: application/sdp', 'l: 0', '', ''),
+    text: crlf(
+      'NEWMETHOD sip:user@example.com SIP/2.0',
+      ...optionsHead('mismatch02.dj0234sxdfl3'),
+      'CSeq: 8 INVITE',
+      'Contact: <sip:caller@host.example.net>',
+      'Content-Type: application/sdp',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.1.2.19 bigcode: a response code far above 699 (a response: dropped, never answered).
   bigcode: {
     status: null,
-    text: crlf('SIP/2.0 4294967301 better not break the receiver', 'Via: SIP/2.0/UDP 192.0.2.105;branch=z9hG4bK2398ndaoe', 'Call-ID: bigcode.asdof3uj203asdnf3429uasdhfas3ehjasdfas9i', 'CSeq: 353494 INVITE', 'From: <sip:user@example.com>;tag=39ansfi3', 'To: <sip:user@example.edu>;tag=902jndnke3', 'Content-Length: 0', 'Contact: <sip:user@host105.example.com>', '', ''),
+    text: crlf(
+      'SIP/2.0 4294967301 better not break the receiver',
+      'Via: SIP/2.0/UDP 192.0.2.105;branch=z9hG4bK2398ndaoe',
+      'Call-ID: bigcode.asdof3uj203asdnf3429uasdhfas3ehjasdfas9i',
+      'CSeq: 353494 INVITE',
+      'From: <sip:user@example.com>;tag=39ansfi3',
+      'To: <sip:user@example.edu>;tag=902jndnke3',
+      'Content-Length: 0',
+      'Contact: <sip:user@host105.example.com>',
+      '',
+      '',
+    ),
   },
   // 3.4.1 insuf: To, From, Call-ID and Max-Forwards missing.
   insuf: {
     status: 400,
-    text: withBody(['INVITE sip:user@example.com SIP/2.0', 'CSeq: 193942 INVITE', 'Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf', 'Content-Type: application/sdp', 'l: %LEN%'], sdp),
+    text: withBody(
+      [
+        'INVITE sip:user@example.com SIP/2.0',
+        'CSeq: 193942 INVITE',
+        'Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf',
+        'Content-Type: application/sdp',
+        'l: %LEN%',
+      ],
+      sdp,
+    ),
   },
   // 3.4.8 multi01: several values in single-value fields (two To, two Call-ID).
   multi01: {
     status: 400,
-    text: crlf('INVITE sip:user@company.com SIP/2.0', 'Contact: <sip:caller@host25.example.net>', 'Via: SIP/2.0/UDP 192.0.2.25;branch=z9hG4bKkdjuw', 'Max-Forwards: 70', 'CSeq: 5 INVITE', 'Call-ID: multi01.98asdh@192.0.2.1', 'Call-ID: multi01.98asdh@192.0.2.2', 'From: sip:caller@example.com;tag=3413415', 'To: sip:user@example.com', 'To: sip:other@example.net', 'From: sip:caller@example.net;tag=2923420123', 'l: 0', '', ''),
+    text: crlf(
+      'INVITE sip:user@company.com SIP/2.0',
+      'Contact: <sip:caller@host25.example.net>',
+      'Via: SIP/2.0/UDP 192.0.2.25;branch=z9hG4bKkdjuw',
+      'Max-Forwards: 70',
+      'CSeq: 5 INVITE',
+      'Call-ID: multi01.98asdh@192.0.2.1',
+      'Call-ID: multi01.98asdh@192.0.2.2',
+      'From: sip:caller@example.com;tag=3413415',
+      'To: sip:user@example.com',
+      'To: sip:other@example.net',
+      'From: sip:caller@example.net;tag=2923420123',
+      'l: 0',
+      '',
+      '',
+    ),
   },
   // 3.4.9 mcl01: two Content-Length values.
   mcl01: {
     status: 400,
-    text: crlf('OPTIONS sip:user@example.com SIP/2.0', 'Via: SIP/2.0/UDP host5.example.net;branch=z9hG4bK293423', 'To: sip:user@example.com', 'From: sip:other@example.net;tag=3923942', 'Call-ID: mcl01.fhn2323orihawfdoa3o4r52o3irsdf', 'CSeq: 15932 OPTIONS', 'Content-Length: 13', 'Max-Forwards: 60', 'Content-Length: 5', 'Content-Type: text/plain', '', 'There\'s no way to know how many octets are supposed to be here.'),
+    text: crlf(
+      'OPTIONS sip:user@example.com SIP/2.0',
+      'Via: SIP/2.0/UDP host5.example.net;branch=z9hG4bK293423',
+      'To: sip:user@example.com',
+      'From: sip:other@example.net;tag=3923942',
+      'Call-ID: mcl01.fhn2323orihawfdoa3o4r52o3irsdf',
+      'CSeq: 15932 OPTIONS',
+      'Content-Length: 13',
+      'Max-Forwards: 60',
+      'Content-Length: 5',
+      'Content-Type: text/plain',
+      '',
+      "There's no way to know how many octets are supposed to be here.",
+    ),
   },
   // Not from the RFC: frames that are not SIP at all.
   garbage: { status: null, text: '\u0000\u0001\u0002 hello \r\n' },
   emptyFrame: { status: null, text: '' },
-  noBlankLine: { status: 400, text: crlf('OPTIONS sip:user@example.com SIP/2.0', ...optionsHead('noblank.1'), 'CSeq: 1 OPTIONS') },
-  headerWithoutColon: { status: 400, text: crlf('OPTIONS sip:user@example.com SIP/2.0', ...optionsHead('nocolon.1'), 'CSeq: 1 OPTIONS', 'this line has no colon', '', '') },
-  contactStarOnInvite: { status: 400, text: crlf('INVITE sip:user@example.com SIP/2.0', ...optionsHead('star.1'), 'CSeq: 1 INVITE', 'Contact: *', '', '') },
+  noBlankLine: {
+    status: 400,
+    text: crlf('OPTIONS sip:user@example.com SIP/2.0', ...optionsHead('noblank.1'), 'CSeq: 1 OPTIONS'),
+  },
+  headerWithoutColon: {
+    status: 400,
+    text: crlf(
+      'OPTIONS sip:user@example.com SIP/2.0',
+      ...optionsHead('nocolon.1'),
+      'CSeq: 1 OPTIONS',
+      'this line has no colon',
+      '',
+      '',
+    ),
+  },
+  contactStarOnInvite: {
+    status: 400,
+    text: crlf(
+      'INVITE sip:user@example.com SIP/2.0',
+      ...optionsHead('star.1'),
+      'CSeq: 1 INVITE',
+      'Contact: *',
+      '',
+      '',
+    ),
+  },
 };
 
 /** 3.4.2 unkscm: a well-formed request whose Request-URI scheme the edge does not serve (416). */
-export const unknownSchemeRequest = crlf('OPTIONS nobodyKnowsThisScheme:totallyopaquecontent SIP/2.0', 'To: sip:user@example.com', 'From: sip:caller@example.net;tag=384', 'Max-Forwards: 3', 'Call-ID: unkscm.nasdfasser0q239nwsdfasdkl34', 'CSeq: 3923423 OPTIONS', 'Via: SIP/2.0/TCP host9.example.com;branch=z9hG4bKkdjuw39234', 'Content-Length: 0', '', '');
+export const unknownSchemeRequest = crlf(
+  'OPTIONS nobodyKnowsThisScheme:totallyopaquecontent SIP/2.0',
+  'To: sip:user@example.com',
+  'From: sip:caller@example.net;tag=384',
+  'Max-Forwards: 3',
+  'Call-ID: unkscm.nasdfasser0q239nwsdfasdkl34',
+  'CSeq: 3923423 OPTIONS',
+  'Via: SIP/2.0/TCP host9.example.com;branch=z9hG4bKkdjuw39234',
+  'Content-Length: 0',
+  '',
+  '',
+);

@@ -5,11 +5,28 @@ import { digestHa1 } from './ha1';
 
 const setup = () => {
   const clock = { now: 1_000_000 };
-  const verifier = createDigestVerifier({ secret: Buffer.alloc(32, 7), now: () => clock.now, nonceTtlMs: 60_000, algorithms: ['MD5'] });
-  const ha1Of = (username: string) => (username === 'agent01' ? digestHa1('MD5', 'agent01', 'demo', 'seat-demo') : null);
-  const answer = (password = 'seat-demo', nc = 1, challenge = verifier.challenges('demo', false)[0] as string) =>
-    digestAuthorization(challenge, { username: 'agent01', password, method: 'REGISTER', uri: 'sip:demo', nc });
-  const check = (authorization: string | null) => verifier.verify({ method: 'REGISTER', uri: 'sip:demo', authorization }, 'demo', ha1Of);
+  const verifier = createDigestVerifier({
+    secret: Buffer.alloc(32, 7),
+    now: () => clock.now,
+    nonceTtlMs: 60_000,
+    algorithms: ['MD5'],
+  });
+  const ha1Of = (username: string) =>
+    username === 'agent01' ? digestHa1('MD5', 'agent01', 'demo', 'seat-demo') : null;
+  const answer = (
+    password = 'seat-demo',
+    nc = 1,
+    challenge = verifier.challenges('demo', false)[0] as string,
+  ) =>
+    digestAuthorization(challenge, {
+      username: 'agent01',
+      password,
+      method: 'REGISTER',
+      uri: 'sip:demo',
+      nc,
+    });
+  const check = (authorization: string | null) =>
+    verifier.verify({ method: 'REGISTER', uri: 'sip:demo', authorization }, 'demo', ha1Of);
   return { clock, verifier, answer, check };
 };
 
@@ -22,7 +39,10 @@ describe('digest verification', () => {
   it('refuses a wrong password, an unknown user and a missing header with distinct reasons', () => {
     const { answer, check } = setup();
     expect(check(answer('nope'))).toMatchObject({ ok: false, reason: 'wrong_response' });
-    expect(check(answer().replace('username="agent01"', 'username="ghost"'))).toMatchObject({ ok: false, reason: 'unknown_user' });
+    expect(check(answer().replace('username="agent01"', 'username="ghost"'))).toMatchObject({
+      ok: false,
+      reason: 'unknown_user',
+    });
     expect(check(null)).toMatchObject({ ok: false, reason: 'missing' });
   });
 
@@ -45,7 +65,11 @@ describe('digest verification', () => {
   it('offers stale=true only when asked, and parses quoted parameters with escapes', () => {
     const { verifier } = setup();
     expect(verifier.challenges('demo', true)[0]).toContain('stale=true');
-    expect(parseDigestCredentials('Digest username="a\\"b", realm=demo, qop=auth')).toEqual({ username: 'a"b', realm: 'demo', qop: 'auth' });
+    expect(parseDigestCredentials('Digest username="a\\"b", realm=demo, qop=auth')).toEqual({
+      username: 'a"b',
+      realm: 'demo',
+      qop: 'auth',
+    });
     expect(parseDigestCredentials('Basic abc')).toBeNull();
     expect(parseDigestCredentials('Digest username="a", username="b"')).toBeNull();
   });

@@ -41,7 +41,19 @@ export interface DigestOptions {
 /** The outcome of checking one request's credentials. */
 export type DigestCheck =
   | { ok: true; username: string }
-  | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'bad_nonce' | 'replayed' | 'unknown_user' | 'wrong_response' | 'wrong_realm' | 'wrong_uri' };
+  | {
+      ok: false;
+      reason:
+        | 'missing'
+        | 'malformed'
+        | 'stale'
+        | 'bad_nonce'
+        | 'replayed'
+        | 'unknown_user'
+        | 'wrong_response'
+        | 'wrong_realm'
+        | 'wrong_uri';
+    };
 
 /** Issues challenges and checks credentials. */
 export interface DigestVerifier {
@@ -60,7 +72,8 @@ const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 /** Builds a verifier. */
 export function createDigestVerifier(options: DigestOptions): DigestVerifier {
   const counts = new Map<string, { nc: number; issuedAt: number }>();
-  const sign = (issuedAt: string) => createHmac('sha256', options.secret).update(issuedAt).digest('base64url').slice(0, 27);
+  const sign = (issuedAt: string) =>
+    createHmac('sha256', options.secret).update(issuedAt).digest('base64url').slice(0, 27);
   const nonce = () => {
     const issuedAt = options.now().toString(36);
     return `${issuedAt}.${sign(issuedAt)}`;
@@ -73,25 +86,36 @@ export function createDigestVerifier(options: DigestOptions): DigestVerifier {
   return {
     challenges(realm, stale) {
       const value = nonce();
-      return options.algorithms.map((algorithm) => `Digest realm=${quote(realm)}, nonce=${quote(value)}, algorithm=${algorithm}, qop="auth"${stale ? ', stale=true' : ''}`);
+      return options.algorithms.map(
+        (algorithm) =>
+          `Digest realm=${quote(realm)}, nonce=${quote(value)}, algorithm=${algorithm}, qop="auth"${stale ? ', stale=true' : ''}`,
+      );
     },
 
     verify(request, realm, ha1Of) {
       if (request.authorization === null) return { ok: false, reason: 'missing' };
       const p = parseDigestCredentials(request.authorization);
-      if (!p || !p['username'] || !p['nonce'] || !p['response'] || !p['uri']) return { ok: false, reason: 'malformed' };
+      if (!p || !p['username'] || !p['nonce'] || !p['response'] || !p['uri'])
+        return { ok: false, reason: 'malformed' };
       if (p['realm'] !== realm) return { ok: false, reason: 'wrong_realm' };
       const algorithm = (p['algorithm'] ?? 'MD5').toUpperCase() as DigestAlgorithm;
       if (algorithm !== 'MD5' && algorithm !== 'SHA-256') return { ok: false, reason: 'malformed' };
-      if (p['qop'] !== 'auth' || !p['nc'] || !/^[0-9a-f]{8}$/i.test(p['nc']) || !p['cnonce']) return { ok: false, reason: 'malformed' };
+      if (p['qop'] !== 'auth' || !p['nc'] || !/^[0-9a-f]{8}$/i.test(p['nc']) || !p['cnonce'])
+        return { ok: false, reason: 'malformed' };
 
       const [issuedText, signature] = p['nonce'].split('.');
       const expected = issuedText ? sign(issuedText) : '';
-      if (!issuedText || !signature || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
+      if (
+        !issuedText ||
+        !signature ||
+        signature.length !== expected.length ||
+        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+      ) {
         return { ok: false, reason: 'bad_nonce' };
       }
       const issuedAt = parseInt(issuedText, 36);
-      if (!Number.isFinite(issuedAt) || issuedAt > options.now() + 1000) return { ok: false, reason: 'bad_nonce' };
+      if (!Number.isFinite(issuedAt) || issuedAt > options.now() + 1000)
+        return { ok: false, reason: 'bad_nonce' };
       if (p['uri'] !== request.uri) return { ok: false, reason: 'wrong_uri' };
 
       const ha1 = ha1Of(p['username'], algorithm);
@@ -99,7 +123,8 @@ export function createDigestVerifier(options: DigestOptions): DigestVerifier {
       const ha2 = digestHash(algorithm, `${request.method}:${p['uri']}`);
       const want = digestHash(algorithm, `${ha1}:${p['nonce']}:${p['nc']}:${p['cnonce']}:auth:${ha2}`);
       const got = p['response'].toLowerCase();
-      if (got.length !== want.length || !timingSafeEqual(Buffer.from(got), Buffer.from(want))) return { ok: false, reason: 'wrong_response' };
+      if (got.length !== want.length || !timingSafeEqual(Buffer.from(got), Buffer.from(want)))
+        return { ok: false, reason: 'wrong_response' };
       // Only a correct response can be stale: a wrong password must not look like an expired nonce.
       if (options.now() - issuedAt > options.nonceTtlMs) return { ok: false, reason: 'stale' };
 

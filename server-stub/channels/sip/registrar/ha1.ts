@@ -12,15 +12,27 @@ import { createHash } from 'node:crypto';
 /** Digest algorithms the edge verifies. */
 export type DigestAlgorithm = 'MD5' | 'SHA-256';
 
-const hash = (algorithm: DigestAlgorithm, text: string) => createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(text, 'utf8').digest('hex');
+const hash = (algorithm: DigestAlgorithm, text: string) =>
+  createHash(algorithm === 'MD5' ? 'md5' : 'sha256')
+    .update(text, 'utf8')
+    .digest('hex');
 
 /** H(username:realm:password) in hex for one algorithm. */
-export function digestHa1(algorithm: DigestAlgorithm, username: string, realm: string, password: string): string {
+export function digestHa1(
+  algorithm: DigestAlgorithm,
+  username: string,
+  realm: string,
+  password: string,
+): string {
   return hash(algorithm, `${username}:${realm}:${password}`);
 }
 
 /** The row stored for one user when their password is set. */
-export function sipCredentialRow(user: { id: string; tenantId: string; username: string }, realm: string, password: string) {
+export function sipCredentialRow(
+  user: { id: string; tenantId: string; username: string },
+  realm: string,
+  password: string,
+) {
   return {
     user_id: user.id,
     tenant_id: user.tenantId,

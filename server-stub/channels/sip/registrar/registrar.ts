@@ -56,32 +56,50 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
   const aors = new Map<string, Map<string, Binding>>();
   const aorKey = (tenantId: string, username: string) => `${tenantId}\u0000${username}`;
 
-  const live = (bindings: Iterable<Binding>) => [...bindings].filter((b) => b.expiresAt > now() && b.connection.isOpen());
+  const live = (bindings: Iterable<Binding>) =>
+    [...bindings].filter((b) => b.expiresAt > now() && b.connection.isOpen());
 
   const okResponse = (request: SipRequest, key: string, toTag: string) => {
     const bindings = live(aors.get(key)?.values() ?? []);
-    const headers: SipHeader[] = bindings.map((b) => ({ name: 'Contact', value: `<${b.contact}>;expires=${Math.max(0, Math.ceil((b.expiresAt - now()) / 1000))}` }));
+    const headers: SipHeader[] = bindings.map((b) => ({
+      name: 'Contact',
+      value: `<${b.contact}>;expires=${Math.max(0, Math.ceil((b.expiresAt - now()) / 1000))}`,
+    }));
     headers.push({ name: 'Date', value: new Date(now()).toUTCString() });
     return buildResponse(request, 200, { toTag, headers });
   };
 
   return {
     register(request, connection, toTag) {
-      const reply = (status: number, headers: SipHeader[] = [], reason?: string) => buildResponse(request, status, { toTag, headers, ...(reason ? { reason } : {}) });
+      const reply = (status: number, headers: SipHeader[] = [], reason?: string) =>
+        buildResponse(request, status, { toTag, headers, ...(reason ? { reason } : {}) });
       const aor = request.core.to.uri;
       const tenant = aor.user ? directory.tenantByHost(aor.host) : null;
       if (!tenant || !aor.user) return reply(404, [], 'No such domain or address of record');
       const realm = tenant.slug;
-      const check = digest.verify({ method: 'REGISTER', uri: request.uri, authorization: header(request, 'Authorization') }, realm, (username, algorithm) => {
-        const account = directory.account(tenant.id, username);
-        return account && account.realm === realm ? ha1For(account, algorithm) : null;
-      });
-      const challenge = (stale: boolean) => reply(401, digest.challenges(realm, stale).map((value) => ({ name: 'WWW-Authenticate', value })));
+      const check = digest.verify(
+        { method: 'REGISTER', uri: request.uri, authorization: header(request, 'Authorization') },
+        realm,
+        (username, algorithm) => {
+          const account = directory.account(tenant.id, username);
+          return account && account.realm === realm ? ha1For(account, algorithm) : null;
+        },
+      );
+      const challenge = (stale: boolean) =>
+        reply(
+          401,
+          digest.challenges(realm, stale).map((value) => ({ name: 'WWW-Authenticate', value })),
+        );
       if (!check.ok) {
-        log.info({ aor: `${aor.user}@${aor.host}`, reason: check.reason, remote: connection.remote }, 'SIP REGISTER not authenticated');
-        if (check.reason === 'missing' || check.reason === 'bad_nonce' || check.reason === 'wrong_realm') return challenge(false);
+        log.info(
+          { aor: `${aor.user}@${aor.host}`, reason: check.reason, remote: connection.remote },
+          'SIP REGISTER not authenticated',
+        );
+        if (check.reason === 'missing' || check.reason === 'bad_nonce' || check.reason === 'wrong_realm')
+          return challenge(false);
         if (check.reason === 'stale') return challenge(true);
-        if (check.reason === 'malformed' || check.reason === 'wrong_uri') return reply(400, [], 'Malformed Authorization');
+        if (check.reason === 'malformed' || check.reason === 'wrong_uri')
+          return reply(400, [], 'Malformed Authorization');
         return reply(403, [], 'Bad credentials');
       }
       if (check.username !== aor.user) return reply(403, [], 'You may only register your own address');
@@ -101,13 +119,16 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       const changes: Array<{ contact: string; expires: number }> = [];
       for (const contact of request.core.contact) {
         const param = contact.params['expires'];
-        const expires = param !== undefined && param !== null ? Number(param) : (headerExpires ?? options.defaultExpires);
-        if (expires !== 0 && expires < options.minExpires) return reply(423, [{ name: 'Min-Expires', value: String(options.minExpires) }]);
+        const expires =
+          param !== undefined && param !== null ? Number(param) : (headerExpires ?? options.defaultExpires);
+        if (expires !== 0 && expires < options.minExpires)
+          return reply(423, [{ name: 'Min-Expires', value: String(options.minExpires) }]);
         changes.push({ contact: contactText(contact.uri), expires: Math.min(expires, options.maxExpires) });
       }
       for (const change of changes) {
         const existing = bindings.get(change.contact);
-        if (existing && existing.callId === request.core.callId && request.core.cseq.seq <= existing.cseq) return reply(400, [], 'CSeq out of order');
+        if (existing && existing.callId === request.core.callId && request.core.cseq.seq <= existing.cseq)
+          return reply(400, [], 'CSeq out of order');
       }
       for (const change of changes) {
         if (change.expires === 0) {
@@ -134,7 +155,9 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     bindingsOfAgent(tenantId, agentId) {
       const account = directory.accountOfAgent(tenantId, agentId);
       if (!account) return [];
-      return live(aors.get(aorKey(tenantId, account.username))?.values() ?? []).sort((a, b) => b.expiresAt - a.expiresAt);
+      return live(aors.get(aorKey(tenantId, account.username))?.values() ?? []).sort(
+        (a, b) => b.expiresAt - a.expiresAt,
+      );
     },
 
     connectionClosed(connection) {
@@ -168,7 +191,13 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
 }
 
 /** A contact URI written back as text (without header params), the binding's identity. */
-function contactText(uri: { scheme: string; user: string | null; host: string; port: number | null; params: Record<string, string | null> }): string {
+function contactText(uri: {
+  scheme: string;
+  user: string | null;
+  host: string;
+  port: number | null;
+  params: Record<string, string | null>;
+}): string {
   const params = Object.entries(uri.params)
     .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
     .join('');

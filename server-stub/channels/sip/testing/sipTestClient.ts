@@ -39,7 +39,10 @@ export async function connectSip(url: string): Promise<SipTestClient> {
           received.splice(received.indexOf(found), 1);
           return found;
         }
-        if (Date.now() > deadline) throw new Error(`no matching SIP message; got ${received.map((m) => (m.kind === 'request' ? m.method : `${m.status} ${m.core.cseq.method}`)).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no matching SIP message; got ${received.map((m) => (m.kind === 'request' ? m.method : `${m.status} ${m.core.cseq.method}`)).join(', ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
@@ -53,7 +56,20 @@ export async function connectSip(url: string): Promise<SipTestClient> {
 }
 
 /** Builds request text with the usual headers; `extra` lines go before the body. */
-export function sipRequest(method: string, uri: string, o: { from: string; to: string; callId: string; cseq: number; branch?: string; extra?: string[]; body?: string; contentType?: string }): string {
+export function sipRequest(
+  method: string,
+  uri: string,
+  o: {
+    from: string;
+    to: string;
+    callId: string;
+    cseq: number;
+    branch?: string;
+    extra?: string[];
+    body?: string;
+    contentType?: string;
+  },
+): string {
   const body = o.body ?? '';
   const lines = [
     `${method} ${uri} SIP/2.0`,
@@ -71,7 +87,12 @@ export function sipRequest(method: string, uri: string, o: { from: string; to: s
 }
 
 /** Writes the response to a received request, copying what RFC 3261 8.2.6 copies. */
-export function sipResponse(request: ParsedMessage, status: number, reason: string, o: { toTag?: string; extra?: string[]; body?: string } = {}): string {
+export function sipResponse(
+  request: ParsedMessage,
+  status: number,
+  reason: string,
+  o: { toTag?: string; extra?: string[]; body?: string } = {},
+): string {
   const to = header(request, 'To') ?? '';
   const lines = [
     `SIP/2.0 ${status} ${reason}`,
@@ -89,7 +110,10 @@ export function sipResponse(request: ParsedMessage, status: number, reason: stri
 }
 
 /** The Authorization value answering a 401 challenge with MD5 and qop=auth, as JsSIP computes it. */
-export function digestAuthorization(challenge: string, o: { username: string; password: string; method: string; uri: string; nc?: number }): string {
+export function digestAuthorization(
+  challenge: string,
+  o: { username: string; password: string; method: string; uri: string; nc?: number },
+): string {
   const param = (name: string) => new RegExp(`${name}="?([^",]+)"?`).exec(challenge)?.[1] ?? '';
   const md5 = (text: string) => createHash('md5').update(text).digest('hex');
   const realm = param('realm');
