@@ -9,3 +9,14 @@ describe('ChannelIcon', () => {
     expect(screen.getByRole('img', { name: '电子邮件' })).toBeTruthy();
   });
 });
+
+describe('ChannelIcon drawing', () => {
+  it('draws every channel as an SVG path rather than a font glyph', () => {
+    for (const channel of ['voice', 'im', 'sms', 'email', 'fax', 'social'] as const) {
+      const { container, unmount } = renderWithI18n(<ChannelIcon channel={channel} />, 'en');
+      const path = container.querySelector('svg path');
+      expect(path?.getAttribute('d'), channel).toMatch(/^M/);
+      unmount();
+    }
+  });
+});
