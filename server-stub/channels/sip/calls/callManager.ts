@@ -4,7 +4,7 @@ import type { Interaction, TransferTarget } from '@contract/routing';
 import type { SipConnection, SipLog } from '../connection';
 import type { SipDirectory } from '../directory';
 import { parseNameAddr, type ParsedMessage } from '../message/parse';
-import { buildResponse } from '../message/serialize';
+import { buildResponse, uriText } from '../message/serialize';
 import { header, headerList, type SipHeader, type SipRequest, type SipResponse } from '../message/sipMessage';
 import type { Registrar } from '../registrar/registrar';
 import { legRequest, type EdgeIdentity, type Leg } from './leg';
@@ -637,20 +637,6 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 
 /** Methods the edge accepts, for Allow headers. */
 export const allowed = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY';
-
-/** Writes a URI back as text. */
-export function uriText(uri: {
-  scheme: string;
-  user: string | null;
-  host: string;
-  port: number | null;
-  params: Record<string, string | null>;
-}): string {
-  const params = Object.entries(uri.params)
-    .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
-    .join('');
-  return `${uri.scheme}:${uri.user ? `${uri.user}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
-}
 
 /** A From/To value with its tag parameter removed. */
 function headerValueWithoutTag(value: string): string {

@@ -5,6 +5,7 @@ import {
   type SipMessage,
   type SipRequest,
   type SipResponse,
+  type SipUri,
 } from './sipMessage';
 
 // Writes messages for the wire, and builds responses the way RFC 3261 8.2.6 asks: Via, From,
@@ -100,4 +101,12 @@ export function buildResponse(
     headers,
     body: options.body ?? '',
   };
+}
+
+/** Writes a parsed URI back as text, with its URI parameters (header parameters are not part of it). */
+export function uriText(uri: SipUri): string {
+  const params = Object.entries(uri.params)
+    .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
+    .join('');
+  return `${uri.scheme}:${uri.user ? `${uri.user}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
 }

@@ -1,7 +1,7 @@
 import type { SipConnection, SipLog } from '../connection';
 import { ha1For, type SipDirectory } from '../directory';
 import type { ParsedMessage } from '../message/parse';
-import { buildResponse } from '../message/serialize';
+import { buildResponse, uriText } from '../message/serialize';
 import { header, type SipHeader, type SipRequest, type SipResponse } from '../message/sipMessage';
 import type { DigestVerifier } from './digest';
 
@@ -123,7 +123,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           param !== undefined && param !== null ? Number(param) : (headerExpires ?? options.defaultExpires);
         if (expires !== 0 && expires < options.minExpires)
           return reply(423, [{ name: 'Min-Expires', value: String(options.minExpires) }]);
-        changes.push({ contact: contactText(contact.uri), expires: Math.min(expires, options.maxExpires) });
+        changes.push({ contact: uriText(contact.uri), expires: Math.min(expires, options.maxExpires) });
       }
       for (const change of changes) {
         const existing = bindings.get(change.contact);
@@ -188,18 +188,4 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       return removed;
     },
   };
-}
-
-/** A contact URI written back as text (without header params), the binding's identity. */
-function contactText(uri: {
-  scheme: string;
-  user: string | null;
-  host: string;
-  port: number | null;
-  params: Record<string, string | null>;
-}): string {
-  const params = Object.entries(uri.params)
-    .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
-    .join('');
-  return `${uri.scheme}:${uri.user ? `${uri.user}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
 }
