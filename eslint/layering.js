@@ -12,9 +12,21 @@ export const LAYER_RULES = {
   main: { layers: ['contract', 'main'], forbid: ['react'] },
   preload: { layers: ['contract', 'preload'], forbid: ['node', 'react'] },
   renderer: { layers: ['contract', 'renderer'], forbid: ['electron', 'node'] },
+  // The customer page: a browser page like the seat, but shares nothing with the seat's code.
+  widget: { layers: ['contract', 'widget'], forbid: ['electron', 'node'] },
 };
 
-const OUR_LAYERS = ['contract', 'server-stub', 'main', 'preload', 'renderer', 'e2e', 'scripts', 'eslint'];
+const OUR_LAYERS = [
+  'contract',
+  'server-stub',
+  'main',
+  'preload',
+  'renderer',
+  'widget',
+  'e2e',
+  'scripts',
+  'eslint',
+];
 
 /** Classifies an import specifier as one of our layers, a platform group, or a plain package. */
 export function classify(specifier, importerFile, rootDir) {

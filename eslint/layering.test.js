@@ -33,6 +33,13 @@ describe('layering rule', () => {
     expect(violation(at('main/window.ts'), 'electron', root)).toBeNull();
   });
 
+  it('keeps the customer page apart from the seat and from node', () => {
+    expect(violation(at('widget/main.ts'), '@contract/webchat', root)).toBeNull();
+    expect(violation(at('widget/main.ts'), '../renderer/api/seat-socket', root)).toMatch(/renderer/);
+    expect(violation(at('widget/chat/x.ts'), 'node:fs', root)).toMatch(/node/);
+    expect(violation(at('widget/call/x.ts'), 'electron', root)).toMatch(/electron/);
+  });
+
   it('lets e2e tests import anything', () => {
     expect(violation(at('e2e/login.spec.ts'), '../server-stub/app', root)).toBeNull();
   });

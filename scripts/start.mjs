@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildDesktop } from './build-desktop.mjs';
 import { fetchElectronBinary, forwardSignals, startServer } from './start/childProcesses.mjs';
 import { findElectronBinary } from './start/electronBinary.mjs';
-import { rendererBuildReason } from './start/rendererFreshness.mjs';
+import { pageBuildReason } from './start/rendererFreshness.mjs';
 import { parseStartArgs, startUsage, webSeatLine } from './start/startArgs.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -53,15 +53,19 @@ async function main() {
     return;
   }
 
-  const stale = rendererBuildReason(root);
-  if (stale) {
-    console.log(`Building the renderer (${stale})…`);
-    const built = spawnSync('npm', ['run', '--silent', 'build:renderer'], {
+  for (const [page, label] of [
+    ['renderer', 'the web seat'],
+    ['widget', 'the customer page'],
+  ]) {
+    const stale = pageBuildReason(root, page);
+    if (!stale) continue;
+    console.log(`Building ${label} (${stale})…`);
+    const built = spawnSync('npm', ['run', '--silent', `build:${page}`], {
       cwd: root,
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
-    if (built.status !== 0) fail('the renderer did not build; see the errors above');
+    if (built.status !== 0) fail(`${label} did not build; see the errors above`);
   }
 
   const server = startServer({

@@ -51,7 +51,7 @@ if (unit) {
   if (!unitOk && unit.numFailedTests === 0) failed++; // a suite that failed to load has no failed test
 } else tally(unitOk);
 
-const built = run('build renderer', 'npm', ['run', 'build:renderer', '--silent']);
+const built = run('build web pages', 'npm', ['run', 'build:web', '--silent']);
 tally(built);
 if (built) {
   const e2eJson = path.join(out, 'e2e.json');

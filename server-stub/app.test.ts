@@ -312,6 +312,44 @@ describe('health, docs and the web seat', () => {
       await web.close();
     }
   });
+
+  it('serves the customer page at /widget/ apart from the seat, with the same strict CSP', async () => {
+    const webRoot = path.join(t.dataDir, 'web2');
+    const widgetRoot = path.join(t.dataDir, 'widget');
+    mkdirSync(webRoot, { recursive: true });
+    mkdirSync(path.join(widgetRoot, 'assets'), { recursive: true });
+    writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Seat</title>');
+    writeFileSync(path.join(widgetRoot, 'index.html'), '<!doctype html><title>Contact us</title>');
+    writeFileSync(path.join(widgetRoot, 'assets', 'widget.js'), 'console.log(2)');
+    const web = await createSeatServer({
+      ...t.server.options,
+      webRoot,
+      widgetRoot,
+      seedDemo: false,
+      logStream: undefined,
+    });
+    try {
+      const bare = await web.app.inject({ method: 'GET', url: '/widget?tenant=demo' });
+      expect([bare.statusCode, bare.headers.location]).toEqual([301, '/widget/']);
+      const page = await web.app.inject({ method: 'GET', url: '/widget/?tenant=demo' });
+      expect([page.statusCode, page.body]).toEqual([200, '<!doctype html><title>Contact us</title>']);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      const asset = await web.app.inject({ method: 'GET', url: '/widget/assets/widget.js' });
+      expect([asset.statusCode, asset.body]).toEqual([200, 'console.log(2)']);
+      expect((await web.app.inject({ method: 'GET', url: '/widget/assets/app.js' })).statusCode).toBe(404);
+      const escape = await web.app.inject({ method: 'GET', url: '/widget/../index.html' });
+      expect(escape.body).not.toContain('Contact us');
+      expect((await web.app.inject({ method: 'GET', url: '/' })).body).toContain('<title>Seat</title>');
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('answers /widget/ with 503 naming the build command when the customer page is not built', async () => {
+    const reply = await inject({ method: 'GET', url: '/widget/' });
+    expect(reply.statusCode).toBe(503);
+    expect(reply.body).toContain('npm run build:widget');
+  });
 });
 
 describe('server options', () => {

@@ -23,6 +23,9 @@ import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
 import { registerSipEdge } from './channels/sip/sipSocketRoute';
 import type { SipEdge } from './channels/sip/edge';
 import { createEmailChannel, type EmailChannel } from './channels/email/emailChannel';
+import { createCannedStore } from './canned/cannedStore';
+import { registerCannedRoutes } from './canned/cannedRoutes';
+import { seedDemoCanned } from './canned/demoCanned';
 
 /** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
 export interface SeatServer {
@@ -113,7 +116,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   await registerWebSocketSupport(app, sockets, options.closeGraceMs);
   registerAccessControl(app, auth);
   await registerDocs(app, packageVersion());
-  const fallback = await registerWebRoot(app, options.webRoot);
+  const fallback = await registerWebRoot(app, options.webRoot, options.widgetRoot);
   registerErrorHandling(app, fallback);
   registerHealthRoute(app, { db: store.db, now, startedAt });
   registerAuthRoutes(app, auth);
@@ -132,6 +135,10 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
   });
   email.registerRoutes(app);
+  const canned = createCannedStore(store.sqlite, { now, newId: generateId });
+  if (options.seedDemo)
+    seedDemoCanned(canned, store.sqlite.prepare("SELECT 1 FROM tenants WHERE id = 'tenant-demo'").get() !== undefined);
+  registerCannedRoutes(app, { store: canned });
   const stopSeatSocket = registerSeatSocket(app, sockets, {
     auth,
     agentStates,

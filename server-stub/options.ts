@@ -19,6 +19,11 @@ export const seatServerOptionsSchema = z
       .string()
       .min(1)
       .default(fileURLToPath(new URL('../dist/renderer', import.meta.url))),
+    /** Built customer page (call and chat widget) served at `/widget/`. */
+    widgetRoot: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../dist/widget', import.meta.url))),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where logs go (tests capture them); stdout when absent. */
     logStream: z

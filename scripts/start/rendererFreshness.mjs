@@ -33,17 +33,25 @@ export function newestMtime(dir, limit = 20_000) {
 }
 
 /**
- * Why the renderer must be rebuilt, or null when dist/renderer is up to date.
+ * Why a web page (the seat in renderer/, the customer page in widget/) must be rebuilt, or null when
+ * dist/<page> is up to date.
  * @param {string} root the repository folder
+ * @param {'renderer' | 'widget'} page the page's source folder, also its folder under dist/
  */
-export function rendererBuildReason(root) {
-  const built = path.join(root, 'dist', 'renderer', 'index.html');
+export function pageBuildReason(root, page) {
+  const built = path.join(root, 'dist', page, 'index.html');
   let builtAt;
   try {
     builtAt = statSync(built).mtimeMs;
   } catch {
-    return 'dist/renderer is missing';
+    return `dist/${page} is missing`;
   }
-  const sources = ['renderer', 'contract'].map((dir) => newestMtime(path.join(root, dir)));
-  return Math.max(...sources) > builtAt ? 'renderer sources changed since the last build' : null;
+  const sources = [page, 'contract'].map((dir) => newestMtime(path.join(root, dir)));
+  return Math.max(...sources) > builtAt ? `${page} sources changed since the last build` : null;
 }
+
+/**
+ * Why the renderer must be rebuilt, or null when dist/renderer is up to date.
+ * @param {string} root the repository folder
+ */
+export const rendererBuildReason = (root) => pageBuildReason(root, 'renderer');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rendererBuildReason } from './rendererFreshness.mjs';
+import { pageBuildReason, rendererBuildReason } from './rendererFreshness.mjs';
 
 let root;
 const write = (rel, at) => {
@@ -43,5 +43,21 @@ describe('rendererBuildReason', () => {
     write('dist/renderer/index.html', 2000);
     write('renderer/cti/Toolbar.test.tsx', 3000);
     expect(rendererBuildReason(root)).toBeNull();
+  });
+});
+
+describe('pageBuildReason', () => {
+  it('judges the customer page by its own folder and the contract, not by the seat', () => {
+    write('widget/main.ts', 1000);
+    write('dist/widget/index.html', 2000);
+    write('renderer/cti/Toolbar.tsx', 3000);
+    expect(pageBuildReason(root, 'widget')).toBeNull();
+    write('widget/chat/mountChat.ts', 3000);
+    expect(pageBuildReason(root, 'widget')).toBe('widget sources changed since the last build');
+  });
+
+  it('asks for a build when the customer page was never built', () => {
+    write('widget/main.ts', 1000);
+    expect(pageBuildReason(root, 'widget')).toBe('dist/widget is missing');
   });
 });

@@ -45,14 +45,37 @@ function requestPath(url: string): string | null {
   }
 }
 
+/** One built web page folder and where it is mounted. */
+interface Page {
+  root: string;
+  /** URL prefix without a trailing slash; '' for the seat at `/`. */
+  prefix: string;
+  /** What to tell someone who asks for the page before it is built. */
+  unbuilt: string;
+}
+
 /**
- * Serves the built renderer from `webRoot` with an SPA fallback: a GET for a path that is not a
- * file and has no extension gets index.html. Checked on each request, so building the renderer
- * while the server runs is enough. Returns the fallback for the not-found handler.
+ * Serves the built seat from `webRoot` at `/` and the built customer page from `widgetRoot` at
+ * `/widget/`, each with an SPA fallback: a GET for a path that is not a file and has no extension
+ * gets that page's index.html. Checked on each request, so building while the server runs is
+ * enough. Returns the fallback for the not-found handler.
  */
-export async function registerWebRoot(app: FastifyInstance, webRoot: string): Promise<FallbackHandler> {
-  const root = path.resolve(webRoot);
-  await app.register(fastifyStatic, { root, serve: false });
+export async function registerWebRoot(
+  app: FastifyInstance,
+  webRoot: string,
+  widgetRoot: string,
+): Promise<FallbackHandler> {
+  const seat: Page = {
+    root: path.resolve(webRoot),
+    prefix: '',
+    unbuilt: 'The web seat is not built yet: run `npm run build:renderer`, then reload.',
+  };
+  const widget: Page = {
+    root: path.resolve(widgetRoot),
+    prefix: '/widget',
+    unbuilt: 'The customer page is not built yet: run `npm run build:widget`, then reload.',
+  };
+  await app.register(fastifyStatic, { root: seat.root, serve: false });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -68,18 +91,16 @@ export async function registerWebRoot(app: FastifyInstance, webRoot: string): Pr
     const pathname = requestPath(request.url);
     if (pathname === null || apiPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`)))
       return null;
-    if (!isFile(path.join(root, 'index.html'))) {
-      throw new SeatError(
-        'UNAVAILABLE',
-        'The web seat is not built yet: run `npm run build:renderer`, then reload.',
-      );
-    }
-    const relative = pathname.replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
-    const inside = file.startsWith(root + path.sep);
-    if (relative && inside && isFile(file)) return reply.sendFile(relative);
+    // The page's assets are relative (`./assets/…`), so its URL must end in a slash.
+    if (pathname === widget.prefix) return reply.redirect(`${widget.prefix}/`, 301);
+    const page = pathname.startsWith(`${widget.prefix}/`) ? widget : seat;
+    if (!isFile(path.join(page.root, 'index.html'))) throw new SeatError('UNAVAILABLE', page.unbuilt);
+    const relative = pathname.slice(page.prefix.length).replace(/^\/+/, '');
+    const file = path.resolve(page.root, relative);
+    const inside = file.startsWith(page.root + path.sep);
+    if (relative && inside && isFile(file)) return reply.sendFile(relative, page.root);
     // A missing asset is a real 404; only app routes (no extension) fall back to the page.
     if (path.extname(relative) !== '') return null;
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', page.root);
   };
 }

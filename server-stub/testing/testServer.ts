@@ -15,6 +15,7 @@ export async function startTestServer(overrides: Partial<SeatServerOptions> = {}
     logLevel: 'silent',
     scrypt: testScrypt,
     webRoot: path.join(dataDir, 'no-web-root'),
+    widgetRoot: path.join(dataDir, 'no-widget-root'),
     now: () => clock.now,
     generateId: () => `id-${++counter}`,
     generateToken: () => `tok-${++counter}-${'t'.repeat(24)}`,
