@@ -31,6 +31,13 @@ export const errorCatalogue = {
   INVALID_CONFIG: { status: 400, message: 'The configuration is not valid.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   UNAVAILABLE: { status: 503, message: 'The service is not available right now.' },
+  CHAT_TOKEN_INVALID: { status: 403, message: 'The chat join token is not the one issued for this chat.' },
+  CHAT_TOKEN_USED: { status: 409, message: 'The chat join token was already used.' },
+  CHAT_TOKEN_EXPIRED: { status: 410, message: 'The chat join token has expired.' },
+  CHAT_ENDED: { status: 409, message: 'This chat has ended.' },
+  MESSAGE_TOO_LONG: { status: 413, message: 'The message is longer than allowed.' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, message: 'This kind of file cannot be sent.' },
+  ATTACHMENT_TOO_LARGE: { status: 413, message: 'The file is larger than allowed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A stable error code from the catalogue. */

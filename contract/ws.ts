@@ -5,6 +5,22 @@ import { emailReceivedFrameSchema } from './email';
 import { errorBodySchema } from './errors';
 import { dispositionSchema, interactionSchema, transferTargetSchema } from './routing';
 import { wallboardSnapshotSchema } from './wallboard';
+import {
+  chatAcceptFrameSchema,
+  chatBeginFrameSchema,
+  chatCustomerLeftFrameSchema,
+  chatCustomerTypingFrameSchema,
+  chatHistoryFrameSchema,
+  chatJoinFrameSchema,
+  chatJoinRefusedFrameSchema,
+  chatMessageFrameSchema,
+  chatReadFrameSchema,
+  chatReceiptFrameSchema,
+  chatRejectFrameSchema,
+  chatSendFrameSchema,
+  chatTranscriptFrameSchema,
+  chatTypingFrameSchema,
+} from './webchat';
 
 // The seat's WebSocket: GET /ws?token=<session token>. Every frame is one JSON object with a `type`;
 // each side validates what it receives against the union below and answers an unknown or malformed
@@ -75,6 +91,13 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   // Team leads and admins only; an agent gets FORBIDDEN.
   z.object({ type: z.literal('wallboard.subscribe'), id: z.string().max(64) }).strict(),
   z.object({ type: z.literal('wallboard.unsubscribe'), id: z.string().max(64) }).strict(),
+  // Web chat (see webchat.ts): answer the customer's join, talk, type, read, fetch the transcript.
+  chatAcceptFrameSchema,
+  chatRejectFrameSchema,
+  chatSendFrameSchema,
+  chatTypingFrameSchema,
+  chatReadFrameSchema,
+  chatHistoryFrameSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -98,6 +121,15 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wallboard.snapshot'), snapshot: wallboardSnapshotSchema }),
   /** A customer wrote again in an e-mail thread this agent owns. */
   emailReceivedFrameSchema,
+  // Web chat (see webchat.ts): begin-of-service notice, the customer's join, refused-join alert, talk.
+  chatBeginFrameSchema,
+  chatJoinFrameSchema,
+  chatJoinRefusedFrameSchema,
+  chatTranscriptFrameSchema,
+  chatMessageFrameSchema,
+  chatCustomerTypingFrameSchema,
+  chatReceiptFrameSchema,
+  chatCustomerLeftFrameSchema,
   z.object({ type: z.literal('error'), id: z.string().nullable() }).extend(errorBodySchema.shape),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
