@@ -137,7 +137,10 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   email.registerRoutes(app);
   const canned = createCannedStore(store.sqlite, { now, newId: generateId });
   if (options.seedDemo)
-    seedDemoCanned(canned, store.sqlite.prepare("SELECT 1 FROM tenants WHERE id = 'tenant-demo'").get() !== undefined);
+    seedDemoCanned(
+      canned,
+      store.sqlite.prepare("SELECT 1 FROM tenants WHERE id = 'tenant-demo'").get() !== undefined,
+    );
   registerCannedRoutes(app, { store: canned });
   const stopSeatSocket = registerSeatSocket(app, sockets, {
     auth,

@@ -20,8 +20,13 @@ async function main(): Promise<number> {
     port: config.port,
     dataDir: config.dataDir,
     logLevel: config.logLevel,
-    ...(config.smtpPort !== undefined
-      ? { email: { smtp: { host: config.host, port: config.smtpPort } } }
+    ...(config.smtpPort !== undefined || config.smtpRelay
+      ? {
+          email: {
+            ...(config.smtpPort !== undefined ? { smtp: { host: config.host, port: config.smtpPort } } : {}),
+            ...(config.smtpRelay ? { defaultRelay: config.smtpRelay } : {}),
+          },
+        }
       : {}),
   });
   const { url } = await server.listen();

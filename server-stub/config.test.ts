@@ -75,3 +75,26 @@ describe('inbound SMTP port', () => {
     });
   });
 });
+
+describe('outbound SMTP relay', () => {
+  it('is unset by default, read from SEAT_SMTP_RELAY or --smtp-relay (flag winning), and refuses a value without a usable port', () => {
+    expect((read([]) as { config: { smtpRelay?: unknown } }).config.smtpRelay).toBeUndefined();
+    expect(read([], { SEAT_SMTP_RELAY: 'mail.example.com:25' })).toMatchObject({
+      kind: 'config',
+      config: { smtpRelay: { host: 'mail.example.com', port: 25 } },
+    });
+    expect(read(['--smtp-relay', '127.0.0.1:2526'], { SEAT_SMTP_RELAY: 'x:25' })).toMatchObject({
+      kind: 'config',
+      config: { smtpRelay: { host: '127.0.0.1', port: 2526 } },
+    });
+    expect(read(['--smtp-relay', '[::1]:587'])).toMatchObject({
+      config: { smtpRelay: { host: '::1', port: 587 } },
+    });
+    for (const bad of ['mail.example.com', 'host:0', 'host:70000', 'a b:25', ':25']) {
+      expect(read(['--smtp-relay', bad])).toMatchObject({
+        kind: 'error',
+        message: expect.stringContaining('--smtp-relay'),
+      });
+    }
+  });
+});

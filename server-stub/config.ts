@@ -9,6 +9,8 @@ export interface CliConfig {
   logLevel: LogLevel;
   /** Port of the inbound SMTP receiver; absent leaves it off. */
   smtpPort?: number;
+  /** Default outbound relay for replies of mailboxes that configure none; absent leaves replies unsent. */
+  smtpRelay?: { host: string; port: number };
 }
 
 /** The outcome of reading flags and environment: a config, a help request, or a message for stderr. */
@@ -23,6 +25,7 @@ Options (each also settable by environment; flags win):
   --data-dir <path>    SEAT_DATA_DIR   folder for the SQLite database (default ./data)
   --log-level <level>  SEAT_LOG_LEVEL  fatal, error, warn, info, debug, trace or silent (default info)
   --smtp-port <0-65535> SEAT_SMTP_PORT inbound e-mail (SMTP) port on the same host; off when unset
+  --smtp-relay <host:port> SEAT_SMTP_RELAY relay for e-mail replies of mailboxes without their own
   --help                               show this text
 `;
 
@@ -53,6 +56,7 @@ export function readCliConfig(
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'smtp-port': { type: 'string' },
+        'smtp-relay': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -92,6 +96,19 @@ export function readCliConfig(
   const smtpPort = smtpRaw ? parsePort(smtpRaw.value, smtpRaw.source) : undefined;
   if (typeof smtpPort === 'string') return { kind: 'error', message: smtpPort };
 
+  const relayRaw = pick('smtp-relay', 'SEAT_SMTP_RELAY');
+  let smtpRelay: { host: string; port: number } | undefined;
+  if (relayRaw) {
+    const match = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/.exec(relayRaw.value.trim());
+    const relayPort = match ? parsePort(match[2] ?? '', relayRaw.source) : null;
+    if (!match || typeof relayPort !== 'number' || relayPort === 0)
+      return {
+        kind: 'error',
+        message: `${relayRaw.source} must be host:port with a port from 1 to 65535, got '${relayRaw.value}'.`,
+      };
+    smtpRelay = { host: (match[1] ?? '').replace(/^\[|\]$/g, ''), port: relayPort };
+  }
+
   return {
     kind: 'config',
     config: {
@@ -100,6 +117,7 @@ export function readCliConfig(
       dataDir: path.resolve(cwd, dataDir?.value ?? 'data'),
       logLevel: logLevel && isLogLevel(logLevel.value) ? logLevel.value : 'info',
       ...(smtpPort !== undefined ? { smtpPort } : {}),
+      ...(smtpRelay ? { smtpRelay } : {}),
     },
   };
 }
