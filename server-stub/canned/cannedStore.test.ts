@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SeatError } from '@contract/errors';
+import type { SeatError } from '@contract/errors';
 import { createSeededStore } from '../testing/seededStore';
 import { createCannedStore, type CannedStore } from './cannedStore';
 import { demoCannedResponses, seedDemoCanned } from './demoCanned';
