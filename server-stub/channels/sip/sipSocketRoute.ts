@@ -6,6 +6,7 @@ import type { SipConnection } from './connection';
 import { createSipDirectory } from './directory';
 import { createSipEdge, type SipEdge } from './edge';
 import { serializeSipMessage } from './message/serialize';
+import { registerVoiceQueuesRoute } from './voiceQueuesRoute';
 import type { Database } from 'better-sqlite3';
 
 // GET /sip: SIP over WebSocket (RFC 7118). The upgrade must offer the `sip` subprotocol; each
@@ -60,6 +61,7 @@ export function registerSipEdge(
   const sweeper = setInterval(() => edge.sweep(), deps.sweepMs ?? 15_000);
   sweeper.unref();
   const open = new Set<WebSocket>();
+  registerVoiceQueuesRoute(app, deps.sqlite);
 
   app.route({
     method: 'GET',
