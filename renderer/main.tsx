@@ -11,6 +11,7 @@ import { isSessionEnded } from './api/api-error';
 import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { createSessionStore } from './auth/session-store';
+import { createCapacityLoader } from './conversations/conversations-api';
 import { createInboxApi } from './inbox/inbox-api';
 import { getHost } from './host';
 import './styles/base.css';
@@ -43,6 +44,14 @@ async function start(): Promise<void> {
     systemLocale: window.navigator.language,
     rootElement: document.documentElement,
     inbox: { api: createInboxApi(http), timers, now: () => Date.now() },
+    conversations: {
+      http,
+      serverUrl,
+      getToken: () => sessions.current()?.token ?? null,
+      timers,
+      now: () => Date.now(),
+      loadCapacity: createCapacityLoader(http),
+    },
     openSocket: (token) =>
       new SeatSocket({
         url: seatSocketUrl(serverUrl, token),

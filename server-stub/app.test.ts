@@ -3,7 +3,7 @@ import path from 'node:path';
 import { errorBodySchema } from '@contract/errors';
 import { loginResponseSchema, meResponseSchema } from '@contract/auth';
 import { queueListResponseSchema } from '@contract/http/queues';
-import { agentListResponseSchema } from '@contract/http/agents';
+import { agentListResponseSchema, agentSelfResponseSchema } from '@contract/http/agents';
 import { customerSearchResponseSchema } from '@contract/http/customers';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,14 @@ describe('role checks', () => {
     expect(lead.agents.length).toBeGreaterThanOrEqual(24);
     expect(lead.agents[0]?.skills.length).toBeGreaterThan(0);
     expect((await get('/api/agents', 'admin')).statusCode).toBe(200);
+  });
+
+  it('gives an agent their own record with channel capacities at /api/agents/me, refused to admins', async () => {
+    const own = agentSelfResponseSchema.parse((await get('/api/agents/me', 'agent21')).json());
+    expect(own.agent.username).toBe('agent21');
+    expect(own.agent.capacity.im).toBeGreaterThan(0);
+    const admin = await get('/api/agents/me', 'admin');
+    expect([admin.statusCode, errorCode(admin.body)]).toEqual([403, 'FORBIDDEN']);
   });
 
   it('shows the user list to admins only, without password hashes', async () => {

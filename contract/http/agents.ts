@@ -26,3 +26,7 @@ export type AgentSummary = z.infer<typeof agentSummarySchema>;
 /** GET /api/agents reply. */
 export const agentListResponseSchema = z.object({ agents: z.array(agentSummarySchema) });
 export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
+
+/** GET /api/agents/me reply: the signed-in agent's own record (capacities for the seat's conversation tabs). */
+export const agentSelfResponseSchema = z.object({ agent: agentSummarySchema });
+export type AgentSelfResponse = z.infer<typeof agentSelfResponseSchema>;

@@ -143,5 +143,13 @@ interface ConnectedShellProps {
 /** One socket per session token; a new sign-in gets a new socket. */
 function ConnectedShell({ session, services, ...rest }: ConnectedShellProps) {
   const socket = useMemo(() => services.openSocket(session.token), [services, session.token]);
-  return <ShellScreen user={session.user} socket={socket} inbox={services.inbox} {...rest} />;
+  return (
+    <ShellScreen
+      user={session.user}
+      socket={socket}
+      inbox={services.inbox}
+      conversations={services.conversations}
+      {...rest}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import type { Settings, SettingsPatch } from '@contract/ipc/settings';
 import type { AuthApi } from '../api/auth-api';
 import type { SeatSocket } from '../api/seat-socket';
 import type { SessionStore } from '../auth/session-store';
+import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import type { InboxServices } from '../inbox/Inbox';
 
 /** What the app needs from its host: saving the language and hearing about settings changed elsewhere. */
@@ -23,4 +24,6 @@ export interface AppServices {
   rootElement: HTMLElement;
   /** What the inbox pane reads from; without it the pane shows its placeholder (tests of other parts). */
   inbox?: InboxServices;
+  /** What conversation panes use; without it no conversation area is shown (tests of other parts). */
+  conversations?: ConversationAreaServices;
 }

@@ -30,10 +30,12 @@ export interface InboxServices {
 export interface InboxProps extends InboxServices {
   user: User;
   socket: Pick<SeatSocket, 'messages$' | 'request'>;
+  /** Opens the interaction's conversation (Enter or double-click on its row). */
+  onOpen?: ((interaction: Interaction) => void) | undefined;
 }
 
 /** The unified inbox: filter bar, live grid, and a status region announcing what happens to offers. */
-export function Inbox({ user, socket, api, timers, now }: InboxProps) {
+export function Inbox({ user, socket, api, timers, now, onOpen }: InboxProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -144,6 +146,8 @@ export function Inbox({ user, socket, api, timers, now }: InboxProps) {
   const open = (row: InboxRow) => {
     store.markOpened(row.id);
     setOpenedId(row.id);
+    const interaction = store.interaction(row.id);
+    if (interaction) onOpen?.(interaction);
     setAnnouncement(
       t('inbox.announce.opened', { channel: t(`inbox.channel.${row.channel}`), customer: row.customer }),
     );

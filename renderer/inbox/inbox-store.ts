@@ -37,6 +37,8 @@ export interface InboxStore {
   /** Current rows, for a grid's initial data. */
   rows(): InboxRow[];
   row(id: string): InboxRow | undefined;
+  /** The interaction behind a row, as the server last described it. */
+  interaction(id: string): Interaction | undefined;
   /** Batched changes since the last emission; a burst of frames becomes one transaction. */
   readonly transactions$: Observable<InboxTransaction>;
   /** Clears the unread mark of an offer the agent opened. */
@@ -51,6 +53,7 @@ type Pending = 'add' | 'update' | 'remove';
 export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const batchMs = options.batchMs ?? 100;
   const rows = new Map<string, InboxRow>();
+  const interactions = new Map<string, Interaction>();
   // What each changed id needs in the next transaction, relative to what the grid already holds.
   const pending = new Map<string, Pending>();
   const removed = new Map<string, InboxRow>();
@@ -95,6 +98,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const row = rows.get(id);
     if (!row) return;
     rows.delete(id);
+    interactions.delete(id);
     if (pending.get(id) === 'add') pending.delete(id);
     else {
       pending.set(id, 'remove');
@@ -107,6 +111,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (finishedStates.has(interaction.state) || (options.keep && !options.keep(interaction)))
       return drop(interaction.id);
     const previous = rows.get(interaction.id);
+    interactions.set(interaction.id, interaction);
     const unread = interaction.state === 'offered' && (previous ? previous.unread : true);
     put(toInboxRow(interaction, { expiresAt: expiresAt ?? previous?.expiresAt ?? null, unread }));
   };
@@ -133,6 +138,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   return {
     rows: () => [...rows.values()],
     row: (id) => rows.get(id),
+    interaction: (id) => interactions.get(id),
     transactions$: transactions.asObservable(),
     markOpened(id) {
       const row = rows.get(id);

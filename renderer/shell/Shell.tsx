@@ -12,10 +12,12 @@ export interface ShellProps extends TopBarProps {
   onDismissError: () => void;
   /** The inbox to show in its pane; the placeholder text until one is given. */
   inbox?: ReactNode;
+  /** The tabbed conversation area, shown between the inbox and the customer view when given. */
+  conversations?: ReactNode;
 }
 
 /** The agent's workspace: top bar, then the inbox, customer and work-order panes. */
-export function Shell({ error, onDismissError, inbox, ...topBar }: ShellProps) {
+export function Shell({ error, onDismissError, inbox, conversations, ...topBar }: ShellProps) {
   const { t } = useTranslation();
   return (
     <div className="shell" data-screen="shell" data-connection={topBar.connection}>
@@ -24,10 +26,20 @@ export function Shell({ error, onDismissError, inbox, ...topBar }: ShellProps) {
       </a>
       <TopBar {...topBar} />
       {error ? <ErrorBanner message={error} onDismiss={onDismissError} /> : null}
-      <main id="workspace" className="shell__workspace" aria-label={t('shell.workspace')} tabIndex={-1}>
+      <main
+        id="workspace"
+        className={conversations ? 'shell__workspace shell__workspace--conversations' : 'shell__workspace'}
+        aria-label={t('shell.workspace')}
+        tabIndex={-1}
+      >
         <Pane name="inbox" title={t('panes.inbox.title')}>
           {inbox ?? <p>{t('panes.inbox.body')}</p>}
         </Pane>
+        {conversations ? (
+          <Pane name="conversations" title={t('conversations.title')}>
+            {conversations}
+          </Pane>
+        ) : null}
         <Pane name="customer" title={t('panes.customer.title')}>
           <p>{t('panes.customer.body')}</p>
         </Pane>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@contract/auth';
@@ -6,6 +6,9 @@ import type { ApiError } from '../api/api-error';
 import type { SeatSocket } from '../api/seat-socket';
 import { useObservable } from '../app/use-observable';
 import { errorMessage } from '../i18n/error-message';
+import { ConversationArea } from '../conversations/ConversationArea';
+import type { ConversationAreaServices } from '../conversations/ConversationArea';
+import { createConversationTabs } from '../conversations/conversation-tabs';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxServices } from '../inbox/Inbox';
 import { setStateFrame } from './agent-state-options';
@@ -23,6 +26,8 @@ export interface ShellScreenProps {
   languageSwitch: ReactNode;
   /** The inbox's reads and clock; without them the inbox pane keeps its placeholder. */
   inbox?: InboxServices | undefined;
+  /** The conversation panes' services; without them no conversation area is shown. */
+  conversations?: ConversationAreaServices | undefined;
 }
 
 /** Connects the shell to the seat socket: live state and connection, state changes, errors on screen. */
@@ -33,6 +38,7 @@ export function ShellScreen({
   onSessionEnded,
   languageSwitch,
   inbox,
+  conversations,
 }: ShellScreenProps) {
   const { t } = useTranslation();
   const connection = useObservable(socket.state$, socket.state);
@@ -40,6 +46,11 @@ export function ShellScreen({
   const [failure, setFailure] = useState<unknown>(null);
   const [statePending, setStatePending] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+
+  const tabs = useMemo(
+    () => createConversationTabs({ frames$: socket.messages$, agentId: user.agentId }),
+    [socket, user.agentId],
+  );
 
   useEffect(() => socket.connect(), [socket]);
 
@@ -84,7 +95,22 @@ export function ShellScreen({
       languageSwitch={languageSwitch}
       error={failure === null ? null : errorMessage(t, failure)}
       onDismissError={() => setFailure(null)}
-      inbox={inbox ? <Inbox user={user} socket={socket} {...inbox} /> : undefined}
+      inbox={
+        inbox ? (
+          <Inbox user={user} socket={socket} {...inbox} onOpen={conversations ? tabs.open : undefined} />
+        ) : undefined
+      }
+      conversations={
+        conversations ? (
+          <ConversationArea
+            tabs={tabs}
+            user={user}
+            socket={socket}
+            services={conversations}
+            loadCapacity={conversations.loadCapacity}
+          />
+        ) : undefined
+      }
     />
   );
 }

@@ -1,6 +1,6 @@
 import { roles } from '@contract/auth';
 import { SeatError } from '@contract/errors';
-import { agentListResponseSchema } from '@contract/http/agents';
+import { agentListResponseSchema, agentSelfResponseSchema } from '@contract/http/agents';
 import { adminUserListResponseSchema } from '@contract/http/admin';
 import {
   customerParamsSchema,
@@ -56,6 +56,24 @@ export function registerDirectoryRoutes(app: FastifyInstance, db: Kysely<SeatDat
     querystring: noQuery,
     response: { 200: agentListResponseSchema },
     handler: async ({ request }) => ({ agents: await listAgents(db, callerOf(request).user.tenantId) }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/agents/me',
+    access: ['agent', 'team_lead'],
+    summary: "The signed-in user's own agent record: team, skills, channel capacities and state",
+    tags: ['directory'],
+    querystring: noQuery,
+    response: { 200: agentSelfResponseSchema },
+    handler: async ({ request }) => {
+      const { user } = callerOf(request);
+      const agent = user.agentId
+        ? (await listAgents(db, user.tenantId)).find((a) => a.id === user.agentId)
+        : undefined;
+      if (!agent) throw new SeatError('NOT_FOUND', 'This account has no agent record.');
+      return { agent };
+    },
   });
 
   defineRoute(app, {
