@@ -18,4 +18,21 @@ describe('settings schema', () => {
     const bad = { hotkeys: { ...defaultSettings.hotkeys, hold: 'Ctrl+Shift+{' } };
     expect(settingsPatchSchema.safeParse(bad).success).toBe(false);
   });
+
+  it('reads settings saved before the softphone section as following the Seat server', () => {
+    const { softphone: _omitted, ...older } = defaultSettings;
+    expect(settingsSchema.parse(older).softphone).toEqual({ sipServerUrl: null, sipDomain: null });
+  });
+
+  it('accepts a ws(s) SIP server and a domain, and refuses other schemes and odd domains', () => {
+    const good = { softphone: { sipServerUrl: 'wss://pbx.example.com/ws', sipDomain: 'pbx.example.com' } };
+    expect(settingsPatchSchema.safeParse(good).success).toBe(true);
+    for (const softphone of [
+      { sipServerUrl: 'http://pbx.example.com' },
+      { sipDomain: 'bad domain' },
+      { sipDomain: 'x@y' },
+      { extra: true },
+    ])
+      expect(settingsPatchSchema.safeParse({ softphone }).success, JSON.stringify(softphone)).toBe(false);
+  });
 });

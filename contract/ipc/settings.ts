@@ -21,6 +21,28 @@ const acceleratorSchema = z
 
 const deviceIdSchema = z.string().max(512).nullable();
 
+/**
+ * Where the softphone registers. Null fields follow the Seat server: its /sip address and the
+ * tenant signed in to; set them to register with another SIP server (ws:// or wss://).
+ */
+export const softphoneSettingsSchema = z
+  .object({
+    sipServerUrl: z
+      .string()
+      .max(512)
+      .url()
+      .refine((u) => /^wss?:\/\//.test(u), 'must be a ws or wss URL')
+      .nullable(),
+    sipDomain: z
+      .string()
+      .max(253)
+      .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a domain name')
+      .nullable(),
+  })
+  .strict();
+export type SoftphoneSettings = z.infer<typeof softphoneSettingsSchema>;
+const noSoftphoneOverride: SoftphoneSettings = { sipServerUrl: null, sipDomain: null };
+
 /** The seat's settings, stored by main in electron-store and validated on every read and write. */
 export const settingsSchema = z
   .object({
@@ -37,6 +59,8 @@ export const settingsSchema = z
       })
       .strict(),
     hotkeys: z.record(hotkeyActionSchema, acceleratorSchema),
+    // Settings saved before the softphone had its own keep working without a fallback warning.
+    softphone: softphoneSettingsSchema.default(noSoftphoneOverride),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -48,6 +72,7 @@ export const settingsPatchSchema = z
     language: languageSchema.optional(),
     audio: settingsSchema.shape.audio.partial().optional(),
     hotkeys: z.record(hotkeyActionSchema, acceleratorSchema).optional(),
+    softphone: softphoneSettingsSchema.partial().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -66,4 +91,5 @@ export const defaultSettings: Settings = {
     notReady: 'CommandOrControl+Shift+N',
     focusInbox: 'CommandOrControl+Shift+I',
   },
+  softphone: noSoftphoneOverride,
 };

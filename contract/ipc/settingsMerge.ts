@@ -1,13 +1,14 @@
 import type { Settings, SettingsPatch } from './settings';
 import { settingsSchema } from './settings';
 
-/** Applies a validated patch: top-level fields replace, audio and hotkeys merge key by key. */
+/** Applies a validated patch: top-level fields replace, audio, hotkeys and softphone merge key by key. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   return {
     serverUrl: patch.serverUrl ?? current.serverUrl,
     language: patch.language ?? current.language,
     audio: { ...current.audio, ...patch.audio },
     hotkeys: { ...current.hotkeys, ...patch.hotkeys },
+    softphone: { ...current.softphone, ...patch.softphone },
   };
 }
 
