@@ -66,6 +66,8 @@ export const emailMessageSchema = emailMessageSummarySchema.extend({
   }),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
+  /** Inbound only: the Reply-To address, where a reply goes instead of From. */
+  replyTo: emailAddressSchema.nullable().default(null),
   attachments: z.array(emailAttachmentSchema),
   /** Outbound only: why the relay refused it. */
   error: z.string().nullable(),

@@ -122,6 +122,7 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
       },
       inReplyTo: message.inReplyTo,
       references: message.references,
+      replyTo: message.replyTo,
       attachments: attachments.map(({ messageRowId: _m, content: _c, ...a }) => a),
       error: message.error,
     };
