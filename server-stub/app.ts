@@ -23,6 +23,7 @@ import { createSeatSocketHub, type SeatSocketHub } from './ws/seatSocketHub';
 import { registerSipEdge } from './channels/sip/sipSocketRoute';
 import type { SipEdge } from './channels/sip/edge';
 import { createEmailChannel, type EmailChannel } from './channels/email/emailChannel';
+import { createWebchatChannel, type WebchatChannel } from './channels/webchat/webchatChannel';
 import { createCannedStore } from './canned/cannedStore';
 import { registerCannedRoutes } from './canned/cannedRoutes';
 import { seedDemoCanned } from './canned/demoCanned';
@@ -40,6 +41,8 @@ export interface SeatServer {
   sip: SipEdge;
   /** The e-mail channel: mailboxes, SMTP receiver, IMAP pollers, threads and replies. */
   email: EmailChannel;
+  /** The web chat channel: customer chat socket (GET /webchat/ws), chat routes, seat chat frames. */
+  webchat: WebchatChannel;
   options: ResolvedSeatServerOptions;
   /** Starts listening; resolves with the real address (port 0 picks a free one). */
   listen(): Promise<{ host: string; port: number; url: string }>;
@@ -94,6 +97,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   });
   const sockets = createSeatSocketHub();
   let sipEdge: SipEdge | null = null;
+  let webchat: WebchatChannel | null = null;
   // The router owns agent state (reserved, busy, wrap-up follow the work); the seat socket and the
   // directory see it through the same AgentStateService interface as before.
   const routing = createRouting({
@@ -104,6 +108,8 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
       sockets.sendToAgent(tenantId, agentId, frame);
       // Voice offers also become SIP INVITEs to the agent's softphone (the edge is built below).
       sipEdge?.agentFrame(tenantId, agentId, frame);
+      // Chat offers also become begin-of-service notices with a one-time join token.
+      webchat?.agentFrame(tenantId, agentId, frame);
     },
     ...(options.durability ? { durability: options.durability } : {}),
     wallboardIntervalMs: options.wallboardIntervalMs,
@@ -135,6 +141,19 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
   });
   email.registerRoutes(app);
+  const chat = createWebchatChannel({
+    store,
+    service: routing.service,
+    sendToAgent: (tenantId, agentId, frame) => sockets.sendToAgent(tenantId, agentId, frame),
+    mailboxesOf: (tenantId) => email.mailboxes.list(tenantId),
+    relayOf: (mailbox) => mailbox.settings.relay ?? options.email.defaultRelay,
+    options: options.webchat,
+    now,
+    generateId,
+    onError: (error, where) => app.log.error({ err: error }, `${where} failed`),
+  });
+  webchat = chat;
+  chat.registerRoutes(app);
   const canned = createCannedStore(store.sqlite, { now, newId: generateId });
   if (options.seedDemo)
     seedDemoCanned(
@@ -148,7 +167,8 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     now,
     generateId,
     heartbeatMs: options.heartbeatMs,
-    extensions: [routing.socketExtension],
+    // The chat extension first: it answers a web chat's interaction.accept only after the token check.
+    extensions: [chat.socketExtension, routing.socketExtension],
   });
   let stopRouting: () => void = () => {};
   try {
@@ -169,7 +189,9 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     await store.close();
     throw error;
   }
+  const stopWebchat = chat.start();
   app.addHook('preClose', async () => {
+    stopWebchat();
     await stopEmail();
     stopRouting();
     stopSeatSocket();
@@ -187,6 +209,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     sockets,
     sip: sip.edge,
     email,
+    webchat: chat,
     options,
     async listen() {
       await app.listen({ host: options.host, port: options.port });

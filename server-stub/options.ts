@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Writable } from 'node:stream';
 import { emailOptionsSchema } from './channels/email/emailOptions';
+import { webchatOptionsSchema } from './channels/webchat/webchatOptions';
 
 const fn = <T>(what: string) =>
   z.custom<T>((value) => typeof value === 'function', { message: `${what} must be a function` });
@@ -61,6 +62,8 @@ export const seatServerOptionsSchema = z
     wallboardIntervalMs: z.number().int().min(50).max(60_000).default(1000),
     /** The e-mail channel: SMTP receiver (off unless a port is given), size limits, default relay. */
     email: emailOptionsSchema.prefault({}),
+    /** Web chat limits (message rate, new chats per address, queue-figure interval). */
+    webchat: webchatOptionsSchema.prefault({}),
     now: fn<() => number>('now').default(() => () => Date.now()),
     generateId: fn<() => string>('generateId').default(() => () => randomUUID()),
     generateToken: fn<() => string>('generateToken').default(
