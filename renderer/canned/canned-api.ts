@@ -1,0 +1,16 @@
+import { cannedListResponseSchema, type CannedResponse } from '@contract/http/canned';
+import type { HttpClient } from '../api/http-client';
+
+/** The canned responses the signed-in user may insert: the tenant's and their own. */
+export interface CannedApi {
+  list(): Promise<CannedResponse[]>;
+}
+
+/** Builds the API over the seat's HTTP client. */
+export function createCannedApi(http: HttpClient): CannedApi {
+  return {
+    list: async () =>
+      (await http.request({ method: 'GET', path: '/api/canned', schema: cannedListResponseSchema }))
+        .responses,
+  };
+}
