@@ -64,7 +64,7 @@ export type ChatTopicsResponse = z.infer<typeof chatTopicsResponseSchema>;
 /** POST /webchat/chats body: the pre-chat form. */
 export const startChatRequestSchema = z
   .object({
-    /** Tenant whose centre the widget belongs to; the demo page uses `tenant-demo`. */
+    /** Tenant id or slug of the centre the widget belongs to (the demo page: `demo`). */
     tenantId: z
       .string()
       .min(1)

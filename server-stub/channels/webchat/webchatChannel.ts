@@ -49,11 +49,14 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
   const { now, generateId } = deps;
   const chats = createChatStore(deps.store.sqlite);
   const tokens = createJoinTokens({ now, randomToken: () => randomBytes(32).toString('base64url') });
+  const tenantLookup = deps.store.sqlite.prepare('SELECT id FROM tenants WHERE id = ? OR slug = ?');
+  const resolveTenant = (idOrSlug: string) =>
+    (tenantLookup.get(idOrSlug, idOrSlug) as { id: string } | undefined)?.id ?? null;
   const queueTopics = deps.store.sqlite.prepare(
     'SELECT id, name, config FROM queues WHERE tenant_id = ? ORDER BY name',
   );
-  const topicsOf = (tenantId: string) =>
-    (queueTopics.all(tenantId) as Array<{ id: string; name: string; config: string }>)
+  const topicsOf = (tenant: string) =>
+    (queueTopics.all(resolveTenant(tenant) ?? '') as Array<{ id: string; name: string; config: string }>)
       .filter((q) => {
         try {
           const config = JSON.parse(q.config) as { channels?: unknown };
@@ -81,6 +84,7 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
       now,
       newId: generateId,
     }),
+    resolveTenant,
     topicsOf,
     sendToAgent: deps.sendToAgent,
     now,

@@ -20,7 +20,6 @@ import { contentDisposition } from '../email/emailRoutes';
 import type { ChatStore } from './chatStore';
 import type { RateLimiter } from './rateLimiter';
 import type { WebchatService } from './webchatService';
-import { demoTenantId } from '../../store/seed/demoSeed';
 
 // HTTP of the web chat. Public, for the customer's page: topics, start a chat (the pre-chat form),
 // upload and download attachments with the chat key. Signed in, for the seat: a chat's transcript,
@@ -88,7 +87,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatRouteDe
     access: 'public',
     summary: 'Topics of the pre-chat form (each served by one queue)',
     tags: ['webchat'],
-    querystring: z.object({ tenantId: idSchema.default(demoTenantId) }).strict(),
+    querystring: z.object({ tenantId: idSchema.default('demo') }).strict(),
     response: { 200: chatTopicsResponseSchema },
     handler: async ({ query }) => ({ topics: deps.topicsOf(query.tenantId) }),
   });

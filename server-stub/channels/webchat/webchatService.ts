@@ -52,6 +52,8 @@ export interface WebchatServiceDeps {
   customerLimiter: RateLimiter;
   agentLimiter: RateLimiter;
   mailer: TranscriptMailer;
+  /** The tenant id of an id or slug (the widget's link names the slug), else null. */
+  resolveTenant(idOrSlug: string): string | null;
   /** Queues of the tenant that take chats (topic id = queue id). */
   topicsOf(tenantId: string): Array<{ id: string; label: string; queueId: string }>;
   /** Sends to every socket of the agent; returns how many got it. */
@@ -394,7 +396,10 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
 
   return {
     start(input) {
-      const form = parseOrThrow(startChatRequestSchema, input);
+      const parsed = parseOrThrow(startChatRequestSchema, input);
+      const tenantId = deps.resolveTenant(parsed.tenantId);
+      if (!tenantId) throw new SeatError('NOT_FOUND', 'There is no such contact centre.');
+      const form = { ...parsed, tenantId };
       const topic = deps.topicsOf(form.tenantId).find((t) => t.id === form.topic);
       if (!topic) throw new SeatError('UNKNOWN_QUEUE', 'There is no such chat topic.');
       const chatId = `chat-${deps.generateId().replace(/[^A-Za-z0-9_-]/g, '')}`.slice(0, 64);
