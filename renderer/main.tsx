@@ -51,6 +51,8 @@ async function start(): Promise<void> {
       timers,
       now: () => Date.now(),
       loadCapacity: createCapacityLoader(http),
+      fetch: (url, init) => window.fetch(url, init),
+      newId: () => window.crypto.randomUUID(),
     },
     openSocket: (token) =>
       new SeatSocket({

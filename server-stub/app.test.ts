@@ -3,7 +3,11 @@ import path from 'node:path';
 import { errorBodySchema } from '@contract/errors';
 import { loginResponseSchema, meResponseSchema } from '@contract/auth';
 import { queueListResponseSchema } from '@contract/http/queues';
-import { agentListResponseSchema, agentSelfResponseSchema } from '@contract/http/agents';
+import {
+  agentListResponseSchema,
+  agentRosterResponseSchema,
+  agentSelfResponseSchema,
+} from '@contract/http/agents';
 import { customerSearchResponseSchema } from '@contract/http/customers';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +230,13 @@ describe('role checks', () => {
     expect(own.agent.capacity.im).toBeGreaterThan(0);
     const admin = await get('/api/agents/me', 'admin');
     expect([admin.statusCode, errorCode(admin.body)]).toEqual([403, 'FORBIDDEN']);
+  });
+
+  it('lets an agent read the roster of colleagues (transfer targets) without skills or capacities', async () => {
+    const roster = agentRosterResponseSchema.parse((await get('/api/agents/roster', 'agent22')).json());
+    expect(roster.agents.length).toBeGreaterThanOrEqual(24);
+    expect(roster.agents[0]).not.toHaveProperty('skills');
+    expect(roster.agents[0]).not.toHaveProperty('capacity');
   });
 
   it('shows the user list to admins only, without password hashes', async () => {

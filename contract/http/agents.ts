@@ -30,3 +30,15 @@ export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
 /** GET /api/agents/me reply: the signed-in agent's own record (capacities for the seat's conversation tabs). */
 export const agentSelfResponseSchema = z.object({ agent: agentSummarySchema });
 export type AgentSelfResponse = z.infer<typeof agentSelfResponseSchema>;
+
+/** One colleague as any signed-in user sees them (GET /api/agents/roster): enough to pick a transfer target. */
+export const rosterEntrySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  state: agentStatusSchema.shape.state,
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+/** GET /api/agents/roster reply. */
+export const agentRosterResponseSchema = z.object({ agents: z.array(rosterEntrySchema) });

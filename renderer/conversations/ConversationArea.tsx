@@ -3,6 +3,7 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@contract/auth';
 import type { ChannelCapacity } from '@contract/http/agents';
+import type { FetchLike } from '../api/http-client';
 import { useObservable } from '../app/use-observable';
 import { toInboxRow } from '../inbox/inbox-row';
 import { ChannelIcon } from '../inbox/ChannelIcon';
@@ -21,6 +22,10 @@ export type KeyTarget = Pick<Document, 'addEventListener' | 'removeEventListener
 /** What the composition root gives the conversation area: the panes' services and the capacity read. */
 export interface ConversationAreaServices extends ConversationServices {
   loadCapacity: () => Promise<ChannelCapacity>;
+  /** fetch, for downloads the JSON client does not cover (chat attachments). */
+  fetch: FetchLike;
+  /** A fresh unique id (chat messages' client ids). */
+  newId: () => string;
 }
 
 /** Props of the conversation area: the seat's tabs, who works them, and what the panes use. */

@@ -1,3 +1,4 @@
+import { ChatPane } from '../chat/ChatPane';
 import { GenericPane } from './GenericPane';
 import type { PaneRegistry } from './pane-registry';
 
@@ -6,6 +7,8 @@ import type { PaneRegistry } from './pane-registry';
  * one line here (e.g. `email: EmailPane`); channels without a line get the generic pane.
  */
 export const conversationPanes: PaneRegistry = {
-  panes: {},
+  panes: {
+    im: ChatPane,
+  },
   fallback: GenericPane,
 };

@@ -32,10 +32,12 @@ export interface InboxProps extends InboxServices {
   socket: Pick<SeatSocket, 'messages$' | 'request'>;
   /** Opens the interaction's conversation (Enter or double-click on its row). */
   onOpen?: ((interaction: Interaction) => void) | undefined;
+  /** Accepts an offer another way than a plain interaction.accept (a web chat goes through its join check). */
+  acceptOffer?: ((interaction: Interaction) => Promise<unknown>) | undefined;
 }
 
 /** The unified inbox: filter bar, live grid, and a status region announcing what happens to offers. */
-export function Inbox({ user, socket, api, timers, now, onOpen }: InboxProps) {
+export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer }: InboxProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -125,9 +127,12 @@ export function Inbox({ user, socket, api, timers, now, onOpen }: InboxProps) {
     setAnnouncement(t(kind === 'accept' ? 'inbox.announce.accepting' : 'inbox.announce.rejecting', vars));
     setPending((p) => new Set(p).add(row.id));
     // The row changes only when the server's interaction.update (or revoked) says so.
+    const interaction = store.interaction(row.id);
     const request =
       kind === 'accept'
-        ? socket.request({ type: 'interaction.accept', interactionId: row.id })
+        ? acceptOffer && interaction
+          ? acceptOffer(interaction)
+          : socket.request({ type: 'interaction.accept', interactionId: row.id })
         : socket.request({ type: 'interaction.reject', interactionId: row.id });
     request
       .then(

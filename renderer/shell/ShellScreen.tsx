@@ -9,6 +9,7 @@ import { errorMessage } from '../i18n/error-message';
 import { ConversationArea } from '../conversations/ConversationArea';
 import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import { createConversationTabs } from '../conversations/conversation-tabs';
+import { useSeatChat } from '../chat/use-chat';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxServices } from '../inbox/Inbox';
 import { setStateFrame } from './agent-state-options';
@@ -51,6 +52,8 @@ export function ShellScreen({
     () => createConversationTabs({ frames$: socket.messages$, agentId: user.agentId }),
     [socket, user.agentId],
   );
+
+  const chat = useSeatChat(conversations, socket, tabs, setFailure);
 
   useEffect(() => socket.connect(), [socket]);
 
@@ -97,18 +100,26 @@ export function ShellScreen({
       onDismissError={() => setFailure(null)}
       inbox={
         inbox ? (
-          <Inbox user={user} socket={socket} {...inbox} onOpen={conversations ? tabs.open : undefined} />
+          <Inbox
+            user={user}
+            socket={socket}
+            {...inbox}
+            onOpen={conversations ? tabs.open : undefined}
+            acceptOffer={chat?.acceptOffer}
+          />
         ) : undefined
       }
       conversations={
         conversations ? (
-          <ConversationArea
-            tabs={tabs}
-            user={user}
-            socket={socket}
-            services={conversations}
-            loadCapacity={conversations.loadCapacity}
-          />
+          (chat?.provide ?? ((area: ReactNode) => area))(
+            <ConversationArea
+              tabs={tabs}
+              user={user}
+              socket={socket}
+              services={conversations}
+              loadCapacity={conversations.loadCapacity}
+            />,
+          )
         ) : undefined
       }
     />

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerMessage } from '@contract/ws';
-import { allowed, createCallManager, type CallManager, type CallRouting } from './calls/callManager';
+import {
+  allowed,
+  createCallManager,
+  refusal,
+  type CallManager,
+  type CallRouting,
+  type FarEnd,
+} from './calls/callManager';
+import { dialTarget } from './calls/dialTarget';
 import { createClientTransactions, type Timers } from './calls/transactions';
 import type { SipConnection, SipLog } from './connection';
 import type { SipDirectory } from './directory';
@@ -10,6 +18,8 @@ import type { SipRequest } from './message/sipMessage';
 import { createDigestVerifier } from './registrar/digest';
 import type { DigestAlgorithm } from './registrar/ha1';
 import { createRegistrar, type Registrar } from './registrar/registrar';
+import type { CallRecordStore } from './records/callRecordStore';
+import type { SipTrunk } from './trunk';
 
 // The SIP edge without its transport: frames in from connections, decisions in from the router,
 // SIP out. The WebSocket route (sipSocketRoute.ts) feeds it; tests feed it directly with fakes.
@@ -29,6 +39,10 @@ export interface SipEdgeOptions {
   nonceTtlMs?: number;
   minExpires?: number;
   maxExpires?: number;
+  /** Where calls are recorded (contact records). */
+  records: CallRecordStore;
+  /** The outbound trunk for numbers agents dial; without one a number is answered 404. */
+  trunk?: SipTrunk | null;
   /** Timer B/F: how long a request the edge sent may go unanswered. */
   transactionTimeoutMs?: number;
   secret?: Buffer;
@@ -112,7 +126,9 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     edge: edgeIdentity,
     newTag,
     log,
+    records: options.records,
   });
+  const trunk = options.trunk ?? null;
 
   // Router effects run inside the router's own submit; acting on them re-enters the router, so
   // they are handled once the current command has finished.
@@ -147,20 +163,8 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       case 'ACK':
         // An ACK outside a dialog belongs to a non-2xx final we sent (same branch): nothing to do.
         return undefined;
-      case 'INVITE': {
-        if (message.core.maxForwards === 0) return reply(483);
-        const uri = message.requestUri;
-        const tenant = uri ? options.directory.tenantByHost(uri.host) : null;
-        const queue = tenant && uri?.user ? options.directory.queueByUser(tenant.id, uri.user) : null;
-        if (!tenant || !queue) {
-          log.info(
-            { uri: message.uri.slice(0, 200), remote: connection.remote },
-            'SIP INVITE to an unknown address',
-          );
-          return reply(404);
-        }
-        return calls.invite(message, connection, tenant, queue);
-      }
+      case 'INVITE':
+        return invite(connection, message, reply);
       case 'BYE':
       case 'UPDATE':
       case 'INFO':
@@ -175,6 +179,64 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       default:
         return reply(501, { headers: [{ name: 'Allow', value: allowed }] });
     }
+  };
+
+  /**
+   * An INVITE outside a dialog. Anyone may call a queue (customers are anonymous); a connection an
+   * agent registered over may also call a colleague or, through the trunk, a number.
+   */
+  const invite = (
+    connection: SipConnection,
+    message: ParsedMessage & SipRequest,
+    reply: (status: number, extra?: Parameters<typeof buildResponse>[2]) => void,
+  ) => {
+    if (message.core.maxForwards === 0) return reply(483);
+    const uri = message.requestUri;
+    const tenant = uri ? options.directory.tenantByHost(uri.host) : null;
+    const refuse = (status: number, text: string) => {
+      log.info(
+        { uri: message.uri.slice(0, 200), remote: connection.remote, status },
+        `SIP INVITE refused: ${text}`,
+      );
+      reply(status, {
+        reason: `${status === 404 ? 'Not Found' : 'Refused'}: ${text}`,
+        headers: refusal(options.host, text),
+      });
+    };
+    if (!tenant || !uri?.user) return refuse(404, 'No such address');
+    const binding = registrar.bindingOfConnection(connection);
+    const agent =
+      binding && binding.tenantId === tenant.id && binding.agentId
+        ? { agentId: binding.agentId, username: binding.username }
+        : null;
+    const target = dialTarget(options.directory, tenant.id, uri.user, agent?.username ?? '');
+    if (target.kind === 'queue') return calls.invite(message, connection, tenant, target.queue, agent);
+    if (target.kind === 'unknown') return refuse(404, 'No such queue, agent or number');
+    if (!agent) return refuse(403, 'Only a registered agent may call a colleague or a number');
+    if (target.kind === 'self') return refuse(403, 'You cannot call yourself');
+    if (target.kind === 'agent') {
+      const colleague = registrar.bindingsOfAgent(tenant.id, target.agentId)[0];
+      if (!colleague) return refuse(480, `${target.username} has no registered softphone`);
+      const far: FarEnd = {
+        connection: colleague.connection,
+        target: colleague.contact,
+        remoteUri: `<sip:${target.username}@${tenant.slug}>`,
+        agentId: target.agentId,
+      };
+      return calls.dial(message, connection, tenant, agent, far, 'internal');
+    }
+    if (!trunk) return refuse(404, 'No outbound trunk is configured for numbers');
+    const trunkConnection = trunk.connection();
+    if (!trunkConnection) return refuse(503, 'The outbound trunk is not connected');
+    const address = `sip:${encodeURIComponent(target.number).replace(/%2B/g, '+')}@${trunk.domain}`;
+    return calls.dial(
+      message,
+      connection,
+      tenant,
+      agent,
+      { connection: trunkConnection, target: address, remoteUri: `<${address}>`, agentId: null },
+      'outbound',
+    );
   };
 
   return {
@@ -225,8 +287,14 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         later(() => calls.offered(tenantId, agentId, frame.interaction));
       else if (frame.type === 'interaction.revoked')
         later(() => calls.revoked(tenantId, agentId, frame.interactionId));
-      else if (frame.type === 'interaction.update' && frame.interaction.channel === 'voice')
-        later(() => calls.updated(tenantId, frame.interaction));
+      else if (frame.type === 'interaction.update' && frame.interaction.channel === 'voice') {
+        const interaction = frame.interaction;
+        if (interaction.disposition)
+          later(() =>
+            options.records.disposition(tenantId, interaction.id, interaction.disposition as string),
+          );
+        later(() => calls.updated(tenantId, interaction));
+      }
     },
     customerDecision(tenantId, decision) {
       if (decision.type === 'announce_wait')

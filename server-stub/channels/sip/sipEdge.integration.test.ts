@@ -332,9 +332,13 @@ describe('SIP edge over WebSocket', () => {
     expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.seq === 4)).toMatchObject({
       status: 202,
     });
+    const trying = await agent.next((m) => m.kind === 'request' && m.method === 'NOTIFY');
+    expect(trying.body).toBe('SIP/2.0 100 Trying\r\n');
+    expect(header(trying, 'Subscription-State')).toMatch(/^active/);
     const notify = await agent.next((m) => m.kind === 'request' && m.method === 'NOTIFY');
     expect(notify.body).toBe('SIP/2.0 200 OK\r\n');
     expect(header(notify, 'Event')).toBe('refer');
+    expect(header(notify, 'Subscription-State')).toMatch(/^terminated/);
     expect(await agent.next((m) => m.kind === 'request' && m.method === 'BYE')).toBeTruthy();
     expect(env.server.routing.service.get('tenant-demo', interactionId)).toMatchObject({
       queueId: 'demo-queue-billing',

@@ -7,6 +7,9 @@ import { createSipDirectory } from './directory';
 import { createSipEdge, type SipEdge } from './edge';
 import { serializeSipMessage } from './message/serialize';
 import { registerVoiceQueuesRoute } from './voiceQueuesRoute';
+import { createCallRecordStore } from './records/callRecordStore';
+import { registerCallRecordRoutes } from './records/callRecordRoutes';
+import { connectSipTrunk, type SipTrunk } from './trunk';
 import type { Database } from 'better-sqlite3';
 
 // GET /sip: SIP over WebSocket (RFC 7118). The upgrade must offer the `sip` subprotocol; each
@@ -35,6 +38,8 @@ export interface SipRouteDeps {
   /** Host name the edge writes in Via and Contact. */
   host?: string;
   sweepMs?: number;
+  /** Outbound trunk (a SIP-over-WebSocket gateway) for numbers agents dial; none by default. */
+  trunk?: { url: string; domain: string } | undefined;
 }
 
 /** Registers the edge and its route; returns the edge and the disposer that stops it. */
@@ -43,7 +48,12 @@ export function registerSipEdge(
   deps: SipRouteDeps,
 ): { edge: SipEdge; dispose: () => void } {
   const log = app.log.child({ channel: 'sip' });
+  const records = createCallRecordStore(deps.sqlite, deps.now);
+  let trunk: (SipTrunk & { dispose(): void }) | null = null;
+  const trunkConfig = deps.trunk;
   const edge = createSipEdge({
+    records,
+    trunk: trunkConfig ? { domain: trunkConfig.domain, connection: () => trunk?.connection() ?? null } : null,
     directory: createSipDirectory(deps.sqlite),
     routing: deps.routing,
     now: deps.now,
@@ -55,6 +65,15 @@ export function registerSipEdge(
     },
     host: deps.host ?? 'seat-edge.invalid',
   });
+  if (trunkConfig)
+    trunk = connectSipTrunk({
+      ...trunkConfig,
+      log,
+      generateId: deps.generateId,
+      onFrame: (connection, frame) => edge.receive(connection, frame),
+      onClose: (connection) => edge.connectionClosed(connection),
+    });
+  registerCallRecordRoutes(app, records, deps.sqlite);
   const stopDecisions = deps.routing.onCustomerDecision(({ tenantId, decision }) =>
     edge.customerDecision(tenantId, decision as never),
   );
@@ -121,6 +140,7 @@ export function registerSipEdge(
     edge,
     dispose() {
       clearInterval(sweeper);
+      trunk?.dispose();
       stopDecisions();
       edge.dispose();
       for (const socket of open) socket.close(1001, 'server shutting down');

@@ -1,6 +1,10 @@
 import { roles } from '@contract/auth';
 import { SeatError } from '@contract/errors';
-import { agentListResponseSchema, agentSelfResponseSchema } from '@contract/http/agents';
+import {
+  agentListResponseSchema,
+  agentRosterResponseSchema,
+  agentSelfResponseSchema,
+} from '@contract/http/agents';
 import { adminUserListResponseSchema } from '@contract/http/admin';
 import {
   customerParamsSchema,
@@ -56,6 +60,24 @@ export function registerDirectoryRoutes(app: FastifyInstance, db: Kysely<SeatDat
     querystring: noQuery,
     response: { 200: agentListResponseSchema },
     handler: async ({ request }) => ({ agents: await listAgents(db, callerOf(request).user.tenantId) }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/agents/roster',
+    access: roles,
+    summary: 'Colleagues with team and state (no skills or capacities): transfer targets for any seat',
+    tags: ['directory'],
+    querystring: noQuery,
+    response: { 200: agentRosterResponseSchema },
+    handler: async ({ request }) => ({
+      agents: (await listAgents(db, callerOf(request).user.tenantId)).map((a) => ({
+        id: a.id,
+        displayName: a.displayName,
+        team: a.team,
+        state: a.status.state,
+      })),
+    }),
   });
 
   defineRoute(app, {

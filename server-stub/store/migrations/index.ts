@@ -8,6 +8,7 @@ import { migration006AgentState } from './006_agent_state';
 import { migration007InteractionLog } from './007_interaction_log';
 import { migration008Email } from './008_email';
 import { migration009SipCredentials } from './009_sip_credentials';
+import { migration010CallRecords } from './010_call_records';
 import { migration011Webchat } from './011_webchat';
 import { migration012CannedResponses } from './012_canned_responses';
 
@@ -25,6 +26,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['007_interaction_log', migration007InteractionLog],
   ['008_email', migration008Email],
   ['009_sip_credentials', migration009SipCredentials],
+  ['010_call_records', migration010CallRecords],
   ['011_webchat', migration011Webchat],
   ['012_canned_responses', migration012CannedResponses],
 ];

@@ -43,6 +43,8 @@ export interface Registrar {
   register(request: ParsedMessage & SipRequest, connection: SipConnection, toTag: string): SipResponse;
   /** The live bindings of an agent, newest first. */
   bindingsOfAgent(tenantId: string, agentId: string): Binding[];
+  /** The live binding made over `connection` (an agent's softphone), or null for an anonymous caller. */
+  bindingOfConnection(connection: SipConnection): Binding | null;
   /** Removes every binding made over a connection that closed; returns how many. */
   connectionClosed(connection: SipConnection): number;
   /** Drops expired bindings; returns how many. */
@@ -158,6 +160,14 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       return live(aors.get(aorKey(tenantId, account.username))?.values() ?? []).sort(
         (a, b) => b.expiresAt - a.expiresAt,
       );
+    },
+
+    bindingOfConnection(connection) {
+      for (const bindings of aors.values())
+        for (const binding of bindings.values())
+          if (binding.connection === connection && binding.expiresAt > now() && connection.isOpen())
+            return binding;
+      return null;
     },
 
     connectionClosed(connection) {
