@@ -12,6 +12,8 @@ import { App } from './app/App';
 import type { AppServices } from './app/services';
 import { createSessionStore } from './auth/session-store';
 import { createCapacityLoader } from './conversations/conversations-api';
+import { createCtiServices } from './cti/create-cti-services';
+import { createPhoneCredentialStore, rememberPhoneCredentials } from './cti/phone-credentials';
 import { createInboxApi } from './inbox/inbox-api';
 import { getHost } from './host';
 import './styles/base.css';
@@ -34,7 +36,9 @@ async function start(): Promise<void> {
     fetch: (url, init) => window.fetch(url, init),
     getToken: () => sessions.current()?.token ?? null,
   });
-  const auth = createAuthApi(http);
+  // The softphone registers with the sign-in's own credentials, kept in memory only.
+  const phoneCredentials = createPhoneCredentialStore(window.sessionStorage);
+  const auth = rememberPhoneCredentials(createAuthApi(http), phoneCredentials);
   const timers = realTimers();
 
   const services: AppServices = {
@@ -54,6 +58,7 @@ async function start(): Promise<void> {
       fetch: (url, init) => window.fetch(url, init),
       newId: () => window.crypto.randomUUID(),
     },
+    cti: createCtiServices({ window, host, http, serverUrl, timers, credentials: phoneCredentials }),
     openSocket: (token) =>
       new SeatSocket({
         url: seatSocketUrl(serverUrl, token),

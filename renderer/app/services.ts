@@ -2,6 +2,7 @@ import type { Settings, SettingsPatch } from '@contract/ipc/settings';
 import type { AuthApi } from '../api/auth-api';
 import type { SeatSocket } from '../api/seat-socket';
 import type { SessionStore } from '../auth/session-store';
+import type { CtiServices } from '../cti/cti-services';
 import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import type { InboxServices } from '../inbox/Inbox';
 
@@ -26,4 +27,6 @@ export interface AppServices {
   inbox?: InboxServices;
   /** What conversation panes use; without it no conversation area is shown (tests of other parts). */
   conversations?: ConversationAreaServices;
+  /** The softphone and CTI toolbar's services; without them no call area is shown (tests of other parts). */
+  cti?: CtiServices;
 }

@@ -14,10 +14,22 @@ export interface ShellProps extends TopBarProps {
   inbox?: ReactNode;
   /** The tabbed conversation area, shown between the inbox and the customer view when given. */
   conversations?: ReactNode;
+  /** The CTI toolbar and softphone, shown under the top bar when given. */
+  callArea?: ReactNode;
+  /** What the customer pane shows (the screen pop of a call); its placeholder until given. */
+  customer?: ReactNode;
 }
 
 /** The agent's workspace: top bar, then the inbox, customer and work-order panes. */
-export function Shell({ error, onDismissError, inbox, conversations, ...topBar }: ShellProps) {
+export function Shell({
+  error,
+  onDismissError,
+  inbox,
+  conversations,
+  callArea,
+  customer,
+  ...topBar
+}: ShellProps) {
   const { t } = useTranslation();
   return (
     <div className="shell" data-screen="shell" data-connection={topBar.connection}>
@@ -25,6 +37,7 @@ export function Shell({ error, onDismissError, inbox, conversations, ...topBar }
         {t('app.skipToMain')}
       </a>
       <TopBar {...topBar} />
+      {callArea}
       {error ? <ErrorBanner message={error} onDismiss={onDismissError} /> : null}
       <main
         id="workspace"
@@ -41,7 +54,7 @@ export function Shell({ error, onDismissError, inbox, conversations, ...topBar }
           </Pane>
         ) : null}
         <Pane name="customer" title={t('panes.customer.title')}>
-          <p>{t('panes.customer.body')}</p>
+          {customer ?? <p>{t('panes.customer.body')}</p>}
         </Pane>
         <Pane name="work-orders" title={t('panes.workOrders.title')}>
           <p>{t('panes.workOrders.body')}</p>

@@ -10,6 +10,8 @@ import { ConversationArea } from '../conversations/ConversationArea';
 import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import { createConversationTabs } from '../conversations/conversation-tabs';
 import { useSeatChat } from '../chat/use-chat';
+import type { CtiServices } from '../cti/cti-services';
+import { useCti } from '../cti/use-cti';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxServices } from '../inbox/Inbox';
 import { setStateFrame } from './agent-state-options';
@@ -29,6 +31,8 @@ export interface ShellScreenProps {
   inbox?: InboxServices | undefined;
   /** The conversation panes' services; without them no conversation area is shown. */
   conversations?: ConversationAreaServices | undefined;
+  /** The softphone's services; without them no call area is shown. */
+  cti?: CtiServices | undefined;
 }
 
 /** Connects the shell to the seat socket: live state and connection, state changes, errors on screen. */
@@ -40,6 +44,7 @@ export function ShellScreen({
   languageSwitch,
   inbox,
   conversations,
+  cti,
 }: ShellScreenProps) {
   const { t } = useTranslation();
   const connection = useObservable(socket.state$, socket.state);
@@ -52,6 +57,8 @@ export function ShellScreen({
     () => createConversationTabs({ frames$: socket.messages$, agentId: user.agentId }),
     [socket, user.agentId],
   );
+
+  const phone = useCti(cti, user, socket);
 
   const chat = useSeatChat(conversations, socket, tabs, setFailure);
 
@@ -98,6 +105,8 @@ export function ShellScreen({
       languageSwitch={languageSwitch}
       error={failure === null ? null : errorMessage(t, failure)}
       onDismissError={() => setFailure(null)}
+      callArea={phone.callArea}
+      customer={phone.customer}
       inbox={
         inbox ? (
           <Inbox
@@ -110,17 +119,17 @@ export function ShellScreen({
         ) : undefined
       }
       conversations={
-        conversations ? (
-          (chat?.provide ?? ((area: ReactNode) => area))(
-            <ConversationArea
-              tabs={tabs}
-              user={user}
-              socket={socket}
-              services={conversations}
-              loadCapacity={conversations.loadCapacity}
-            />,
-          )
-        ) : undefined
+        conversations
+          ? (chat?.provide ?? ((area: ReactNode) => area))(
+              <ConversationArea
+                tabs={tabs}
+                user={user}
+                socket={socket}
+                services={conversations}
+                loadCapacity={conversations.loadCapacity}
+              />,
+            )
+          : undefined
       }
     />
   );

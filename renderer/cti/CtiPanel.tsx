@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueSummary } from '@contract/http/queues';
+import type { Timers } from '../api/timers';
+import { useObservable } from '../app/use-observable';
+import { errorMessage } from '../i18n/error-message';
+import { allowedActions } from './call-model';
+import type { CtiSession } from './cti-session';
+import { CtiToolbar, commandEnabled } from './CtiToolbar';
+import { DeviceSettings } from './DeviceSettings';
+import type { DeviceLists } from './media-engine';
+import { Keypad } from './Keypad';
+import { PhoneIndicators } from './PhoneIndicators';
+import { PhonePassword } from './PhonePassword';
+import { ctiCommands, ctiShortcuts, matchesAccelerator } from './shortcuts';
+import type { CtiCommand } from './shortcuts';
+import { TargetForm } from './TargetForm';
+import type { TargetPurpose } from './TargetForm';
+import { useNow } from './use-now';
+import { WrapupForm } from './WrapupForm';
+import './cti.css';
+
+/** Props of the call area: the CTI session and what its forms read. */
+export interface CtiPanelProps {
+  session: CtiSession;
+  voiceQueues: () => Promise<QueueSummary[]>;
+  loadDevices: () => Promise<DeviceLists>;
+  timers: Timers;
+  now: () => number;
+  /** True on macOS, where CommandOrControl means the Command key. */
+  mac: boolean;
+}
+
+type Panel = 'none' | 'keypad' | 'devices' | TargetPurpose;
+
+/** The call area under the top bar: phone lights, the toolbar, and the form the agent opened. */
+export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }: CtiPanelProps) {
+  const { t } = useTranslation();
+  const { phone } = session;
+  const state = useObservable(phone.state$, phone.state);
+  const settings = useObservable(session.settings$, null);
+  const needsPassword = useObservable(session.needsPassword$, false);
+  const allowed = useMemo(() => allowedActions(state), [state]);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [queues, setQueues] = useState<QueueSummary[]>([]);
+  const ticking = state.primary !== null || state.wrapup !== null;
+  const time = useNow(timers, now, ticking);
+  const shortcuts = useMemo(() => ctiShortcuts(settings?.hotkeys ?? {}), [settings]);
+
+  const run = useCallback((action: () => Promise<void>) => {
+    setFailure(null);
+    setPending(true);
+    action()
+      .catch(setFailure)
+      .finally(() => setPending(false));
+  }, []);
+
+  const openTarget = useCallback(
+    (purpose: TargetPurpose) => {
+      setPanel(purpose);
+      voiceQueues().then(setQueues, setFailure);
+    },
+    [voiceQueues],
+  );
+
+  const command = useCallback(
+    (which: CtiCommand) => {
+      if (!commandEnabled(which, allowed)) return;
+      switch (which) {
+        case 'answer':
+          return run(phone.answer);
+        case 'reject':
+          return run(phone.reject);
+        case 'hangup':
+          return run(phone.hangup);
+        case 'hold':
+          return run(allowed.has('resume') ? phone.resume : phone.hold);
+        case 'mute':
+          return run(state.muted ? phone.unmute : phone.mute);
+        case 'keypad':
+          return setPanel((open) => (open === 'keypad' ? 'none' : 'keypad'));
+        case 'dial':
+        case 'transfer':
+        case 'consult':
+          return openTarget(which);
+        case 'completeTransfer':
+          return run(phone.completeTransfer);
+        case 'cancelConsult':
+          return run(phone.cancelConsult);
+        case 'conference':
+          return run(phone.conference);
+        case 'wrapup':
+          return document.querySelector<HTMLSelectElement>('[data-testid="cti-disposition"]')?.focus();
+      }
+    },
+    [allowed, openTarget, phone, run, state.muted],
+  );
+
+  // Shortcuts work anywhere in the seat, as the toolbar is always on screen.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const hit = ctiCommands.find((c) => matchesAccelerator(event, shortcuts[c], mac));
+      if (!hit) return;
+      event.preventDefault();
+      command(hit);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [command, shortcuts, mac]);
+
+  // A form for an action the state no longer allows (the call ended) is not shown.
+  const shown: Panel =
+    (panel === 'keypad' && !allowed.has('dtmf')) ||
+    ((panel === 'dial' || panel === 'transfer' || panel === 'consult') && !allowed.has(panel))
+      ? 'none'
+      : panel;
+
+  return (
+    <section className="cti" data-testid="cti" aria-label={t('cti.phone')}>
+      <div className="cti__row">
+        <PhoneIndicators transport={state.transport} registration={state.registration} />
+        <CtiToolbar
+          state={state}
+          allowed={allowed}
+          shortcuts={shortcuts}
+          mac={mac}
+          now={time}
+          keypadOpen={shown === 'keypad'}
+          onCommand={command}
+        />
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="cti-devices-toggle"
+          aria-expanded={shown === 'devices'}
+          onClick={() => setPanel((open) => (open === 'devices' ? 'none' : 'devices'))}
+        >
+          {t('cti.devices.title')}
+        </button>
+      </div>
+      {needsPassword ? <PhonePassword onSubmit={(password) => session.signInPhone(password)} /> : null}
+      {failure ? (
+        <p className="cti__error" role="alert" data-testid="cti-error">
+          {errorMessage(t, failure)}
+        </p>
+      ) : null}
+      {shown === 'keypad' ? (
+        <Keypad enabled={allowed.has('dtmf')} onDigit={(d) => run(() => phone.dtmf(d))} />
+      ) : null}
+      {shown === 'dial' || shown === 'transfer' || shown === 'consult' ? (
+        <TargetForm
+          purpose={shown}
+          queues={queues}
+          onCancel={() => setPanel('none')}
+          onSubmit={(target) => {
+            setPanel('none');
+            run(() => phone[shown](target));
+          }}
+        />
+      ) : null}
+      {shown === 'devices' && settings ? (
+        <DeviceSettings
+          audio={settings.audio}
+          loadDevices={loadDevices}
+          onChange={(audio) => run(() => session.saveDevices(audio))}
+        />
+      ) : null}
+      {allowed.has('wrapup') ? (
+        <WrapupForm pending={pending} onSubmit={(code) => run(() => session.wrapup(code))} />
+      ) : null}
+    </section>
+  );
+}

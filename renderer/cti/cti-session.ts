@@ -1,0 +1,166 @@
+import { BehaviorSubject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import type { User } from '@contract/auth';
+import type { NotificationRequest } from '@contract/ipc/channels';
+import type { Settings, SettingsPatch } from '@contract/ipc/settings';
+import type { ServerMessage } from '@contract/ws';
+import type { OutgoingMessage } from '../api/seat-socket';
+import { softphoneAccount } from './account';
+import { can } from './call-model';
+import type { CallLeg } from './call-model';
+import type { PhoneCredentialStore } from './phone-credentials';
+import type { Softphone } from './softphone';
+
+// One agent's CTI for the life of the shell: starts the softphone with the agent's credentials and
+// settings, follows the seat socket for wrap-up, raises a notification that answers on click, and
+// names the customer to pop on each incoming call.
+
+/** What the host offers the CTI: settings (audio devices) and notifications. */
+export interface CtiHost {
+  getSettings(): Promise<Settings>;
+  setSettings(patch: SettingsPatch): Promise<Settings>;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  showNotification(request: NotificationRequest): Promise<null>;
+  onNotificationClicked(listener: (event: { id: string }) => void): () => void;
+}
+
+/** What the CTI session needs. */
+export interface CtiSessionDeps {
+  user: User;
+  phone: Softphone;
+  socket: { messages$: Observable<ServerMessage>; request(message: OutgoingMessage): Promise<void> };
+  host: CtiHost;
+  credentials: PhoneCredentialStore;
+  /** The Seat server's URL (the SIP edge is its /sip). */
+  serverUrl: string;
+  /** The notification's words for a ringing call, in the agent's language. */
+  describeCall: (leg: CallLeg) => { title: string; body: string };
+  warn: (message: string, detail?: unknown) => void;
+}
+
+/** The running CTI of one shell. */
+export interface CtiSession {
+  readonly phone: Softphone;
+  /** The customer of the latest incoming call (the screen pop), null before any. */
+  readonly screenPop$: Observable<string | null>;
+  /** The settings as last read, for the device choice. */
+  readonly settings$: Observable<Settings | null>;
+  /** True while the phone has no password to register with (after a reload). */
+  readonly needsPassword$: Observable<boolean>;
+  /** Registers with a password typed again after a reload. */
+  signInPhone(password: string): void;
+  wrapup(disposition: string): Promise<void>;
+  saveDevices(audio: Partial<Settings['audio']>): Promise<void>;
+  /** Starts everything; returns the disposer. */
+  start(): () => void;
+}
+
+const notificationPrefix = 'call-';
+
+/** Builds the session (nothing runs until `start`). */
+export function createCtiSession(deps: CtiSessionDeps): CtiSession {
+  const { phone, user, host, credentials } = deps;
+  const screenPop = new BehaviorSubject<string | null>(null);
+  const settings = new BehaviorSubject<Settings | null>(null);
+  const needsPassword = new BehaviorSubject<boolean>(false);
+
+  const applySettings = (next: Settings) => {
+    settings.next(next);
+    phone.setDevices(next.audio);
+  };
+
+  return {
+    phone,
+    screenPop$: screenPop.asObservable(),
+    settings$: settings.asObservable(),
+    needsPassword$: needsPassword.asObservable(),
+
+    signInPhone(password) {
+      const tenant = credentials.lastTenant();
+      if (!tenant || !password) return;
+      credentials.remember({ tenant, username: user.username, password });
+    },
+
+    async wrapup(disposition) {
+      const pending = phone.state.wrapup;
+      if (!pending || !can(phone.state, 'wrapup')) return;
+      await deps.socket.request({
+        type: 'interaction.wrapup',
+        interactionId: pending.interactionId,
+        disposition,
+      });
+      // The ack means the router recorded it; the update frame that follows may be filtered out.
+      phone.wrapupFinished(pending.interactionId);
+    },
+
+    async saveDevices(audio) {
+      applySettings(await host.setSettings({ audio }));
+    },
+
+    start() {
+      let live = true;
+      let stopPhone: (() => void) | null = null;
+      const startPhone = (current: Settings | null) => {
+        stopPhone?.();
+        stopPhone = null;
+        const known = credentials.current();
+        needsPassword.next(!known);
+        if (!known || !current) return;
+        stopPhone = phone.start(softphoneAccount(current.softphone, deps.serverUrl, known, user.displayName));
+      };
+
+      void host.getSettings().then(
+        (loaded) => {
+          if (!live) return;
+          applySettings(loaded);
+          startPhone(loaded);
+        },
+        (error: unknown) => deps.warn('settings could not be read; the phone waits for them', error),
+      );
+      const stopSettings = host.onSettingsChanged((next) => {
+        const before = settings.value?.softphone;
+        applySettings(next);
+        if (JSON.stringify(before) !== JSON.stringify(next.softphone)) startPhone(next);
+      });
+      const credentialChanges = credentials.credentials$.subscribe(() => {
+        if (settings.value) startPhone(settings.value);
+      });
+
+      const incoming = phone.incoming$.subscribe((leg) => {
+        if (leg.customerId) screenPop.next(leg.customerId);
+        host
+          .showNotification({ id: `${notificationPrefix}${leg.id}`, ...deps.describeCall(leg) })
+          .catch((error: unknown) => deps.warn('the incoming call notification could not be shown', error));
+      });
+      const stopClicks = host.onNotificationClicked(({ id }) => {
+        const leg = phone.state.primary;
+        if (leg && id === `${notificationPrefix}${leg.id}` && can(phone.state, 'answer'))
+          phone
+            .answer()
+            .catch((error: unknown) => deps.warn('answering from the notification failed', error));
+      });
+
+      // Wrap-up is the router's state: the seat socket says when a call of ours enters and leaves it.
+      const frames = deps.socket.messages$.subscribe((frame) => {
+        if (frame.type === 'interaction.offer' && frame.interaction.channel === 'voice') {
+          if (frame.interaction.customerId) screenPop.next(frame.interaction.customerId);
+          return;
+        }
+        if (frame.type !== 'interaction.update' || frame.interaction.channel !== 'voice') return;
+        const { id, state, agentId } = frame.interaction;
+        if (state === 'wrapup' && agentId === user.agentId) phone.wrapupStarted(id);
+        else if (phone.state.wrapup?.interactionId === id && state !== 'wrapup') phone.wrapupFinished(id);
+      });
+
+      return () => {
+        live = false;
+        stopPhone?.();
+        stopSettings();
+        credentialChanges.unsubscribe();
+        incoming.unsubscribe();
+        stopClicks();
+        frames.unsubscribe();
+      };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { useEffect, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '@contract/auth';
+import type { SeatSocket } from '../api/seat-socket';
+import { useObservable } from '../app/use-observable';
+import type { CtiServices } from './cti-services';
+import { createCtiSession } from './cti-session';
+import type { CtiSession } from './cti-session';
+import { CtiPanel } from './CtiPanel';
+import { ScreenPop } from './ScreenPop';
+
+/** The CTI's two places in the shell: the call area under the top bar, and the screen pop. */
+export interface CtiMount {
+  callArea: ReactNode;
+  customer: ReactNode;
+}
+
+/** Starts the CTI of one signed-in shell and gives its parts to mount; nothing without services. */
+export function useCti(services: CtiServices | undefined, user: User, socket: SeatSocket): CtiMount {
+  // i18n.t reads the language of the moment a call rings; the instance itself never changes.
+  const { i18n } = useTranslation();
+  const session = useMemo(
+    () =>
+      services
+        ? createCtiSession({
+            user,
+            phone: services.createSoftphone(),
+            socket,
+            host: services.host,
+            credentials: services.credentials,
+            serverUrl: services.serverUrl,
+            warn: services.warn,
+            describeCall: (leg) => ({
+              title: i18n.t('cti.notification.title'),
+              body: i18n.t('cti.notification.body', { name: leg.remote }),
+            }),
+          })
+        : null,
+    [services, user, socket, i18n],
+  );
+  useEffect(() => session?.start(), [session]);
+  if (!services || !session) return { callArea: null, customer: null };
+  return {
+    callArea: (
+      <CtiPanel
+        session={session}
+        voiceQueues={services.directory.voiceQueues}
+        loadDevices={services.listDevices}
+        timers={services.timers}
+        now={services.now}
+        mac={services.mac}
+      />
+    ),
+    customer: <SessionScreenPop session={session} loadCustomer={services.directory.customer} />,
+  };
+}
+
+function SessionScreenPop({
+  session,
+  loadCustomer,
+}: {
+  session: CtiSession;
+  loadCustomer: CtiServices['directory']['customer'];
+}) {
+  const { t } = useTranslation();
+  const customerId = useObservable(session.screenPop$, null);
+  if (!customerId) return <p>{t('panes.customer.body')}</p>;
+  return <ScreenPop customerId={customerId} loadCustomer={loadCustomer} />;
+}
