@@ -1,0 +1,166 @@
+import { expect } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { SeatPage } from './seat-page';
+
+// Voice e2e helpers: pages with Chromium's fake microphone, media kept on loopback, and every
+// RTCPeerConnection the page makes kept aside so a test can read its RTP statistics (getStats) —
+// audio is checked as bytes flowing, not only as words on the screen.
+
+/** Launch flags that give a page a fake microphone and let WebRTC use 127.0.0.1 (DESIGN §9). */
+export const fakeMediaArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
+
+declare global {
+  interface Window {
+    __voicePeers?: RTCPeerConnection[];
+  }
+}
+
+/** Runs in every page before its scripts: loopback-only candidates, and peer connections remembered. */
+function instrumentPeers() {
+  const keepLoopback = (sdp: string) =>
+    sdp
+      .split('\r\n')
+      .filter((line) => !line.startsWith('a=candidate:') || / 127\.0\.0\.1 /.test(line))
+      .join('\r\n');
+  const described = Object.getOwnPropertyDescriptor(RTCPeerConnection.prototype, 'localDescription');
+  Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', {
+    configurable: true,
+    get(this: RTCPeerConnection) {
+      const description = described?.get?.call(this) as RTCSessionDescription | null;
+      return description
+        ? new RTCSessionDescription({ type: description.type, sdp: keepLoopback(description.sdp) })
+        : description;
+    },
+  });
+  const peers: RTCPeerConnection[] = [];
+  window.__voicePeers = peers;
+  const Native = window.RTCPeerConnection;
+  class Tracked extends Native {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      peers.push(this);
+    }
+  }
+  window.RTCPeerConnection = Tracked;
+}
+
+/** A new context with its own fake microphone and instrumented peer connections. */
+export async function voiceContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addInitScript(instrumentPeers);
+  return context;
+}
+
+/** Audio bytes received so far on the page's live peer connections (inbound-rtp). */
+export function audioBytesReceived(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let total = 0;
+    for (const peer of window.__voicePeers ?? []) {
+      if (peer.connectionState === 'closed') continue;
+      const stats = await peer.getStats();
+      stats.forEach((report: { type: string; kind?: string; bytesReceived?: number }) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio') total += report.bytesReceived ?? 0;
+      });
+    }
+    return total;
+  });
+}
+
+/** Waits until the page receives audio: its RTP byte count grows past what it was. */
+export async function expectAudioFlowing(page: Page, what: string): Promise<void> {
+  const before = await audioBytesReceived(page);
+  await expect
+    .poll(() => audioBytesReceived(page), { message: `${what} receives RTP audio`, timeout: 10_000 })
+    .toBeGreaterThan(before + 1000);
+}
+
+/** The customer's call page at /widget/. */
+export class CallerPage {
+  constructor(readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.getByTestId('call-status');
+  }
+
+  async call(queue: string): Promise<void> {
+    await this.page.goto(`/widget/?tenant=demo&queue=${queue}`);
+    await expect(this.status).toHaveAttribute('data-state', 'idle');
+    await this.page.getByTestId('call-button').click();
+  }
+
+  async expectState(state: string): Promise<void> {
+    await expect(this.status).toHaveAttribute('data-state', state);
+  }
+
+  async hangUp(): Promise<void> {
+    await this.page.getByTestId('call-hangup').click();
+  }
+}
+
+/** The agent's web seat with its softphone. */
+export class SoftphonePage extends SeatPage {
+  get call(): Locator {
+    return this.page.getByTestId('cti-call');
+  }
+
+  get registration(): Locator {
+    return this.page.getByTestId('sip-registration');
+  }
+
+  get sipConnection(): Locator {
+    return this.page.getByTestId('sip-connection');
+  }
+
+  button(name: string): Locator {
+    return this.page.getByTestId(`cti-${name}`);
+  }
+
+  /** Signs in, waits for the line to register, and makes the agent ready (or not ready). */
+  async signInWithPhone(username: string, ready = true): Promise<void> {
+    await this.open();
+    await this.signInToShell(username);
+    await expect(this.registration).toHaveAttribute('data-state', 'registered');
+    await expect(this.sipConnection).toHaveAttribute('data-state', 'connected');
+    if (ready) {
+      await this.chooseState('ready');
+      await this.expectState('ready');
+    } else {
+      await this.chooseState('not_ready:break');
+      await this.expectState('not_ready', 'break');
+    }
+  }
+
+  async expectCall(state: string): Promise<void> {
+    await expect(this.call).toHaveAttribute('data-state', state);
+  }
+
+  /** Opens the dial, transfer or consult form and sends the target. */
+  async target(action: 'dial' | 'transfer' | 'consult', kind: 'queue' | 'agent' | 'number', value: string) {
+    await this.button(action).click();
+    const form = this.page.getByTestId('cti-target-form');
+    await form.getByTestId('cti-target-kind').selectOption(kind);
+    const field = form.getByTestId('cti-target-value');
+    if (kind === 'queue') await field.selectOption(value);
+    else await field.fill(value);
+    await form.getByTestId('cti-target-submit').click();
+  }
+
+  async finishWrapup(disposition = 'resolved'): Promise<void> {
+    await this.expectCall('wrapup');
+    await this.page.getByTestId('cti-disposition').selectOption(disposition);
+    await this.page.getByTestId('cti-wrapup-submit').click();
+    await this.expectCall('idle');
+  }
+}
