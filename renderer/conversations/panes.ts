@@ -1,4 +1,5 @@
 import { ChatPane } from '../chat/ChatPane';
+import { EmailPane } from '../email/EmailPane';
 import { GenericPane } from './GenericPane';
 import type { PaneRegistry } from './pane-registry';
 
@@ -9,6 +10,7 @@ import type { PaneRegistry } from './pane-registry';
 export const conversationPanes: PaneRegistry = {
   panes: {
     im: ChatPane,
+    email: EmailPane,
   },
   fallback: GenericPane,
 };
