@@ -128,7 +128,13 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   registerAuthRoutes(app, auth);
   registerDirectoryRoutes(app, store.db);
   routing.registerRoutes(app);
-  const sip = registerSipEdge(app, { sqlite: store.sqlite, routing: routing.service, now, generateId });
+  const sip = registerSipEdge(app, {
+    sqlite: store.sqlite,
+    routing: routing.service,
+    now,
+    generateId,
+    trunk: options.sipTrunk,
+  });
   sipEdge = sip.edge;
   const email = createEmailChannel({
     store,

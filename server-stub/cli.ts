@@ -20,6 +20,7 @@ async function main(): Promise<number> {
     port: config.port,
     dataDir: config.dataDir,
     logLevel: config.logLevel,
+    ...(config.sipTrunk ? { sipTrunk: config.sipTrunk } : {}),
     ...(config.smtpPort !== undefined || config.smtpRelay
       ? {
           email: {

@@ -11,6 +11,8 @@ export interface CliConfig {
   smtpPort?: number;
   /** Default outbound relay for replies of mailboxes that configure none; absent leaves replies unsent. */
   smtpRelay?: { host: string; port: number };
+  /** Outbound SIP trunk (a SIP-over-WebSocket gateway) for numbers agents dial; absent: numbers get 404. */
+  sipTrunk?: { url: string; domain: string };
 }
 
 /** The outcome of reading flags and environment: a config, a help request, or a message for stderr. */
@@ -26,6 +28,9 @@ Options (each also settable by environment; flags win):
   --log-level <level>  SEAT_LOG_LEVEL  fatal, error, warn, info, debug, trace or silent (default info)
   --smtp-port <0-65535> SEAT_SMTP_PORT inbound e-mail (SMTP) port on the same host; off when unset
   --smtp-relay <host:port> SEAT_SMTP_RELAY relay for e-mail replies of mailboxes without their own
+  --sip-trunk <ws-url> SEAT_SIP_TRUNK  SIP-over-WebSocket gateway (ws:// or wss://) for numbers agents
+                                       dial; the Request-URI host is the URL's host unless
+  --sip-trunk-domain <host> SEAT_SIP_TRUNK_DOMAIN says otherwise. Without a trunk a number gets 404
   --help                               show this text
 `;
 
@@ -57,6 +62,8 @@ export function readCliConfig(
         'log-level': { type: 'string' },
         'smtp-port': { type: 'string' },
         'smtp-relay': { type: 'string' },
+        'sip-trunk': { type: 'string' },
+        'sip-trunk-domain': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -109,6 +116,27 @@ export function readCliConfig(
     smtpRelay = { host: (match[1] ?? '').replace(/^\[|\]$/g, ''), port: relayPort };
   }
 
+  const trunkRaw = pick('sip-trunk', 'SEAT_SIP_TRUNK');
+  const trunkDomainRaw = pick('sip-trunk-domain', 'SEAT_SIP_TRUNK_DOMAIN');
+  let sipTrunk: { url: string; domain: string } | undefined;
+  if (trunkDomainRaw && !trunkRaw)
+    return { kind: 'error', message: `${trunkDomainRaw.source} needs --sip-trunk (or SEAT_SIP_TRUNK).` };
+  if (trunkRaw) {
+    const url = URL.canParse(trunkRaw.value) ? new URL(trunkRaw.value) : null;
+    if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:') || !url.hostname)
+      return {
+        kind: 'error',
+        message: `${trunkRaw.source} must be a ws:// or wss:// URL of a SIP WebSocket, got '${trunkRaw.value}'.`,
+      };
+    const domain = (trunkDomainRaw?.value ?? url.hostname).trim().toLowerCase();
+    if (!/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$|^\[[0-9a-f:.]+\]$/.test(domain))
+      return {
+        kind: 'error',
+        message: `${trunkDomainRaw?.source ?? trunkRaw.source} is not a host name: '${domain}'.`,
+      };
+    sipTrunk = { url: url.toString(), domain };
+  }
+
   return {
     kind: 'config',
     config: {
@@ -118,6 +146,7 @@ export function readCliConfig(
       logLevel: logLevel && isLogLevel(logLevel.value) ? logLevel.value : 'info',
       ...(smtpPort !== undefined ? { smtpPort } : {}),
       ...(smtpRelay ? { smtpRelay } : {}),
+      ...(sipTrunk ? { sipTrunk } : {}),
     },
   };
 }

@@ -64,6 +64,14 @@ export const seatServerOptionsSchema = z
     email: emailOptionsSchema.prefault({}),
     /** Web chat limits (message rate, new chats per address, queue-figure interval). */
     webchat: webchatOptionsSchema.prefault({}),
+    /** Outbound SIP trunk: a SIP-over-WebSocket gateway for numbers agents dial (absent: numbers get 404). */
+    sipTrunk: z
+      .object({
+        url: z.string().regex(/^wss?:\/\/[^\s/]+/, 'must be a ws:// or wss:// URL'),
+        domain: z.string().regex(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name'),
+      })
+      .strict()
+      .optional(),
     now: fn<() => number>('now').default(() => () => Date.now()),
     generateId: fn<() => string>('generateId').default(() => () => randomUUID()),
     generateToken: fn<() => string>('generateToken').default(

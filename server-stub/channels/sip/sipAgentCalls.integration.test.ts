@@ -28,7 +28,7 @@ const open = async () => {
 };
 
 beforeEach(async () => {
-  env = await startTestServer();
+  env = await startTestServer({ port: 0 });
   const address = await env.server.listen();
   url = `ws://127.0.0.1:${address.port}/sip`;
 });

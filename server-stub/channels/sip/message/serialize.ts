@@ -103,10 +103,20 @@ export function buildResponse(
   };
 }
 
+/**
+ * The grammar hands the user part back unescaped (`+44%20207` becomes `+44 207`); writing it back
+ * escapes every character RFC 3261 25.1 does not allow there, so the URI parses again.
+ */
+function escapeUser(user: string): string {
+  return user.replace(/[^A-Za-z0-9\-_.!~*'()&=+$,;?/]/g, (ch) =>
+    [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
 /** Writes a parsed URI back as text, with its URI parameters (header parameters are not part of it). */
 export function uriText(uri: SipUri): string {
   const params = Object.entries(uri.params)
     .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
     .join('');
-  return `${uri.scheme}:${uri.user ? `${uri.user}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
+  return `${uri.scheme}:${uri.user ? `${escapeUser(uri.user)}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
 }

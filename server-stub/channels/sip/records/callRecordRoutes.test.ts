@@ -13,7 +13,7 @@ let url: string;
 const clients: SipTestClient[] = [];
 
 beforeEach(async () => {
-  env = await startTestServer();
+  env = await startTestServer({ port: 0 });
   const address = await env.server.listen();
   url = `ws://127.0.0.1:${address.port}/sip`;
 });
