@@ -80,7 +80,11 @@ export interface ChatStore {
   append(message: NewChatMessage): { message: ChatMessage; duplicate: boolean };
   /** Messages with seq > `after`, in order. */
   messages(chatId: string, after?: number): ChatMessage[];
-  /** Moves a receipt mark forward (never back); returns the mark now. */
+  /**
+   * Moves a receipt mark forward (never back, never past the last message); returns the mark now.
+   * Marks are advisory, so they are held in memory and written with the chat's next message or its
+   * end rather than costing a durable commit of their own on every message.
+   */
   mark(chatId: string, which: ReceiptMark, seq: number): number;
   end(chatId: string, by: string, at: number): void;
   saveAttachment(input: {
@@ -227,16 +231,16 @@ export function createChatStore(sqlite: Database): ChatStore {
   );
   const marks: Record<ReceiptMark, Statement<[number, string]>> = {
     customer_delivered: sqlite.prepare(
-      'UPDATE webchat_chats SET customer_delivered_seq = MAX(customer_delivered_seq, MIN(?, last_seq)) WHERE id = ? RETURNING customer_delivered_seq AS mark',
+      'UPDATE webchat_chats SET customer_delivered_seq = MAX(customer_delivered_seq, MIN(?, last_seq)) WHERE id = ?',
     ),
     customer_read: sqlite.prepare(
-      'UPDATE webchat_chats SET customer_read_seq = MAX(customer_read_seq, MIN(?, last_seq)) WHERE id = ? RETURNING customer_read_seq AS mark',
+      'UPDATE webchat_chats SET customer_read_seq = MAX(customer_read_seq, MIN(?, last_seq)) WHERE id = ?',
     ),
     agent_delivered: sqlite.prepare(
-      'UPDATE webchat_chats SET agent_delivered_seq = MAX(agent_delivered_seq, MIN(?, last_seq)) WHERE id = ? RETURNING agent_delivered_seq AS mark',
+      'UPDATE webchat_chats SET agent_delivered_seq = MAX(agent_delivered_seq, MIN(?, last_seq)) WHERE id = ?',
     ),
     agent_read: sqlite.prepare(
-      'UPDATE webchat_chats SET agent_read_seq = MAX(agent_read_seq, MIN(?, last_seq)) WHERE id = ? RETURNING agent_read_seq AS mark',
+      'UPDATE webchat_chats SET agent_read_seq = MAX(agent_read_seq, MIN(?, last_seq)) WHERE id = ?',
     ),
   };
   const updateEnd = sqlite.prepare(
@@ -264,9 +268,31 @@ export function createChatStore(sqlite: Database): ChatStore {
     'SELECT id, to_address AS "to", status, error FROM webchat_transcript_mails WHERE chat_id = ? ORDER BY created_at',
   );
 
+  const held = new Map<string, Partial<Record<ReceiptMark, number>>>();
+  const fieldOf: Record<
+    ReceiptMark,
+    'customerDeliveredSeq' | 'customerReadSeq' | 'agentDeliveredSeq' | 'agentReadSeq'
+  > = {
+    customer_delivered: 'customerDeliveredSeq',
+    customer_read: 'customerReadSeq',
+    agent_delivered: 'agentDeliveredSeq',
+    agent_read: 'agentReadSeq',
+  };
+  const flushMarks = (chatId: string) => {
+    const pending = held.get(chatId);
+    if (!pending) return;
+    for (const [which, seq] of Object.entries(pending) as Array<[ReceiptMark, number]>)
+      marks[which].run(seq, chatId);
+    held.delete(chatId);
+  };
+
   const chat = (chatId: string) => {
     const row = selectChat.get(chatId) as ChatRow | undefined;
-    return row ? toChat(row) : undefined;
+    if (!row) return undefined;
+    const record = toChat(row);
+    for (const [which, seq] of Object.entries(held.get(chatId) ?? {}) as Array<[ReceiptMark, number]>)
+      record[fieldOf[which]] = Math.max(record[fieldOf[which]], seq);
+    return record;
   };
 
   const append = sqlite.transaction((m: NewChatMessage): { message: ChatMessage; duplicate: boolean } => {
@@ -287,6 +313,7 @@ export function createChatStore(sqlite: Database): ChatStore {
       m.clientId,
       m.at,
     );
+    flushMarks(m.chatId);
     return { message: toMessage(selectSeq.get(m.chatId, bumped.last_seq) as MessageRow), duplicate: false };
   });
 
@@ -347,10 +374,14 @@ export function createChatStore(sqlite: Database): ChatStore {
     append: (message) => append(message),
     messages,
     mark(chatId, which, seq) {
-      const row = marks[which].get(seq, chatId) as { mark: number } | undefined;
-      return row?.mark ?? 0;
+      const record = chat(chatId);
+      if (!record) return 0;
+      const next = Math.max(record[fieldOf[which]], Math.min(seq, record.lastSeq));
+      if (next > record[fieldOf[which]]) held.set(chatId, { ...held.get(chatId), [which]: next });
+      return next;
     },
     end(chatId, by, at) {
+      flushMarks(chatId);
       updateEnd.run(at, by, chatId);
     },
     saveAttachment(input) {
