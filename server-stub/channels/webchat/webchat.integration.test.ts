@@ -109,8 +109,13 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
       chatId: chat.chatId,
       customer: { name: 'Mia Visitor', contact: 'visitor@example.com' },
     });
-    // Offered, not yet served: the seat's accept without a join is refused and changes nothing.
-    agent.send({ type: 'interaction.accept', id: 'early', interactionId: chat.interactionId });
+    // Offered, not yet served: a chat.accept before any join is refused and changes nothing.
+    agent.send({
+      type: 'chat.accept',
+      id: 'early',
+      interactionId: chat.interactionId,
+      token: assigned.token,
+    });
     const early = await agent.waitFor('refusal', (f) => f.type === 'error' && f.id === 'early');
     expect(early).toMatchObject({ error: { code: 'CONFLICT' } });
     expect(t.server.routing.service.get(tenant, chat.interactionId).state).toBe('offered');
@@ -129,6 +134,30 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
       agentId: agent1,
     });
     expect(t.server.routing.service.agentStatus(tenant, agent1)?.state).toBe('busy');
+  });
+
+  it("holds the inbox's Accept until the customer's join passes the token check", async () => {
+    await ready(agent1);
+    const agent = await seat('agent01');
+    const chat = await startChat();
+    await agent.waitFor('offer', (f) => f.type === 'interaction.offer');
+    agent.send({ type: 'interaction.accept', id: 'inbox', interactionId: chat.interactionId });
+    await agent.waitFor('ack', (f) => f.type === 'ack' && f.id === 'inbox');
+    expect(t.server.routing.service.get(tenant, chat.interactionId).state).toBe('offered');
+    const page = await customer(chat);
+    const impostor = await customer(chat);
+    impostor.send({ type: 'join', token: 'forged' });
+    await impostor.waitFor('refusal', (f) => f.type === 'error' && f.error.code === 'CHAT_TOKEN_INVALID');
+    expect(t.server.routing.service.get(tenant, chat.interactionId).state).toBe('offered');
+    const assigned = await page.waitFor('assigned', (f) => f.type === 'assigned');
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    page.send({ type: 'join', token: assigned.token });
+    await page.waitFor('active', (f) => f.type === 'active');
+    expect(t.server.routing.service.get(tenant, chat.interactionId)).toMatchObject({
+      state: 'active',
+      agentId: agent1,
+    });
+    await agent.waitFor('transcript', (f) => f.type === 'chat.transcript');
   });
 
   it('refuses an impostor join with a forged token: error to the page, alert to the seat, nothing changes', async () => {

@@ -77,7 +77,10 @@ export interface WebchatService {
   seatFrame(frame: SeatChatFrame, seat: SeatSide): Promise<void>;
   /** Whether the seat's `interaction.accept` is about a web chat (then `acceptFromInbox` answers it). */
   isChat(tenantId: string, interactionId: string): boolean;
-  /** `interaction.accept` of a web chat: accepted only if the customer's join already passed the token check. */
+  /**
+   * `interaction.accept` of a web chat (the inbox's Accept): accepted at once when the customer's join
+   * already passed the token check, else held until it does; never on the seat's word alone.
+   */
   acceptFromInbox(tenantId: string, interactionId: string, agentId: string): Promise<void>;
   /** A routing frame on its way to a seat (offer, update, revoked): the chat follows it. */
   agentFrame(tenantId: string, agentId: string, frame: ServerMessage): void;
@@ -105,6 +108,8 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
   const lastQueueFigures = new Map<string, string>();
   // The token last given to each chat's page, so a page that reconnects before joining gets it again.
   const assignedTokens = new Map<string, { token: string; agentId: string; expiresAt: number }>();
+  // Agents who pressed Accept (inbox) before the customer's join arrived: accepted once the join passes the check.
+  const intents = new Map<string, string>();
   // Offers made while `start` was still creating the interaction (its row not yet stored).
   const earlyOffers = new Map<string, { agentId: string; expiresAt: number }>();
 
@@ -190,6 +195,7 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
       expiresAt,
     );
     joins.delete(chat.id);
+    intents.delete(chat.id);
     chats.setState(chat.id, 'connecting');
     const frame: ServerMessage = {
       type: 'chat.begin',
@@ -229,6 +235,7 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
     tokens.withdraw(chat.id);
     assignedTokens.delete(chat.id);
     joins.delete(chat.id);
+    intents.delete(chat.id);
     if (chat.state === 'ended' || chat.state === 'queued') return;
     chats.setState(chat.id, 'queued');
     lastQueueFigures.delete(chat.id);
@@ -241,6 +248,7 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
     tokens.withdraw(chat.id);
     assignedTokens.delete(chat.id);
     joins.delete(chat.id);
+    intents.delete(chat.id);
     systemLine(chat, by === 'customer' ? `${chat.name} left the chat.` : 'The chat has ended.');
     chats.end(chat.id, by, deps.now());
     const wantsMail = chat.emailTranscript;
@@ -300,6 +308,14 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
     if (!chat) throw new SeatError('UNKNOWN_INTERACTION', 'There is no web chat for this interaction.');
     if (chat.state === 'ended') throw new SeatError('CHAT_ENDED');
     const join = joins.get(chat.id);
+    if ((!join || join.agentId !== agentId) && token === null) {
+      const interaction = routing.get(tenantId, interactionId);
+      if (interaction.state === 'offered' && interaction.agentId === agentId) {
+        // The inbox's Accept came first: it takes effect when the customer's join passes the token check.
+        intents.set(chat.id, agentId);
+        return;
+      }
+    }
     if (!join || join.interactionId !== interactionId || join.agentId !== agentId)
       throw new SeatError(
         'CONFLICT',
@@ -368,6 +384,12 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
       chatId: chat.id,
       token,
     });
+    if (intents.get(chat.id) === binding.agentId) {
+      intents.delete(chat.id);
+      accept(chat.tenantId, chat.interactionId, binding.agentId, token).catch((error: unknown) =>
+        deps.onError(error, `accepting chat ${chat.id} on the agent's earlier Accept`),
+      );
+    }
   };
 
   const customerSays = (chat: ChatRecord, frame: Extract<WebchatClientFrame, { type: 'message' }>) => {
