@@ -540,7 +540,11 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const replaces = replacesOf(referTo);
     if (!replaces)
       return respond(connection, request, 400, toTag, { reason: 'Malformed Replaces in Refer-To' });
-    const found = dialogs.get(dKey(replaces.callId, replaces.toTag));
+    // RFC 3891 names the tags from the referrer's side, which JsSIP follows for the calls it placed;
+    // either order is looked up so a UA that reads them the other way round is understood too.
+    const byTo = dialogs.get(dKey(replaces.callId, replaces.toTag));
+    const found = byTo ?? dialogs.get(dKey(replaces.callId, replaces.fromTag));
+    const referrerTag = byTo ? replaces.fromTag : replaces.toTag;
     const consult = found?.call;
     if (
       !found ||
@@ -548,7 +552,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       consult === call ||
       consult.ended ||
       found.side !== 'caller' ||
-      consult.caller.remoteTag !== replaces.fromTag ||
+      consult.caller.remoteTag !== referrerTag ||
       consult.caller.connection !== connection
     ) {
       // The REFER itself is fine; the INVITE with Replaces it asks for would meet no dialog (RFC 3891 3).
