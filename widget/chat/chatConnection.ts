@@ -1,4 +1,5 @@
 import {
+  maxChatAttachmentBytes,
   startChatResponseSchema,
   uploadChatAttachmentResponseSchema,
   webchatServerFrameSchema,
@@ -212,6 +213,8 @@ export function createChatConnection(deps: ChatConnectionDeps): ChatConnection {
     },
     async upload(file) {
       if (!chat) throw new Error('Start the chat first.');
+      if (file.size > maxChatAttachmentBytes)
+        throw new Error(`The file is larger than ${Math.round(maxChatAttachmentBytes / 1024 / 1024)} MB.`);
       const bytes = new Uint8Array(await file.arrayBuffer());
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000)

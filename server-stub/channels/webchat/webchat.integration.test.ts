@@ -186,6 +186,28 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     expect(replay).toMatchObject({ error: { code: 'CHAT_TOKEN_USED' } });
   });
 
+  it('tells the waiting page its place in the queue and puts the chat back when the agent rejects the join', async () => {
+    const chat = await startChat();
+    const page = await customer(chat);
+    const waiting = await page.waitFor('queue figures', (f) => f.type === 'queue');
+    expect(waiting).toMatchObject({ position: 1 });
+    await ready(agent1);
+    const agent = await seat('agent01');
+    // The offer came while the seat was connecting or after: either way the seat has a notice and the page a token.
+    const assigned = await page.waitFor('assigned', (f) => f.type === 'assigned');
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    page.send({ type: 'join', token: assigned.token });
+    await agent.waitFor('join', (f) => f.type === 'chat.join');
+    agent.send({ type: 'chat.reject', id: 'no', interactionId: chat.interactionId, reason: 'not_mine' });
+    await agent.waitFor('ack', (f) => f.type === 'ack' && f.id === 'no');
+    await page.waitFor('requeued', (f) => f.type === 'requeued');
+    expect(t.server.routing.service.get(tenant, chat.interactionId).agentId).not.toBe(agent1);
+    const mark = page.frames.length;
+    page.send({ type: 'join', token: assigned.token });
+    const stale = await page.waitFor('stale token', (f) => f.type === 'error', mark);
+    expect(stale).toMatchObject({ error: { code: 'CHAT_TOKEN_USED' } });
+  });
+
   it('refuses a seat accept that names a token other than the joined one', async () => {
     await ready(agent1);
     const agent = await seat('agent01');

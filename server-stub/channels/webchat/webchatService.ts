@@ -189,6 +189,16 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
       messages: chats.messages(chat.id),
     });
 
+  /** The begin-of-service notice: the customer's chat identity and the one-time token they will join with. */
+  const beginFrame = (chat: ChatRecord, token: string, expiresAt: number): ServerMessage => ({
+    type: 'chat.begin',
+    interactionId: chat.interactionId,
+    chatId: chat.id,
+    customer: { name: chat.name, contact: chat.contact, topic: chat.topic, customerId: chat.customerId },
+    token,
+    expiresAt: new Date(expiresAt).toISOString(),
+  });
+
   const notice = (chat: ChatRecord, agentId: string, expiresAt: number) => {
     const issued = tokens.issue(
       { tenantId: chat.tenantId, chatId: chat.id, interactionId: chat.interactionId, agentId },
@@ -197,14 +207,7 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
     joins.delete(chat.id);
     intents.delete(chat.id);
     chats.setState(chat.id, 'connecting');
-    const frame: ServerMessage = {
-      type: 'chat.begin',
-      interactionId: chat.interactionId,
-      chatId: chat.id,
-      customer: { name: chat.name, contact: chat.contact, topic: chat.topic, customerId: chat.customerId },
-      token: issued.token,
-      expiresAt: new Date(expiresAt).toISOString(),
-    };
+    const frame: ServerMessage = beginFrame(chat, issued.token, expiresAt);
     return { issued, frame };
   };
 
@@ -692,26 +695,21 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
           const live = tokens.live(chat.id);
           if (pending) {
             // The join already passed the check: the seat needs the notice and the join again.
-            seat.send({
-              type: 'chat.begin',
-              interactionId: chat.interactionId,
-              chatId: chat.id,
-              customer: {
-                name: chat.name,
-                contact: chat.contact,
-                topic: chat.topic,
-                customerId: chat.customerId,
-              },
-              token: pending.token,
-              expiresAt: new Date(live?.expiresAt ?? deps.now() + 30_000).toISOString(),
-            });
+            seat.send(beginFrame(chat, pending.token, live?.expiresAt ?? deps.now() + 30_000));
             seat.send({
               type: 'chat.join',
               interactionId: chat.interactionId,
               chatId: chat.id,
               token: pending.token,
             });
-          } else offerTo(chat, agentId, live?.expiresAt ?? deps.now() + 30_000);
+          } else {
+            // A seat that (re)connects while the page holds a live token gets the same notice again,
+            // so the page's token stays good; only a lapsed token is replaced.
+            const assigned = assignedTokens.get(chat.id);
+            if (live && live.agentId === agentId && assigned && assigned.agentId === agentId)
+              seat.send(beginFrame(chat, assigned.token, assigned.expiresAt));
+            else offerTo(chat, agentId, deps.now() + 30_000);
+          }
         }
       }
     },
