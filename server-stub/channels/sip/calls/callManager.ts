@@ -1,16 +1,31 @@
 import { createHash } from 'node:crypto';
-import { SeatError } from '@contract/errors';
-import type { Interaction, TransferTarget } from '@contract/routing';
+import type { Interaction } from '@contract/routing';
 import type { SipConnection, SipLog } from '../connection';
 import type { SipDirectory } from '../directory';
-import { parseNameAddr, type ParsedMessage } from '../message/parse';
-import { buildResponse, reasonPhrases, uriText } from '../message/serialize';
-import { header, headerList, type SipHeader, type SipRequest, type SipResponse } from '../message/sipMessage';
-import type { Registrar } from '../registrar/registrar';
-import { legRequest, type EdgeIdentity, type Leg } from './leg';
+import { buildResponse, uriText } from '../message/serialize';
+import { header, headerList, type SipHeader, type SipRequest } from '../message/sipMessage';
 import type { CallRecordStore } from '../records/callRecordStore';
-import { replacesOf, hasReplaces } from './replaces';
+import type { Registrar } from '../registrar/registrar';
+import {
+  allowed,
+  headerValueWithoutTag,
+  statusOfError,
+  type AgentLeg,
+  type Call,
+  type CallRouting,
+  type DialingAgent,
+  type EndReason,
+  type FarEnd,
+  type Relay,
+  type Request,
+  type Response,
+  type Side,
+} from './callTypes';
+import { legRequest, type EdgeIdentity, type Leg } from './leg';
 import type { ClientTransactions } from './transactions';
+import { createTransfers } from './transfers';
+
+export { allowed, refusal, type CallRouting, type DialingAgent, type FarEnd } from './callTypes';
 
 // Calls from customers to queues, as a back-to-back user agent (B2BUA). The edge answers the
 // caller's INVITE itself (leg A) and places its own INVITE to the agent the router chose (leg B).
@@ -22,100 +37,6 @@ import type { ClientTransactions } from './transactions';
 // no WebSocket peer's unreachable `*.invalid` Contact is ever routed to.
 // Calls an agent places (to a colleague, or to a number through the trunk) use the same two legs
 // without the router: "direct" calls, with no interaction unless they were dialled to a queue.
-
-type Request = ParsedMessage & SipRequest;
-type Response = ParsedMessage & SipResponse;
-
-/** The routing commands calls use (the InteractionService). */
-export interface CallRouting {
-  create(
-    tenantId: string,
-    request: { channel: 'voice'; queueId: string; customerId?: string; attached: Record<string, unknown> },
-    idempotencyKey: string,
-  ): { interaction: Interaction; created: boolean };
-  accept(tenantId: string, interactionId: string, agentId: string): Interaction;
-  reject(tenantId: string, interactionId: string, agentId: string): Interaction;
-  end(tenantId: string, interactionId: string, by: string): Interaction;
-  cancel(tenantId: string, interactionId: string, by: string): Interaction;
-  transfer(tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Interaction;
-}
-
-interface AgentLeg {
-  /** The agent on this leg; null when it is the outbound trunk. */
-  agentId: string | null;
-  leg: Leg;
-  invite: SipRequest;
-  inviteBranch: string;
-  inviteCseq: number;
-  state: 'calling' | 'confirmed' | 'cancelled';
-}
-
-interface Relay {
-  /** The side that sent the in-dialog request, and the request to answer. */
-  from: 'caller' | 'agent';
-  request: Request;
-  /** Set when the far side's 2xx must wait for the origin's ACK (which carries the SDP answer). */
-  ackFar: { cseq: number } | null;
-}
-
-/** Why a call ended, as its record says. */
-type EndReason =
-  | 'caller_hangup'
-  | 'agent_hangup'
-  | 'cancelled'
-  | 'rejected'
-  | 'released'
-  | 'ended_by_router'
-  | 'transferred'
-  | 'connection_lost'
-  | 'failed';
-
-/** An agent placing a call from their softphone. */
-export interface DialingAgent {
-  agentId: string;
-  username: string;
-}
-
-/** Where a direct call goes: a colleague's registered softphone or the trunk. */
-export interface FarEnd {
-  connection: SipConnection;
-  /** Request-URI of the INVITE (the binding's Contact, or the number at the trunk's domain). */
-  target: string;
-  /** To of the INVITE. */
-  remoteUri: string;
-  /** The colleague's agent id; null for the trunk. */
-  agentId: string | null;
-}
-
-interface Call {
-  /** Id of the call's record. */
-  id: string;
-  tenantId: string;
-  /** The routed interaction; null for a direct call. */
-  interactionId: string | null;
-  direction: 'inbound' | 'outbound' | 'internal';
-  callerAgentId: string | null;
-  customerId: string | null;
-  invite: Request;
-  inviteBranch: string;
-  caller: Leg;
-  callerAnswered: boolean;
-  callerSdp: string;
-  agent: AgentLeg | null;
-  /** After a transfer the caller's dialog is up: the next agent gets an offerless INVITE (RFC 3725). */
-  lateOffer: boolean;
-  relay: Relay | null;
-  /** True while the edge itself re-negotiates media between the caller and a new agent. */
-  reconnecting: boolean;
-  ended: boolean;
-}
-
-type Side = 'caller' | 'agent';
-
-/** Headers that say why a call cannot go where it was dialled (RFC 3261 20.43, RFC 3326). */
-export const refusal = (host: string, text: string): SipHeader[] => [
-  { name: 'Warning', value: `399 ${host} "${text.replace(/["\\]/g, '')}"` },
-];
 
 /** What the call manager needs. */
 export interface CallManagerOptions {
@@ -167,16 +88,6 @@ export interface CallManager {
   /** Live calls, for tests and shutdown. */
   count(): number;
 }
-
-const statusOfError = (error: unknown): number => {
-  if (error instanceof SeatError) {
-    if (error.status === 404) return 404;
-    if (error.status === 409) return 486;
-    if (error.status === 400) return 400;
-    if (error.status === 503) return 503;
-  }
-  return 500;
-};
 
 /** Builds the call manager. */
 export function createCallManager(options: CallManagerOptions): CallManager {
@@ -466,186 +377,19 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 
   const originConnection = (call: Call, side: 'caller' | 'agent') =>
     side === 'caller' ? call.caller.connection : (call.agent?.leg.connection ?? call.caller.connection);
-
-  const transferTarget = (call: Call, referTo: string): TransferTarget | null => {
-    const target = parseNameAddr(referTo, 'Refer_To');
-    if (!target?.uri.user || (target.uri.scheme !== 'sip' && target.uri.scheme !== 'sips')) return null;
-    const queue = directory.queueByUser(call.tenantId, target.uri.user);
-    if (queue) return { kind: 'queue', queueId: queue.id };
-    const account = directory.account(call.tenantId, target.uri.user);
-    if (account?.agentId) return { kind: 'agent', agentId: account.agentId };
-    return null;
-  };
-
-  /** NOTIFY of a REFER's progress (RFC 3515 2.4.4): a sipfrag with the status the transfer reached. */
-  const notifyRefer = (leg: Leg, status: number, final: boolean) =>
-    sendOnLeg(leg, 'NOTIFY', {
-      headers: [
-        { name: 'Event', value: 'refer' },
-        { name: 'Subscription-State', value: final ? 'terminated;reason=noresource' : 'active;expires=60' },
-      ],
-      body: `SIP/2.0 ${status} ${reasonPhrases[status] ?? 'Unknown'}\r\n`,
-      contentType: 'message/sipfrag;version=2.0',
-    });
-
-  const refer = (call: Call, side: Side, request: Request, connection: SipConnection) => {
-    const agent = call.agent;
-    const toTag = request.core.to.tag ?? '';
-    const referTo = header(request, 'Refer-To');
-    if (call.interactionId === null)
-      return respond(connection, request, 403, toTag, {
-        reason: 'Only a call of an interaction can be transferred',
-      });
-    if (side !== 'agent' || !agent || agent.state !== 'confirmed' || agent.agentId === null)
-      return respond(connection, request, 403, toTag, {
-        reason: 'Only the agent on the call can transfer it',
-      });
-    if (!referTo) return respond(connection, request, 400, toTag, { reason: 'Refer-To is missing' });
-    if (call.relay || call.reconnecting)
-      return respond(connection, request, 491, toTag, { reason: 'A media change is under way' });
-    if (hasReplaces(referTo)) return attendedTransfer(call, agent, request, referTo);
-    const target = transferTarget(call, referTo);
-    // A number is not a place the router can send an interaction; the trunk is for agents' own calls.
-    if (!target) return respond(connection, request, 404, toTag, { reason: 'Unknown transfer target' });
-    const interactionId = call.interactionId;
-    try {
-      routing.transfer(call.tenantId, interactionId, agent.agentId, target);
-    } catch (error) {
-      log.info({ err: error, interactionId }, 'SIP REFER refused by the router');
-      const status = statusOfError(error);
-      return respond(connection, request, status === 486 ? 480 : status, toTag, {
-        reason: error instanceof Error ? error.message.slice(0, 80) : 'Refused',
-      });
-    }
-    respond(connection, request, 202, toTag);
-    notifyRefer(agent.leg, 100, false);
-    notifyRefer(agent.leg, 200, true);
-    call.lateOffer = true;
-    dropAgent(call);
-    log.info({ interactionId, from: agent.agentId, to: target }, 'SIP blind transfer through the router');
-  };
-
-  /**
-   * Attended transfer (RFC 5589 7): the agent on this call consulted a colleague on a call of their
-   * own and now REFERs this call to the colleague with Replaces naming the consultation. The edge is
-   * the transferee and the transfer target's UA at once, so no INVITE with Replaces travels: the
-   * colleague's leg of the consultation joins this call, the referrer's two legs are hung up, and
-   * the media is reconnected with an offerless re-INVITE (RFC 3725 flow I).
-   */
-  const attendedTransfer = (call: Call, agent: AgentLeg, request: Request, referTo: string) => {
-    const connection = agent.leg.connection;
-    const toTag = agent.leg.localTag;
-    const interactionId = call.interactionId as string;
-    const fromAgent = agent.agentId as string;
-    const replaces = replacesOf(referTo);
-    if (!replaces)
-      return respond(connection, request, 400, toTag, { reason: 'Malformed Replaces in Refer-To' });
-    // RFC 3891 names the tags from the referrer's side, which JsSIP follows for the calls it placed;
-    // either order is looked up so a UA that reads them the other way round is understood too.
-    const byTo = dialogs.get(dKey(replaces.callId, replaces.toTag));
-    const found = byTo ?? dialogs.get(dKey(replaces.callId, replaces.fromTag));
-    const referrerTag = byTo ? replaces.fromTag : replaces.toTag;
-    const consult = found?.call;
-    if (
-      !found ||
-      !consult ||
-      consult === call ||
-      consult.ended ||
-      found.side !== 'caller' ||
-      consult.caller.remoteTag !== referrerTag ||
-      consult.caller.connection !== connection
-    ) {
-      // The REFER itself is fine; the INVITE with Replaces it asks for would meet no dialog (RFC 3891 3).
-      log.info(
-        { interactionId, callId: replaces.callId.slice(0, 80) },
-        'SIP attended transfer names no dialog',
-      );
-      respond(connection, request, 202, toTag);
-      return notifyRefer(agent.leg, 481, true);
-    }
-    const target = consult.agent;
-    if (!target || target.state !== 'confirmed' || consult.relay || consult.reconnecting)
-      return respond(connection, request, 403, toTag, { reason: 'The consultation call is not connected' });
-    if (target.agentId === null)
-      return respond(connection, request, 403, toTag, {
-        reason: 'A call can be handed over to a colleague only, not to an outside number',
-      });
-    try {
-      routing.transfer(call.tenantId, interactionId, fromAgent, { kind: 'agent', agentId: target.agentId });
-    } catch (error) {
-      log.info({ err: error, interactionId }, 'SIP attended transfer refused by the router');
-      const status = statusOfError(error);
-      return respond(connection, request, status === 486 ? 480 : status, toTag, {
-        reason: error instanceof Error ? error.message.slice(0, 80) : 'Refused',
-      });
-    }
-    // The colleague already talks to the referrer: the offer the transfer made is answered at once.
-    safely('accept', call, () => routing.accept(call.tenantId, interactionId, target.agentId as string));
-    respond(connection, request, 202, toTag);
-    notifyRefer(agent.leg, 100, false);
-
-    dialogs.delete(dKey(consult.caller.callId, consult.caller.localTag));
-    dialogs.delete(dKey(target.leg.callId, target.leg.localTag));
-    consult.agent = null;
-    sendOnLeg(consult.caller, 'BYE', {});
-    forget(consult, 'transferred');
-
-    notifyRefer(agent.leg, 200, true);
-    dropAgent(call);
-    call.agent = { ...target, state: 'confirmed' };
-    call.lateOffer = false;
-    dialogs.set(dKey(target.leg.callId, target.leg.localTag), { call, side: 'agent' });
-    records.agentJoined(call.id, target.agentId);
-    const headers: SipHeader[] = [{ name: 'X-Seat-Interaction-Id', value: interactionId }];
-    if (call.customerId) headers.push({ name: 'X-Seat-Customer-Id', value: call.customerId });
-    reconnectMedia(call, headers);
-    log.info(
-      { interactionId, from: fromAgent, to: target.agentId, consultCallId: consult.id },
-      'SIP attended transfer completed',
-    );
-  };
-
-  /**
-   * Joins the media of the caller and the current agent leg after a change of agent: an offerless
-   * re-INVITE to the agent, whose offer goes to the caller in a re-INVITE, whose answer goes back
-   * in the agent's ACK. Requests from either side meanwhile get 491.
-   */
-  const reconnectMedia = (call: Call, headers: SipHeader[]) => {
-    const agent = call.agent;
-    if (!agent) return;
-    call.reconnecting = true;
-    sendOnLeg(agent.leg, 'INVITE', { headers }, (agentReply) => {
-      if (agentReply.status < 200) return;
-      if (agentReply.status >= 300 || !agentReply.body) {
-        call.reconnecting = false;
-        if (agentReply.status < 300) sendOnLeg(agent.leg, 'ACK', { cseq: agentReply.core.cseq.seq });
-        log.warn(
-          { callId: call.id, status: agentReply.status },
-          'SIP agent gave no offer to reconnect media',
-        );
-        return;
-      }
-      const offerType = header(agentReply, 'Content-Type') ?? 'application/sdp';
-      sendOnLeg(call.caller, 'INVITE', { body: agentReply.body, contentType: offerType }, (callerReply) => {
-        if (callerReply.status < 200) return;
-        call.reconnecting = false;
-        if (callerReply.status >= 300) {
-          log.warn(
-            { callId: call.id, status: callerReply.status },
-            "SIP caller refused the new agent's media",
-          );
-          sendOnLeg(agent.leg, 'ACK', { cseq: agentReply.core.cseq.seq });
-          return;
-        }
-        sendOnLeg(call.caller, 'ACK', { cseq: callerReply.core.cseq.seq });
-        sendOnLeg(agent.leg, 'ACK', {
-          cseq: agentReply.core.cseq.seq,
-          body: callerReply.body,
-          contentType: header(callerReply, 'Content-Type') ?? 'application/sdp',
-        });
-      });
-    });
-  };
+  const { refer } = createTransfers({
+    routing,
+    directory,
+    log,
+    records,
+    dialogs,
+    dKey,
+    respond,
+    sendOnLeg,
+    dropAgent,
+    forget,
+    safely,
+  });
 
   const endFrom = (call: Call, side: Side, reason: EndReason) => {
     const connectedAgent = call.agent?.state === 'confirmed' ? call.agent.agentId : null;
@@ -957,12 +701,4 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         : 'Queued';
     respondCaller(call, 182, { headers, reason });
   }
-}
-
-/** Methods the edge accepts, for Allow headers. */
-export const allowed = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY';
-
-/** A From/To value with its tag parameter removed. */
-function headerValueWithoutTag(value: string): string {
-  return value.replace(/;\s*tag\s*=\s*[^;]*/i, '');
 }
