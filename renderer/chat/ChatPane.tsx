@@ -20,7 +20,9 @@ import './ChatPane.css';
 /** The seat's web chat pane (channel im): falls back to the generic pane outside a chat provider. */
 export function ChatPane(props: ConversationPaneProps) {
   const services = useChatServices();
-  return services ? <ChatPaneBody {...props} chat={services} /> : <GenericPane {...props} />;
+  // An im interaction created another way (e.g. by the API) has no web chat to talk in.
+  const isWebchat = props.interaction.attached.webchat !== undefined;
+  return services && isWebchat ? <ChatPaneBody {...props} chat={services} /> : <GenericPane {...props} />;
 }
 
 function ChatPaneBody({
@@ -49,6 +51,9 @@ function ChatPaneBody({
     customer?.name ??
     (typeof interaction.attached.customerName === 'string' ? interaction.attached.customerName : '');
   const unread = unreadCount(session);
+  const webchat = interaction.attached.webchat as { chatId?: unknown } | undefined;
+  // Known from the notice or transcript, else from what the web chat attached to the interaction.
+  const chatId = session.chatId ?? (typeof webchat?.chatId === 'string' ? webchat.chatId : null);
 
   // Work already accepted (a reload, a tab opened later): ask for the transcript if none came yet.
   const needsHistory = serving && session.messages.length === 0;
@@ -94,7 +99,6 @@ function ChatPaneBody({
     }, t('chat.wrappedUp'));
 
   const attach = async (file: File) => {
-    const chatId = session.chatId;
     if (!chatId) return;
     try {
       const attachment = await api.upload(chatId, file);
@@ -105,7 +109,6 @@ function ChatPaneBody({
   };
 
   const download = (attachment: ChatAttachment) => {
-    const chatId = session.chatId;
     if (!chatId) return;
     api.download(chatId, attachment).then(
       (blob) => saveBlob(blob, attachment.filename),

@@ -101,7 +101,10 @@ export function ChatTranscript({ session, customerName, onDownload, onRetry }: C
   const end = useRef<HTMLLIElement>(null);
   const count = session.messages.length + session.outgoing.length;
   // Keep the newest line in view as messages arrive (scrollIntoView is absent in some test DOMs).
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [count]);
+  // A block body: newer Chromium returns a Promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    void end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count]);
   return (
     <ol
       className="chat-transcript"

@@ -31,6 +31,8 @@ export function ChatTransfer({ api, selfAgentId, busy, onTransfer }: ChatTransfe
   const [colleagues, setColleagues] = useState<RosterEntry[]>([]);
   const [choice, setChoice] = useState('');
   const [loadError, setLoadError] = useState(false);
+  // Colleagues' states change all the time: read them again whenever the agent goes to the list.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -48,7 +50,7 @@ export function ChatTransfer({ api, selfAgentId, busy, onTransfer }: ChatTransfe
     return () => {
       live = false;
     };
-  }, [api, selfAgentId]);
+  }, [api, selfAgentId, generation]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +66,7 @@ export function ChatTransfer({ api, selfAgentId, busy, onTransfer }: ChatTransfe
         data-testid="chat-pane-transfer-target"
         value={choice}
         onChange={(e) => setChoice(e.target.value)}
+        onFocus={() => setGeneration((g) => g + 1)}
       >
         <option value="">{loadError ? t('chat.targetsFailed') : t('chat.chooseTarget')}</option>
         <optgroup label={t('chat.queues')}>

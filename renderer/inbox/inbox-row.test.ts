@@ -53,6 +53,14 @@ describe('inbox row', () => {
     });
   });
 
+  it('reads the customer and topic a web chat keeps under its webchat key', () => {
+    const row = toInboxRow({
+      ...base,
+      attached: { webchat: { chatId: 'c1', name: 'Li Na', contact: 'li@x.test', topic: 'Billing' } },
+    });
+    expect([row.customer, row.subject]).toEqual(['Li Na', 'Billing']);
+  });
+
   it('keeps no expiry or unread mark once the work is no longer an offer', () => {
     const row = toInboxRow(
       { ...base, state: 'active' },

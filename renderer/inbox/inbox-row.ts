@@ -50,13 +50,19 @@ export function toInboxRow(
   interaction: Interaction,
   extra: { expiresAt?: string | null; unread?: boolean } = {},
 ): InboxRow {
-  const a = interaction.attached;
+  // The web chat puts its pre-chat form under `webchat` (name, contact, topic): read it like the flat keys.
+  const chat = interaction.attached.webchat;
+  const a =
+    chat !== null && typeof chat === 'object' && !Array.isArray(chat)
+      ? { ...(chat as Record<string, unknown>), ...interaction.attached }
+      : interaction.attached;
   const priority = typeof a.priority === 'number' && Number.isFinite(a.priority) ? a.priority : null;
   const slaDueAt = text(a.slaDueAt) ?? text(a.slaDue);
   return {
     id: interaction.id,
     channel: interaction.channel,
-    customer: firstText(a, ['customerName', 'from', 'callerId', 'ani']) ?? interaction.customerId ?? '',
+    customer:
+      firstText(a, ['customerName', 'from', 'callerId', 'ani', 'name']) ?? interaction.customerId ?? '',
     subject: firstLine(firstText(a, ['subject', 'firstLine', 'message', 'topic']) ?? ''),
     queueId: interaction.queueId,
     state: interaction.state,

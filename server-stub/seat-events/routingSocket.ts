@@ -73,6 +73,11 @@ export function createRoutingSocketExtension(
           break;
         case 'interaction.transfer':
           await service.actions.transfer(tenantId, message.interactionId, agentId, message.to);
+          // The router tells only the new holder; the seat that passed the work on learns here that it left.
+          connection.send({
+            type: 'interaction.update',
+            interaction: service.get(tenantId, message.interactionId),
+          });
           break;
       }
       connection.send({ type: 'ack', id: message.id });

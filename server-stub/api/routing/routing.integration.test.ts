@@ -167,6 +167,11 @@ describe('routing over HTTP and the seat WebSocket', () => {
       interactionId: created.id,
       to: { kind: 'agent', agentId: agentId(2) },
     });
+    // The transferring seat is told the work left it.
+    let left = await a1.next('interaction.update');
+    for (let i = 0; i < 3 && left.interaction.agentId === agentId(8); i++)
+      left = await a1.next('interaction.update');
+    expect(left.interaction).toMatchObject({ id: created.id, agentId: agentId(2), state: 'offered' });
     const toAgent = await biller.next('interaction.offer');
     expect(toAgent.interaction.attached).toEqual({
       consent: { recording: true },
