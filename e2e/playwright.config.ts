@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2eRelaySinkPort, e2eSmtpPort } from './email-ports';
 
 const port = 7499;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -34,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', locale: 'en-GB' } }],
   webServer: {
-    command: `npx tsx e2e/start-fresh-server.ts --port ${port} --data-dir test-results/e2e-data`,
+    command: `npx tsx e2e/start-fresh-server.ts --port ${port} --data-dir test-results/e2e-data --smtp-port ${e2eSmtpPort} --smtp-relay 127.0.0.1:${e2eRelaySinkPort}`,
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

@@ -11,7 +11,9 @@ export function contentSecurityPolicy(serverUrl: string): string {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:', server.origin],
+    // Remote images appear only in an e-mail's sandboxed frame after the agent chose "Show remote
+    // images"; that frame's own CSP allows them only then (renderer/email/frame-document.ts).
+    'img-src': ["'self'", 'data:', 'blob:', server.origin, 'https:', 'http:'],
     'font-src': ["'self'", 'data:'],
     'media-src': ["'self'", 'blob:', 'mediastream:', server.origin],
     'connect-src': ["'self'", server.origin, socket],

@@ -68,7 +68,7 @@ export interface EmailPaneViewProps extends ConversationPaneProps {
   deps: EmailPaneDeps;
 }
 
-/** The thread of an e-mail interaction: messages newest last, the newest open, and the composer. */
+/** The thread of an e-mail interaction: messages newest last, the customer's latest and the newest open, and the composer. */
 export function EmailPaneView(props: EmailPaneViewProps) {
   const { interaction, gone, user, socket, active, onAttention, announce, deps } = props;
   const { t } = useTranslation();
@@ -103,10 +103,13 @@ export function EmailPaneView(props: EmailPaneViewProps) {
       (loaded) => {
         if (!live) return;
         setThread({ status: 'ready', thread: loaded });
-        const newest = loaded.messages.at(-1);
-        if (newest) {
-          setExpanded((e) => (e.has(newest.id) ? e : new Set(e).add(newest.id)));
-          loadBody(newest.id);
+        // The customer's latest message is what the agent answers; an auto-acknowledgement or our own
+        // reply after it must not hide it.
+        const open = [loaded.messages.findLast((m) => m.direction === 'inbound'), loaded.messages.at(-1)];
+        for (const summary of open) {
+          if (!summary) continue;
+          setExpanded((e) => (e.has(summary.id) ? e : new Set(e).add(summary.id)));
+          loadBody(summary.id);
         }
       },
       (error: unknown) => live && setThread({ status: 'failed', error }),

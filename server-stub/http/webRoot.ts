@@ -12,7 +12,9 @@ export const webSeatCsp = [
   // ag-grid sets inline style attributes on its cells; no inline script is allowed.
   "style-src 'self' 'unsafe-inline'",
   "connect-src 'self' ws: wss:",
-  "img-src 'self' data: blob:",
+  // Remote images appear only in an e-mail's sandboxed frame after the agent chose "Show remote
+  // images"; that frame's own CSP allows them only then (renderer/email/frame-document.ts).
+  "img-src 'self' data: blob: https: http:",
   "media-src 'self' blob: mediastream:",
   "font-src 'self' data:",
   "object-src 'none'",
