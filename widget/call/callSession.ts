@@ -78,6 +78,11 @@ export function startCustomerCall(
     if (session || finished) return;
     session = ua.call(`sip:${target.queue}@${target.tenant}`, {
       mediaConstraints: { audio: true, video: false },
+      // JsSIP's default STUN server is on the internet; without one reachable, ICE gathering waits
+      // for its timeout before the INVITE leaves. Host candidates suffice where the agents are
+      // reachable directly (the centre's own network, the tests' loopback); a deployment that puts
+      // customers behind NAT adds its STUN/TURN servers here.
+      pcConfig: { iceServers: [] },
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
     });
     session.on('progress', (event: { response?: IncomingResponse }) => {
