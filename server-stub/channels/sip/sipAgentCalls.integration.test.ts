@@ -190,6 +190,33 @@ describe('calls agents place', () => {
   });
 });
 
+describe('requests a call state does not allow', () => {
+  it('refuses a hold re-INVITE and a REFER while the call still waits in the queue, leaving it queued', async () => {
+    const caller = await open();
+    invite(caller, 'early-1', 'anonymous', 'billing', 'e1');
+    const queued = await caller.next((m) => m.kind === 'response' && m.status === 182);
+    const early = { from: header(queued, 'From') ?? '', to: header(queued, 'To') ?? '', callId: 'early-1' };
+    caller.sendRaw(sipRequest('INVITE', 'sip:edge@seat-edge.invalid', { ...early, cseq: 2, body: sdpOffer }));
+    expect(await finalOf(caller, 'early-1', 'INVITE', 2)).toMatchObject({ status: 488 });
+    caller.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...early,
+        cseq: 3,
+        extra: ['Refer-To: <sip:general@demo>'],
+      }),
+    );
+    expect(await finalOf(caller, 'early-1', 'REFER')).toMatchObject({ status: 403 });
+    // A BYE naming the dialog with a From tag that is not the caller's is another dialog: 481.
+    caller.sendRaw(
+      sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...early, from: '<sip:x@y>;tag=forged', cseq: 4 }),
+    );
+    expect(await finalOf(caller, 'early-1', 'BYE')).toMatchObject({ status: 481 });
+    const [interaction] = env.server.routing.service.list(tenant, ['queued'], 5);
+    expect(interaction).toMatchObject({ state: 'queued', queueId: 'demo-queue-billing' });
+    expect(env.server.sip.calls.count()).toBe(1);
+  });
+});
+
 describe('attended transfer and its refusals', () => {
   it('hands the customer to the consulted colleague with REFER/Replaces and moves the interaction', async () => {
     const [first, second] = englishAgents();
