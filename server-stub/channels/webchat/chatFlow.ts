@@ -256,12 +256,17 @@ export function createChatFlow(deps: WebchatServiceDeps) {
     const name = agentName(tenantId, agentId);
     toCustomer(chat.id, { type: 'active', agentName: name });
     const fresh = chats.chat(chat.id)!;
-    deps.sendToAgent(tenantId, agentId, {
+    const reached = deps.sendToAgent(tenantId, agentId, {
       type: 'chat.transcript',
       interactionId,
       chatId: chat.id,
       messages: chats.messages(chat.id),
     });
+    // What the customer wrote while waiting reached the agent with the transcript.
+    if (reached > 0 && fresh.lastSeq > 0) {
+      const seq = chats.mark(chat.id, 'agent_delivered', fresh.lastSeq);
+      if (seq > 0) toCustomer(chat.id, { type: 'receipt', kind: 'delivered', seq });
+    }
     systemLine(fresh, `${name} joined the chat.`);
   };
 

@@ -186,6 +186,29 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     expect(replay).toMatchObject({ error: { code: 'CHAT_TOKEN_USED' } });
   });
 
+  it('keeps what the customer wrote while waiting and marks it delivered when the agent accepts', async () => {
+    const chat = await startChat();
+    const page = await customer(chat);
+    await page.waitFor('queue figures', (f) => f.type === 'queue');
+    page.send({ type: 'message', clientId: 'early', text: 'I typed this while waiting' });
+    const stored = await page.waitFor('stored', (f) => f.type === 'stored');
+    if (stored.type !== 'stored') throw new Error('unreachable');
+    await ready(agent1);
+    const agent = await seat('agent01');
+    const assigned = await page.waitFor('assigned', (f) => f.type === 'assigned');
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    page.send({ type: 'join', token: assigned.token });
+    await agent.waitFor('join', (f) => f.type === 'chat.join');
+    agent.send({ type: 'chat.accept', id: 'a', interactionId: chat.interactionId, token: assigned.token });
+    const transcript = await agent.waitFor('transcript', (f) => f.type === 'chat.transcript');
+    if (transcript.type !== 'chat.transcript') throw new Error('unreachable');
+    expect(transcript.messages.map((m) => m.text)).toContain('I typed this while waiting');
+    await page.waitFor(
+      'delivered',
+      (f) => f.type === 'receipt' && f.kind === 'delivered' && f.seq >= stored.seq,
+    );
+  });
+
   it('tells the waiting page its place in the queue and puts the chat back when the agent rejects the join', async () => {
     const chat = await startChat();
     const page = await customer(chat);
