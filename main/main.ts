@@ -18,6 +18,7 @@ import { registerIpcHandlers, sendEvent } from './ipc/registerIpc';
 import type { Logger } from './log';
 import { createLineLogger } from './log';
 import { createNotificationService } from './notifications/notificationService';
+import { createBadgeService } from './app/badge';
 import { createAppProtocolHandler } from './protocol/appProtocol';
 import { contentSecurityPolicy } from './security/contentSecurityPolicy';
 import { createPermissionPolicy } from './security/permissions';
@@ -113,11 +114,18 @@ function start(log: Logger, focusWindow: { current: () => void }): void {
     emitClicked: (payload) => window && sendEvent(window.webContents, 'notification:clicked', payload),
     log,
   });
+  const badge = createBadgeService({
+    platform: process.platform,
+    setAppBadgeCount: (count) => app.setBadgeCount(count),
+    flashWindow: (on) => window?.flashFrame(on),
+    log,
+  });
   registerIpcHandlers(
     ipcMain,
     {
       settings,
       notifications,
+      badge,
       appInfo: () =>
         createAppInfo({ version: app.getVersion(), platform: process.platform, locale: app.getLocale() }),
     },

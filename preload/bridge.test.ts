@@ -40,6 +40,7 @@ const answers: Record<string, unknown> = {
   'settings:set': { ...defaultSettings, language: 'en' },
   'app:info': appInfo,
   'notification:show': null,
+  'app:setBadgeCount': null,
 };
 
 describe('preload bridge', () => {
@@ -50,11 +51,13 @@ describe('preload bridge', () => {
     expect(await seat.setSettings({ language: 'en' })).toEqual({ ...defaultSettings, language: 'en' });
     expect(await seat.getAppInfo()).toEqual(appInfo);
     expect(await seat.showNotification({ id: 'n', title: 't', body: 'b' })).toBeNull();
+    expect(await seat.setBadgeCount(3)).toBeNull();
     expect(ipc.invoke.mock.calls).toEqual([
       ['settings:get'],
       ['settings:set', { language: 'en' }],
       ['app:info'],
       ['notification:show', { id: 'n', title: 't', body: 'b' }],
+      ['app:setBadgeCount', 3],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map(([c]) => c))).toEqual(new Set(Object.keys(invokeChannels)));
   });

@@ -19,6 +19,9 @@ export const notificationRequestSchema = z
   .strict();
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
 
+/** How many items wait unseen, shown as the app's badge (dock, taskbar, launcher); 0 clears it. */
+export const badgeCountSchema = z.number().int().min(0).max(9999);
+
 /**
  * Every renderer → main call, declared once: its channel name, argument tuple and result.
  * Main validates `args` with these schemas; the renderer parses the result with them.
@@ -28,6 +31,7 @@ export const invokeChannels = {
   'settings:set': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
   'app:info': { args: z.tuple([]), result: appInfoSchema },
   'notification:show': { args: z.tuple([notificationRequestSchema]), result: z.null() },
+  'app:setBadgeCount': { args: z.tuple([badgeCountSchema]), result: z.null() },
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['args']>;
@@ -50,6 +54,8 @@ export interface SeatBridge {
   setSettings(patch: InvokeArgs<'settings:set'>[0]): Promise<InvokeResult<'settings:set'>>;
   getAppInfo(): Promise<InvokeResult<'app:info'>>;
   showNotification(request: InvokeArgs<'notification:show'>[0]): Promise<null>;
+  /** Shows `count` as the app's badge while the window is in the background; 0 clears it. */
+  setBadgeCount(count: InvokeArgs<'app:setBadgeCount'>[0]): Promise<null>;
   /** Subscribes to settings changes; returns the unsubscribe. */
   onSettingsChanged(listener: (settings: EventPayload<'settings:changed'>) => void): () => void;
   /** Subscribes to clicks on notifications this renderer showed; returns the unsubscribe. */

@@ -17,12 +17,18 @@ function setup() {
     log,
   });
   const notifications = { show: vi.fn(() => null) };
+  const badge = { set: vi.fn(() => null) };
   const dispose = registerIpcHandlers(
     ipcMain,
-    { settings, notifications, appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en' }) },
+    {
+      settings,
+      notifications,
+      badge,
+      appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en' }),
+    },
     { isTrustedSender: isAppUrl, log },
   );
-  return { invoke, handlers, notifications, dispose };
+  return { invoke, handlers, notifications, badge, dispose };
 }
 
 describe('registerIpcHandlers', () => {
@@ -31,7 +37,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('answers each channel through its service', async () => {
-    const { invoke, notifications } = setup();
+    const { invoke, notifications, badge } = setup();
     expect(await invoke('settings:get', own)).toEqual({ ok: true, value: defaultSettings });
     expect(await invoke('settings:set', own, { language: 'en' })).toEqual({
       ok: true,
@@ -46,6 +52,13 @@ describe('registerIpcHandlers', () => {
       value: null,
     });
     expect(notifications.show).toHaveBeenCalledWith({ id: 'n', title: 't', body: 'b' });
+    expect(await invoke('app:setBadgeCount', own, 4)).toEqual({ ok: true, value: null });
+    expect(badge.set).toHaveBeenCalledWith(4);
+    expect(await invoke('app:setBadgeCount', own, -1)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(badge.set).toHaveBeenCalledTimes(1);
   });
 
   it('removes every handler when disposed', () => {

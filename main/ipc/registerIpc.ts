@@ -1,5 +1,6 @@
 import type { AppInfo, EventChannel, EventPayload } from '@contract/ipc/channels';
 import { eventChannels } from '@contract/ipc/channels';
+import type { BadgeService } from '../app/badge';
 import type { NotificationService } from '../notifications/notificationService';
 import type { SettingsService } from '../settings/settingsService';
 import type { HandleInvokeOptions, IpcMainLike } from './handleInvoke';
@@ -9,6 +10,7 @@ import { handleInvoke } from './handleInvoke';
 export interface IpcServices {
   settings: SettingsService;
   notifications: NotificationService;
+  badge: BadgeService;
   appInfo(): AppInfo;
 }
 
@@ -23,6 +25,7 @@ export function registerIpcHandlers(
     handleInvoke(ipcMain, 'settings:set', (patch) => services.settings.set(patch), options),
     handleInvoke(ipcMain, 'app:info', () => services.appInfo(), options),
     handleInvoke(ipcMain, 'notification:show', (request) => services.notifications.show(request), options),
+    handleInvoke(ipcMain, 'app:setBadgeCount', (count) => services.badge.set(count), options),
   ];
   return () => {
     for (const dispose of disposers) dispose();

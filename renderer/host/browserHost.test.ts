@@ -196,3 +196,12 @@ describe('browser host app info', () => {
     expect((await win.host.getAppInfo()).platform).toBe('win32');
   });
 });
+
+describe('browser host badge', () => {
+  it('accepts a badge count (the page marks its title itself) and refuses a bad one with VALIDATION_FAILED', async () => {
+    const { host } = makeHost();
+    await expect(host.setBadgeCount(3)).resolves.toBeNull();
+    await expect(host.setBadgeCount(-1)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(host.setBadgeCount(1.5)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

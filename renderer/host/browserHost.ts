@@ -1,6 +1,6 @@
 import { parseOrThrow, SeatError } from '@contract/errors';
 import type { AppInfo, EventPayload, NotificationRequest } from '@contract/ipc/channels';
-import { notificationRequestSchema } from '@contract/ipc/channels';
+import { badgeCountSchema, notificationRequestSchema } from '@contract/ipc/channels';
 import type { Settings } from '@contract/ipc/settings';
 import { defaultSettings, settingsPatchSchema, settingsSchema } from '@contract/ipc/settings';
 import { mergeSettings, recoverSettings } from '@contract/ipc/settingsMerge';
@@ -109,6 +109,11 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
       locale: deps.navigator.language,
     }),
     showNotification: async (request) => notify(parseOrThrow(notificationRequestSchema, request)),
+    // A page has no OS badge: renderer/notify marks the tab's title and favicon instead.
+    setBadgeCount: async (count) => {
+      parseOrThrow(badgeCountSchema, count);
+      return null;
+    },
     onSettingsChanged: (listener) => {
       const ownPage = (event: Event) => listener((event as CustomEvent<Settings>).detail);
       // Another tab of the web seat saved settings: the same change, seen through the storage event.
