@@ -231,6 +231,28 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     expect(stale).toMatchObject({ error: { code: 'CHAT_TOKEN_USED' } });
   });
 
+  it('sends the page back to waiting when the offer is withdrawn (no answer), and its old token is dead', async () => {
+    await ready(agent1);
+    const agent = await seat('agent01');
+    const chat = await startChat();
+    const page = await customer(chat);
+    const assigned = await page.waitFor('assigned', (f) => f.type === 'assigned');
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    await agent.waitFor('notice', (f) => f.type === 'chat.begin');
+    // What the router sends the seat when the offer times out; the chat follows the same frame.
+    t.server.webchat.agentFrame(tenant, agent1, {
+      type: 'interaction.revoked',
+      interactionId: chat.interactionId,
+      reason: 'timeout',
+    });
+    await page.waitFor('requeued', (f) => f.type === 'requeued');
+    const mark = page.frames.length;
+    page.send({ type: 'join', token: assigned.token });
+    const stale = await page.waitFor('stale token', (f) => f.type === 'error', mark);
+    expect(stale).toMatchObject({ error: { code: 'CHAT_TOKEN_USED' } });
+    expect(agent.frames.some((f) => f.type === 'chat.join')).toBe(false);
+  });
+
   it('refuses a seat accept that names a token other than the joined one', async () => {
     await ready(agent1);
     const agent = await seat('agent01');
