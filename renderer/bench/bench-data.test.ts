@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { interactionSchema } from '@contract/routing';
+import { benchInteractions } from './bench-data';
+
+describe('benchInteractions', () => {
+  it('builds valid, distinct and repeatable interactions over every channel', () => {
+    const at = Date.parse('2026-01-01T10:00:00.000Z');
+    const list = benchInteractions(60, at);
+    for (const i of list) interactionSchema.parse(i);
+    expect(new Set(list.map((i) => i.id)).size).toBe(60);
+    expect(new Set(list.map((i) => i.channel)).size).toBe(6);
+    expect(benchInteractions(60, at)).toEqual(list);
+  });
+});
