@@ -15,6 +15,7 @@ import { createCapacityLoader } from './conversations/conversations-api';
 import { createCtiServices } from './cti/create-cti-services';
 import { createPhoneCredentialStore, rememberPhoneCredentials } from './cti/phone-credentials';
 import { createInboxApi } from './inbox/inbox-api';
+import { createNewWorkServices } from './notify/new-work-services';
 import { getHost } from './host';
 import './styles/base.css';
 
@@ -48,6 +49,12 @@ async function start(): Promise<void> {
     systemLocale: window.navigator.language,
     rootElement: document.documentElement,
     inbox: { api: createInboxApi(http), timers, now: () => Date.now() },
+    newWork: createNewWorkServices({
+      window,
+      document,
+      host,
+      warn: (message) => console.warn('[notify]', message),
+    }),
     conversations: {
       http,
       serverUrl,

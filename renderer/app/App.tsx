@@ -149,6 +149,7 @@ function ConnectedShell({ session, services, ...rest }: ConnectedShellProps) {
       socket={socket}
       inbox={services.inbox}
       conversations={services.conversations}
+      newWork={services.newWork}
       cti={services.cti}
       {...rest}
     />

@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { CtiServices } from '../cti/cti-services';
 import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import type { InboxServices } from '../inbox/Inbox';
+import type { NewWorkServices } from '../notify/new-work-services';
 
 /** What the app needs from its host: saving the language and hearing about settings changed elsewhere. */
 export interface AppHost {
@@ -27,6 +28,8 @@ export interface AppServices {
   inbox?: InboxServices;
   /** What conversation panes use; without it no conversation area is shown (tests of other parts). */
   conversations?: ConversationAreaServices;
+  /** Sound and badge for work arriving while the seat is in the background; none in tests of other parts. */
+  newWork?: NewWorkServices;
   /** The softphone and CTI toolbar's services; without them no call area is shown (tests of other parts). */
   cti?: CtiServices;
 }

@@ -14,6 +14,8 @@ import type { CtiServices } from '../cti/cti-services';
 import { useCti } from '../cti/use-cti';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxServices } from '../inbox/Inbox';
+import { NewWorkNotifier } from '../notify/NewWorkNotifier';
+import type { NewWorkServices } from '../notify/new-work-services';
 import { setStateFrame } from './agent-state-options';
 import type { StateChoice } from './agent-state-options';
 import { Shell } from './Shell';
@@ -29,6 +31,8 @@ export interface ShellScreenProps {
   languageSwitch: ReactNode;
   /** The inbox's reads and clock; without them the inbox pane keeps its placeholder. */
   inbox?: InboxServices | undefined;
+  /** Sound and badge for work arriving while the seat is in the background. */
+  newWork?: NewWorkServices | undefined;
   /** The conversation panes' services; without them no conversation area is shown. */
   conversations?: ConversationAreaServices | undefined;
   /** The softphone's services; without them no call area is shown. */
@@ -43,6 +47,7 @@ export function ShellScreen({
   onSessionEnded,
   languageSwitch,
   inbox,
+  newWork,
   conversations,
   cti,
 }: ShellScreenProps) {
@@ -94,43 +99,46 @@ export function ShellScreen({
   };
 
   return (
-    <Shell
-      displayName={user.displayName}
-      status={status}
-      connection={connection}
-      statePending={statePending}
-      signingOut={signingOut}
-      onChooseState={(choice) => void chooseState(choice)}
-      onSignOut={() => void signOut()}
-      languageSwitch={languageSwitch}
-      error={failure === null ? null : errorMessage(t, failure)}
-      onDismissError={() => setFailure(null)}
-      callArea={phone.callArea}
-      customer={phone.customer}
-      inbox={
-        inbox ? (
-          <Inbox
-            user={user}
-            socket={socket}
-            {...inbox}
-            onOpen={conversations ? tabs.open : undefined}
-            acceptOffer={chat?.acceptOffer}
-          />
-        ) : undefined
-      }
-      conversations={
-        conversations
-          ? (chat?.provide ?? ((area: ReactNode) => area))(
-              <ConversationArea
-                tabs={tabs}
-                user={user}
-                socket={socket}
-                services={conversations}
-                loadCapacity={conversations.loadCapacity}
-              />,
-            )
-          : undefined
-      }
-    />
+    <>
+      {newWork ? <NewWorkNotifier frames$={socket.messages$} services={newWork} /> : null}
+      <Shell
+        displayName={user.displayName}
+        status={status}
+        connection={connection}
+        statePending={statePending}
+        signingOut={signingOut}
+        onChooseState={(choice) => void chooseState(choice)}
+        onSignOut={() => void signOut()}
+        languageSwitch={languageSwitch}
+        error={failure === null ? null : errorMessage(t, failure)}
+        onDismissError={() => setFailure(null)}
+        callArea={phone.callArea}
+        customer={phone.customer}
+        inbox={
+          inbox ? (
+            <Inbox
+              user={user}
+              socket={socket}
+              {...inbox}
+              onOpen={conversations ? tabs.open : undefined}
+              acceptOffer={chat?.acceptOffer}
+            />
+          ) : undefined
+        }
+        conversations={
+          conversations
+            ? (chat?.provide ?? ((area: ReactNode) => area))(
+                <ConversationArea
+                  tabs={tabs}
+                  user={user}
+                  socket={socket}
+                  services={conversations}
+                  loadCapacity={conversations.loadCapacity}
+                />,
+              )
+            : undefined
+        }
+      />
+    </>
   );
 }
