@@ -407,6 +407,42 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     expect(t.server.webchat.chats.chat(chat.chatId)?.agentIds).toEqual([agent1, agent2]);
   });
 
+  it('keeps the transcript through a transfer to a queue, where the next agent picks it up', async () => {
+    const { agent, chat, page } = await acceptedChat();
+    page.send({ type: 'message', clientId: 'q', text: 'Before the queue transfer' });
+    await agent.waitFor(
+      'question',
+      (f) => f.type === 'chat.message' && f.message.text === 'Before the queue transfer',
+    );
+    // agent01 takes a break so the queue's next pick is the colleague, not the one who passed it on.
+    await t.server.routing.service.setAgentState(tenant, agent1, 'not_ready', 'break', agent1);
+    const mark = page.frames.length;
+    agent.send({
+      type: 'interaction.transfer',
+      id: 'tq',
+      interactionId: chat.interactionId,
+      to: { kind: 'queue', queueId },
+    });
+    await agent.waitFor('transfer ack', (f) => f.type === 'ack' && f.id === 'tq');
+    await ready(agent2);
+    const colleague = await seat('agent02');
+    const assigned = await page.waitFor('assigned again', (f) => f.type === 'assigned', mark);
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    await colleague.waitFor('notice', (f) => f.type === 'chat.begin' && f.token === assigned.token);
+    page.send({ type: 'join', token: assigned.token });
+    await colleague.waitFor('join', (f) => f.type === 'chat.join');
+    colleague.send({
+      type: 'chat.accept',
+      id: 'a2',
+      interactionId: chat.interactionId,
+      token: assigned.token,
+    });
+    const transcript = await colleague.waitFor('transcript', (f) => f.type === 'chat.transcript');
+    if (transcript.type !== 'chat.transcript') throw new Error('unreachable');
+    expect(transcript.messages.map((m) => m.text)).toContain('Before the queue transfer');
+    await page.waitFor('active again', (f) => f.type === 'active', mark);
+  });
+
   it('puts the chat in the customer history when the contact matches a customer', async () => {
     const row = t.server.store.sqlite
       .prepare(
