@@ -19,7 +19,7 @@ import { createDigestVerifier } from './registrar/digest';
 import type { DigestAlgorithm } from './registrar/ha1';
 import { createRegistrar, type Registrar } from './registrar/registrar';
 import type { CallRecordStore } from './records/callRecordStore';
-import type { SipTrunk } from './trunk';
+import { trunkAddress, type SipTrunk } from './trunk';
 
 // The SIP edge without its transport: frames in from connections, decisions in from the router,
 // SIP out. The WebSocket route (sipSocketRoute.ts) feeds it; tests feed it directly with fakes.
@@ -127,6 +127,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     newTag,
     log,
     records: options.records,
+    trunk: options.trunk ?? null,
   });
   const trunk = options.trunk ?? null;
 
@@ -228,7 +229,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     if (!trunk) return refuse(404, 'No outbound trunk is configured for numbers');
     const trunkConnection = trunk.connection();
     if (!trunkConnection) return refuse(503, 'The outbound trunk is not connected');
-    const address = `sip:${encodeURIComponent(target.number).replace(/%2B/g, '+')}@${trunk.domain}`;
+    const address = trunkAddress(trunk.domain, target.number);
     return calls.dial(
       message,
       connection,

@@ -275,7 +275,7 @@ describe('attended transfer and its refusals', () => {
     expect(env.server.routing.service.agentStatus(tenant, second!.agentId)?.state).toBe('wrapup');
   });
 
-  it('answers a Replaces naming no dialog with a 481 sipfrag and changes nothing', async () => {
+  it('answers a Replaces naming no dialog with a 481 sipfrag and a number without a trunk with 404, changing nothing', async () => {
     const [first, second] = englishAgents();
     ready(first!.agentId);
     const a = await open();
@@ -292,6 +292,17 @@ describe('attended transfer and its refusals', () => {
     const notify = await requestOf(a, 'NOTIFY');
     expect(notify.body).toBe('SIP/2.0 481 Call/Transaction Does Not Exist\r\n');
     expect(header(notify, 'Subscription-State')).toMatch(/^terminated/);
+    // A number without a trunk: 404 with a Warning, and the call stays.
+    a.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...call.agentDialog,
+        cseq: 3,
+        extra: ['Refer-To: <sip:+15551234@demo>'],
+      }),
+    );
+    const noTrunk = await finalOf(a, call.agentDialog.callId, 'REFER', 3);
+    expect(noTrunk).toMatchObject({ status: 404 });
+    expect(header(noTrunk, 'Warning')).toContain('No outbound trunk');
     expect(env.server.routing.service.get(tenant, call.interactionId)).toMatchObject({
       state: 'active',
       agentId: first!.agentId,
@@ -364,6 +375,15 @@ describe('attended transfer and its refusals', () => {
       }),
     );
     expect(await finalOf(call.caller, call.callerDialog.callId, 'REFER')).toMatchObject({ status: 403 });
+    // A REFER while the first re-INVITE is still pending is glare too.
+    a.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...call.agentDialog,
+        cseq: 4,
+        extra: ['Refer-To: <sip:billing@demo>'],
+      }),
+    );
+    expect(await finalOf(a, call.agentDialog.callId, 'REFER')).toMatchObject({ status: 491 });
     expect(env.server.routing.service.get(tenant, call.interactionId)).toMatchObject({
       state: 'active',
       agentId: first!.agentId,

@@ -4,7 +4,16 @@ import { WebSocketServer } from 'ws';
 import { startTestServer } from '../../testing/testServer';
 import { readCliConfig } from '../../config';
 import { parseSipMessage, type ParsedMessage } from './message/parse';
-import { finalOf, invite, registerAgent, requestOf, sdpAnswer, uacDialog } from './testing/sipScenario';
+import { header } from './message/sipMessage';
+import {
+  finalOf,
+  invite,
+  registerAgent,
+  requestOf,
+  sdpAnswer,
+  sdpOffer,
+  uacDialog,
+} from './testing/sipScenario';
 import { connectSip, sipResponse, sipRequest, type SipTestClient } from './testing/sipTestClient';
 
 // A number an agent dials leaves through the outbound trunk: a real SIP-over-WebSocket gateway
@@ -111,6 +120,143 @@ describe('outbound trunk', () => {
     );
     expect(await requestOf(agent, 'BYE')).toBeTruthy();
     expect(env.server.sip.calls.count()).toBe(0);
+  });
+});
+
+describe('transfer to a number', () => {
+  it('hands the customer to the number through the trunk and ends the interaction for the agent', async () => {
+    const address = await env.server.listen();
+    for (let i = 0; i < 300 && !gatewaySocket; i++) await new Promise((r) => setTimeout(r, 10));
+    const sipUrl = `ws://127.0.0.1:${address.port}/sip`;
+    const agent = await connectSip(sipUrl);
+    const caller = await connectSip(sipUrl);
+    clients.push(agent, caller);
+    env.server.routing.service.setAgentState(
+      'tenant-demo',
+      'demo-agent-agent01',
+      'ready',
+      null,
+      'demo-agent-agent01',
+    );
+    await registerAgent(agent, 'agent01');
+    invite(caller, 'xfer-1', 'anonymous', 'general', 'c1');
+    const offer = await requestOf(agent, 'INVITE');
+    const interactionId = header(offer, 'X-Seat-Interaction-Id') as string;
+    agent.sendRaw(
+      sipResponse(offer, 200, 'OK', {
+        toTag: 'a1',
+        extra: ['Contact: <sip:a@client.invalid>'],
+        body: sdpAnswer,
+      }),
+    );
+    await finalOf(caller, 'xfer-1');
+    agent.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        from: '<sip:agent01@demo>;tag=a1',
+        to: header(offer, 'From') ?? '',
+        callId: offer.core.callId,
+        cseq: 2,
+        extra: ['Refer-To: <tel:+15551234>'],
+      }),
+    );
+    expect(await finalOf(agent, offer.core.callId, 'REFER')).toMatchObject({ status: 202 });
+    expect(await requestOf(agent, 'BYE')).toBeTruthy();
+    expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('wrapup');
+
+    const outgoing = await fromGateway((m) => m.kind === 'request' && m.method === 'INVITE');
+    expect(outgoing.kind === 'request' && outgoing.uri).toBe('sip:+15551234@gw.example');
+    expect(outgoing.body).toBe('');
+    gatewaySocket?.send(
+      sipResponse(outgoing, 200, 'OK', {
+        toTag: 'gw3',
+        extra: ['Contact: <sip:gw@gw.example>'],
+        body: sdpOffer,
+      }),
+    );
+    const reinvite = await requestOf(caller, 'INVITE');
+    expect(reinvite.body).toBe(sdpOffer);
+    caller.sendRaw(sipResponse(reinvite, 200, 'OK', { body: sdpAnswer }));
+    const ack = await fromGateway((m) => m.kind === 'request' && m.method === 'ACK');
+    expect(ack.body).toBe(sdpAnswer);
+
+    gatewaySocket?.send(
+      sipRequest('BYE', 'sip:edge@seat-edge.invalid', {
+        from: '<sip:+15551234@gw.example>;tag=gw3',
+        to: outgoing.headers.find((h) => h.name === 'From')?.value ?? '',
+        callId: outgoing.core.callId,
+        cseq: 1,
+      }),
+    );
+    expect(await requestOf(caller, 'BYE')).toBeTruthy();
+    expect(env.server.sip.calls.count()).toBe(0);
+    expect(
+      env.server.store.sqlite
+        .prepare('SELECT end_reason FROM call_records WHERE interaction_id = ?')
+        .get(interactionId),
+    ).toEqual({ end_reason: 'far_end_hangup' });
+  });
+});
+
+describe('attended transfer to a number', () => {
+  it('joins the customer to the outside party the agent consulted through the trunk', async () => {
+    const address = await env.server.listen();
+    for (let i = 0; i < 300 && !gatewaySocket; i++) await new Promise((r) => setTimeout(r, 10));
+    const sipUrl = `ws://127.0.0.1:${address.port}/sip`;
+    const agent = await connectSip(sipUrl);
+    const caller = await connectSip(sipUrl);
+    clients.push(agent, caller);
+    env.server.routing.service.setAgentState(
+      'tenant-demo',
+      'demo-agent-agent01',
+      'ready',
+      null,
+      'demo-agent-agent01',
+    );
+    await registerAgent(agent, 'agent01');
+    invite(caller, 'att-1', 'anonymous', 'general', 'c1');
+    const offer = await requestOf(agent, 'INVITE');
+    const interactionId = header(offer, 'X-Seat-Interaction-Id') as string;
+    agent.sendRaw(
+      sipResponse(offer, 200, 'OK', {
+        toTag: 'a1',
+        extra: ['Contact: <sip:a@client.invalid>'],
+        body: sdpAnswer,
+      }),
+    );
+    await finalOf(caller, 'att-1');
+    // Consultation: the agent dials the number, the gateway answers.
+    invite(agent, 'att-consult', 'agent01', '5550100', 'k1');
+    const outgoing = await fromGateway((m) => m.kind === 'request' && m.method === 'INVITE');
+    gatewaySocket?.send(
+      sipResponse(outgoing, 200, 'OK', {
+        toTag: 'gw4',
+        extra: ['Contact: <sip:gw@gw.example>'],
+        body: sdpAnswer,
+      }),
+    );
+    const consultOk = await finalOf(agent, 'att-consult');
+    await fromGateway((m) => m.kind === 'request' && m.method === 'ACK');
+    const replaces = encodeURIComponent(`att-consult;to-tag=${consultOk.core.to.tag};from-tag=k1`);
+    agent.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        from: '<sip:agent01@demo>;tag=a1',
+        to: header(offer, 'From') ?? '',
+        callId: offer.core.callId,
+        cseq: 2,
+        extra: [`Refer-To: <sip:5550100@demo?Replaces=${replaces}>`],
+      }),
+    );
+    expect(await finalOf(agent, offer.core.callId, 'REFER')).toMatchObject({ status: 202 });
+    const reinvite = await fromGateway((m) => m.kind === 'request' && m.method === 'INVITE');
+    expect(reinvite.body).toBe('');
+    gatewaySocket?.send(sipResponse(reinvite, 200, 'OK', { body: sdpOffer }));
+    const callerReinvite = await requestOf(caller, 'INVITE');
+    caller.sendRaw(sipResponse(callerReinvite, 200, 'OK', { body: sdpAnswer }));
+    expect((await fromGateway((m) => m.kind === 'request' && m.method === 'ACK')).body).toBe(sdpAnswer);
+    expect(await requestOf(agent, 'BYE')).toBeTruthy();
+    expect(await requestOf(agent, 'BYE')).toBeTruthy();
+    expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('wrapup');
+    expect(env.server.sip.calls.count()).toBe(1);
   });
 });
 

@@ -15,6 +15,11 @@ export interface SipTrunk {
   connection(): SipConnection | null;
 }
 
+/** The Request-URI of a number at the trunk: `sip:+442079460000@gw.example` (the user part escaped). */
+export function trunkAddress(domain: string, number: string): string {
+  return `sip:${encodeURIComponent(number).replace(/%2B/g, '+')}@${domain}`;
+}
+
 /** Trunk settings, as the server options give them. */
 export interface SipTrunkOptions {
   /** ws:// or wss:// URL of the gateway's SIP WebSocket. */

@@ -23,6 +23,7 @@ import {
 } from './callTypes';
 import { legRequest, type EdgeIdentity, type Leg } from './leg';
 import type { ClientTransactions } from './transactions';
+import { trunkAddress, type SipTrunk } from '../trunk';
 import { createTransfers } from './transfers';
 
 export { allowed, refusal, type CallRouting, type DialingAgent, type FarEnd } from './callTypes';
@@ -48,6 +49,8 @@ export interface CallManagerOptions {
   newTag(): string;
   log: SipLog;
   records: CallRecordStore;
+  /** The outbound trunk, for calls transferred to a number. */
+  trunk?: SipTrunk | null;
 }
 
 /** Calls through the edge: SIP requests in, router decisions in. */
@@ -275,7 +278,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       // A direct call has no one else to try: the caller hears the far end's answer.
       if (interactionId === null) {
         log.info({ callId: call.id, status: response.status }, 'SIP direct call refused by the far end');
-        respondCaller(call, response.status === 408 ? 480 : response.status, { reason: response.reason });
+        // A caller already answered (a call transferred out) is hung up instead.
+        if (call.callerAnswered) sendOnLeg(call.caller, 'BYE', {});
+        else
+          respondCaller(call, response.status === 408 ? 480 : response.status, { reason: response.reason });
         return forget(call, 'rejected');
       }
       // A 487 answers our own CANCEL: the router already knows (it revoked the offer).
@@ -377,7 +383,32 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 
   const originConnection = (call: Call, side: 'caller' | 'agent') =>
     side === 'caller' ? call.caller.connection : (call.agent?.leg.connection ?? call.caller.connection);
+  /**
+   * Takes a call out of the router (it was transferred to a number): the interaction is over for
+   * the centre, the call goes on as a direct one and hangs up by SIP alone.
+   */
+  const detach = (call: Call) => {
+    if (call.interactionId) byInteraction.delete(iKey(call.tenantId, call.interactionId));
+    call.interactionId = null;
+  };
+
+  /** Places the far leg of `call` to `number` through the trunk; false when there is no trunk to use. */
+  const dialOut = (call: Call, number: string): boolean => {
+    const connection = options.trunk?.connection();
+    if (!options.trunk || !connection) return false;
+    const address = trunkAddress(options.trunk.domain, number);
+    const domain = directory.tenantByHost(call.invite.core.to.uri.host)?.slug ?? call.invite.core.to.uri.host;
+    placeFarLeg(call, { connection, target: address, remoteUri: `<${address}>`, agentId: null }, domain, [
+      { name: 'X-Seat-Call-Kind', value: 'outbound' },
+    ]);
+    return true;
+  };
+
   const { refer } = createTransfers({
+    host: edge.host,
+    trunk: () => (options.trunk ? (options.trunk.connection() ? 'up' : 'down') : 'none'),
+    detach,
+    dialOut,
     routing,
     directory,
     log,
@@ -607,7 +638,11 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         case 'BYE':
           respond(connection, request, 200, toTag);
           log.info({ interactionId: call.interactionId, callId: call.id, side }, 'SIP BYE');
-          return endFrom(call, side, side === 'caller' ? 'caller_hangup' : 'agent_hangup');
+          return endFrom(
+            call,
+            side,
+            side === 'caller' ? 'caller_hangup' : call.agent?.agentId ? 'agent_hangup' : 'far_end_hangup',
+          );
         case 'INVITE':
         case 'UPDATE':
         case 'INFO':

@@ -47,6 +47,7 @@ export interface Relay {
 export type EndReason =
   | 'caller_hangup'
   | 'agent_hangup'
+  | 'far_end_hangup'
   | 'cancelled'
   | 'rejected'
   | 'released'

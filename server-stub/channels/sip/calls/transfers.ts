@@ -17,6 +17,8 @@ import {
 } from './callTypes';
 import type { Leg, legRequest } from './leg';
 import { hasReplaces, replacesOf } from './replaces';
+import { dialledNumber } from './dialTarget';
+import { refusal } from './callTypes';
 
 // Transfers of a call that is an interaction: blind (REFER to a queue or an agent, through the
 // router) and attended (REFER with Replaces naming the referrer's consultation call), each with
@@ -24,6 +26,12 @@ import { hasReplaces, replacesOf } from './replaces';
 
 /** What the transfers use of the call manager. */
 export interface TransferContext {
+  /** Whether a number can be reached: no trunk configured, configured but not connected, or up. */
+  trunk(): 'none' | 'down' | 'up';
+  /** Ends the call's tie to its interaction; the call continues as a direct one. */
+  detach(call: Call): void;
+  /** Places the far leg to a number through the trunk (offerless when the caller is connected). */
+  dialOut(call: Call, number: string): boolean;
   routing: CallRouting;
   directory: SipDirectory;
   log: SipLog;
@@ -45,6 +53,8 @@ export interface TransferContext {
   ): void;
   dropAgent(call: Call): void;
   forget(call: Call, reason: EndReason): void;
+  /** The edge's host, for Warning headers. */
+  host: string;
   safely(what: string, call: Call, action: () => void): void;
 }
 
@@ -63,6 +73,58 @@ export function createTransfers(ctx: TransferContext): {
     const account = directory.account(call.tenantId, target.uri.user);
     if (account?.agentId) return { kind: 'agent', agentId: account.agentId };
     return null;
+  };
+
+  /** The number a Refer-To names (`sip:+4420…@demo`, `tel:+4420…`), or null. */
+  const numberOf = (referTo: string): string | null => {
+    const target = parseNameAddr(referTo, 'Refer_To');
+    if (target?.uri.user && (target.uri.scheme === 'sip' || target.uri.scheme === 'sips'))
+      return dialledNumber(target.uri.user);
+    const tel = /^<?tel:([^;>]+)/i.exec(referTo.trim());
+    return tel ? dialledNumber(tel[1] as string) : null;
+  };
+
+  /** Refuses a transfer to a number when no trunk can take it; true when it was refused. */
+  const noTrunk = (connection: SipConnection, request: Request, toTag: string): boolean => {
+    const trunk = ctx.trunk();
+    if (trunk === 'up') return false;
+    const text =
+      trunk === 'none'
+        ? 'No outbound trunk is configured for numbers'
+        : 'The outbound trunk is not connected';
+    respond(connection, request, trunk === 'none' ? 404 : 503, toTag, {
+      reason: text,
+      headers: refusal(ctx.host, text),
+    });
+    return true;
+  };
+
+  /**
+   * Blind transfer to a number: the interaction ends for the agent (wrap-up follows as after any
+   * call) and the customer is connected through the trunk; the call is then no longer the router's.
+   */
+  const transferOut = (call: Call, agent: AgentLeg, request: Request, number: string) => {
+    const connection = agent.leg.connection;
+    const toTag = agent.leg.localTag;
+    const interactionId = call.interactionId as string;
+    if (noTrunk(connection, request, toTag)) return;
+    try {
+      routing.end(call.tenantId, interactionId, agent.agentId as string);
+    } catch (error) {
+      log.info({ err: error, interactionId }, 'SIP transfer to a number refused by the router');
+      return respond(connection, request, statusOfError(error), toTag);
+    }
+    respond(connection, request, 202, toTag);
+    notifyRefer(agent.leg, 100, false);
+    notifyRefer(agent.leg, 200, true);
+    dropAgent(call);
+    ctx.detach(call);
+    call.lateOffer = true;
+    ctx.dialOut(call, number);
+    log.info(
+      { interactionId, from: agent.agentId, number },
+      'SIP blind transfer to a number through the trunk',
+    );
   };
 
   /** NOTIFY of a REFER's progress (RFC 3515 2.4.4): a sipfrag with the status the transfer reached. */
@@ -93,7 +155,8 @@ export function createTransfers(ctx: TransferContext): {
       return respond(connection, request, 491, toTag, { reason: 'A media change is under way' });
     if (hasReplaces(referTo)) return attendedTransfer(call, agent, request, referTo);
     const target = transferTarget(call, referTo);
-    // A number is not a place the router can send an interaction; the trunk is for agents' own calls.
+    const number = target ? null : numberOf(referTo);
+    if (number) return transferOut(call, agent, request, number);
     if (!target) return respond(connection, request, 404, toTag, { reason: 'Unknown transfer target' });
     const interactionId = call.interactionId;
     try {
@@ -154,12 +217,12 @@ export function createTransfers(ctx: TransferContext): {
     const target = consult.agent;
     if (!target || target.state !== 'confirmed' || consult.relay || consult.reconnecting)
       return respond(connection, request, 403, toTag, { reason: 'The consultation call is not connected' });
-    if (target.agentId === null)
-      return respond(connection, request, 403, toTag, {
-        reason: 'A call can be handed over to a colleague only, not to an outside number',
-      });
+    const colleague = target.agentId;
     try {
-      routing.transfer(call.tenantId, interactionId, fromAgent, { kind: 'agent', agentId: target.agentId });
+      // To a colleague the interaction moves; to an outside party (consulted through the trunk) it ends.
+      if (colleague)
+        routing.transfer(call.tenantId, interactionId, fromAgent, { kind: 'agent', agentId: colleague });
+      else routing.end(call.tenantId, interactionId, fromAgent);
     } catch (error) {
       log.info({ err: error, interactionId }, 'SIP attended transfer refused by the router');
       const status = statusOfError(error);
@@ -168,7 +231,8 @@ export function createTransfers(ctx: TransferContext): {
       });
     }
     // The colleague already talks to the referrer: the offer the transfer made is answered at once.
-    safely('accept', call, () => routing.accept(call.tenantId, interactionId, target.agentId as string));
+    if (colleague) safely('accept', call, () => routing.accept(call.tenantId, interactionId, colleague));
+    else ctx.detach(call);
     respond(connection, request, 202, toTag);
     notifyRefer(agent.leg, 100, false);
 
@@ -183,12 +247,15 @@ export function createTransfers(ctx: TransferContext): {
     call.agent = { ...target, state: 'confirmed' };
     call.lateOffer = false;
     dialogs.set(dKey(target.leg.callId, target.leg.localTag), { call, side: 'agent' });
-    records.agentJoined(call.id, target.agentId);
-    const headers: SipHeader[] = [{ name: 'X-Seat-Interaction-Id', value: interactionId }];
-    if (call.customerId) headers.push({ name: 'X-Seat-Customer-Id', value: call.customerId });
+    const headers: SipHeader[] = [];
+    if (colleague) {
+      records.agentJoined(call.id, colleague);
+      headers.push({ name: 'X-Seat-Interaction-Id', value: interactionId });
+      if (call.customerId) headers.push({ name: 'X-Seat-Customer-Id', value: call.customerId });
+    }
     reconnectMedia(call, headers);
     log.info(
-      { interactionId, from: fromAgent, to: target.agentId, consultCallId: consult.id },
+      { interactionId, from: fromAgent, to: colleague ?? 'trunk', consultCallId: consult.id },
       'SIP attended transfer completed',
     );
   };
