@@ -81,6 +81,42 @@ describe('EmailPane', () => {
     expect(articles[0]?.textContent).toContain('first 第一封');
   });
 
+  it("opens the customer's latest message too when an auto-acknowledgement follows it", async () => {
+    const deps = depsWith(fakeSanitizer());
+    const ack = message({
+      id: 'ack',
+      direction: 'outbound',
+      status: 'sent',
+      text: 'We have your message',
+      preview: 'We have',
+    });
+    deps.api.threadOfInteraction = vi.fn().mockResolvedValue(thread([first, ack]));
+    deps.api.message = vi.fn((id: string) => Promise.resolve(id === 'ack' ? ack : first));
+    renderWithI18n(
+      <EmailPaneView
+        interaction={interaction()}
+        gone={null}
+        user={user}
+        socket={{ messages$: new Subject<ServerMessage>(), request: vi.fn() }}
+        services={{
+          http: { request: vi.fn() },
+          serverUrl: '',
+          getToken: () => null,
+          timers: { set: vi.fn() },
+          now: () => 0,
+        }}
+        active
+        onClose={vi.fn()}
+        onAttention={vi.fn()}
+        announce={vi.fn()}
+        deps={deps}
+      />,
+    );
+    await screen.findByText('We have your message');
+    expect(await screen.findByText('您好，请看附件。')).toBeTruthy();
+    expect(deps.api.message).toHaveBeenCalledWith('m1');
+  });
+
   it('loads an older message body when the agent opens it', async () => {
     const { deps } = setup();
     await screen.findByText('第二封');
