@@ -7,7 +7,7 @@ import { createSipDirectory } from './directory';
 import { createSipEdge, type SipEdge } from './edge';
 import { serializeSipMessage } from './message/serialize';
 import { registerVoiceQueuesRoute } from './voiceQueuesRoute';
-import { createCallRecordStore } from './records/callRecordStore';
+import { createCallRecordStore, withLoggedFailures } from './records/callRecordStore';
 import { registerCallRecordRoutes } from './records/callRecordRoutes';
 import { connectSipTrunk, type SipTrunk } from './trunk';
 import type { Database } from 'better-sqlite3';
@@ -52,7 +52,7 @@ export function registerSipEdge(
   let trunk: (SipTrunk & { dispose(): void }) | null = null;
   const trunkConfig = deps.trunk;
   const edge = createSipEdge({
-    records,
+    records: withLoggedFailures(records, log),
     trunk: trunkConfig ? { domain: trunkConfig.domain, connection: () => trunk?.connection() ?? null } : null,
     directory: createSipDirectory(deps.sqlite),
     routing: deps.routing,

@@ -131,3 +131,31 @@ export function createCallRecordStore(sqlite: Database, now: () => number): Call
     },
   };
 }
+
+/**
+ * The same store with write failures logged instead of thrown: a record that cannot be written
+ * (disk full, database closing at shutdown) must not break the call it describes.
+ */
+export function withLoggedFailures(
+  store: CallRecordStore,
+  log: { warn(details: Record<string, unknown>, message: string): void },
+): CallRecordStore {
+  const guard =
+    <A extends unknown[]>(what: string, write: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        write(...args);
+      } catch (error) {
+        log.warn({ err: error, what }, 'call record not written');
+      }
+    };
+  return {
+    started: guard('started', store.started),
+    answered: guard('answered', store.answered),
+    agentJoined: guard('agentJoined', store.agentJoined),
+    ended: guard('ended', store.ended),
+    disposition: guard('disposition', store.disposition),
+    list: store.list,
+    get: store.get,
+  };
+}
