@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { e2eRelaySinkPort, e2eSmtpPort } from './email-ports';
 
-const port = 7499;
+// SEAT_E2E_PORT lets two runs share a machine (each gets its own server and data directory).
+const port = Number(process.env.SEAT_E2E_PORT ?? 7499);
+const dataDir = process.env.SEAT_E2E_PORT ? `test-results/e2e-data-${port}` : 'test-results/e2e-data';
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Drives Debian's Chromium against the real server serving the built web seat (npm run build:renderer
@@ -9,7 +11,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: '../test-results/e2e-artifacts',
+  outputDir: process.env.SEAT_E2E_PORT
+    ? `../test-results/e2e-artifacts-${port}`
+    : '../test-results/e2e-artifacts',
   workers: 1,
   retries: 0,
   timeout: 30_000,
@@ -35,7 +39,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', locale: 'en-GB' } }],
   webServer: {
-    command: `npx tsx e2e/start-fresh-server.ts --port ${port} --data-dir test-results/e2e-data --smtp-port ${e2eSmtpPort} --smtp-relay 127.0.0.1:${e2eRelaySinkPort}`,
+    command: `npx tsx e2e/start-fresh-server.ts --port ${port} --data-dir ${dataDir} --smtp-port ${e2eSmtpPort} --smtp-relay 127.0.0.1:${e2eRelaySinkPort}`,
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

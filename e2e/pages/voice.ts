@@ -1,10 +1,13 @@
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { SeatPage } from './seat-page';
 
 // Voice e2e helpers: pages with Chromium's fake microphone, media kept on loopback, and every
 // RTCPeerConnection the page makes kept aside so a test can read its RTP statistics (getStats) —
 // audio is checked as bytes flowing, not only as words on the screen.
+
+/** Voice steps wait longer than the default: each page runs real media, and the machine is shared. */
+export const voiceExpect = expect.configure({ timeout: 20_000 });
 
 /** Launch flags that give a page a fake microphone and let WebRTC use 127.0.0.1 (DESIGN §9). */
 export const fakeMediaArgs = [
@@ -82,7 +85,7 @@ export function audioBytesReceived(page: Page): Promise<number> {
 export async function expectAudioFlowing(page: Page, what: string): Promise<void> {
   const before = await audioBytesReceived(page);
   await expect
-    .poll(() => audioBytesReceived(page), { message: `${what} receives RTP audio`, timeout: 10_000 })
+    .poll(() => audioBytesReceived(page), { message: `${what} receives RTP audio`, timeout: 20_000 })
     .toBeGreaterThan(before + 1000);
 }
 
@@ -96,12 +99,12 @@ export class CallerPage {
 
   async call(queue: string): Promise<void> {
     await this.page.goto(`/widget/?tenant=demo&queue=${queue}`);
-    await expect(this.status).toHaveAttribute('data-state', 'idle');
+    await voiceExpect(this.status).toHaveAttribute('data-state', 'idle');
     await this.page.getByTestId('call-button').click();
   }
 
   async expectState(state: string): Promise<void> {
-    await expect(this.status).toHaveAttribute('data-state', state);
+    await voiceExpect(this.status).toHaveAttribute('data-state', state);
   }
 
   async hangUp(): Promise<void> {
@@ -131,8 +134,10 @@ export class SoftphonePage extends SeatPage {
   async signInWithPhone(username: string, ready = true): Promise<void> {
     await this.open();
     await this.signInToShell(username);
-    await expect(this.registration).toHaveAttribute('data-state', 'registered');
-    await expect(this.sipConnection).toHaveAttribute('data-state', 'connected');
+    // A call an earlier failed test left in wrap-up is finished first, so each test starts clean.
+    if ((await this.agentState.getAttribute('data-state')) === 'wrapup') await this.finishWrapup();
+    await voiceExpect(this.registration).toHaveAttribute('data-state', 'registered');
+    await voiceExpect(this.sipConnection).toHaveAttribute('data-state', 'connected');
     if (ready) {
       await this.chooseState('ready');
       await this.expectState('ready');
@@ -143,7 +148,7 @@ export class SoftphonePage extends SeatPage {
   }
 
   async expectCall(state: string): Promise<void> {
-    await expect(this.call).toHaveAttribute('data-state', state);
+    await voiceExpect(this.call).toHaveAttribute('data-state', state);
   }
 
   /** Opens the dial, transfer or consult form and sends the target. */
@@ -164,3 +169,41 @@ export class SoftphonePage extends SeatPage {
     await this.expectCall('idle');
   }
 }
+
+/** Opens the pages of one voice test and closes them after it, so no phone outlives its test. */
+export interface VoicePhones {
+  /** An agent's seat, signed in with a registered phone, ready unless told otherwise. */
+  agent(username: string, ready?: boolean): Promise<SoftphonePage>;
+  /** A customer's call page. */
+  caller(): Promise<CallerPage>;
+  /** A bare context with fake media, for tests that route its sockets. */
+  context(): Promise<BrowserContext>;
+}
+
+/** The voice specs' test: Chromium with fake media, and the `phones` fixture. */
+export const voiceTest = test.extend<{ phones: VoicePhones }>({
+  phones: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    const agents: SoftphonePage[] = [];
+    const context = async () => {
+      const opened = await voiceContext(browser);
+      contexts.push(opened);
+      return opened;
+    };
+    await use({
+      context,
+      async agent(username, ready = true) {
+        const seat = new SoftphonePage(await (await context()).newPage());
+        agents.push(seat);
+        await seat.signInWithPhone(username, ready);
+        return seat;
+      },
+      caller: async () => new CallerPage(await (await context()).newPage()),
+    });
+    // A ready agent left behind would be offered the next test's call: each leaves not ready.
+    for (const seat of agents)
+      if ((await seat.agentState.getAttribute('data-state').catch(() => null)) === 'ready')
+        await seat.chooseState('not_ready:break');
+    for (const opened of contexts) await opened.close();
+  },
+});

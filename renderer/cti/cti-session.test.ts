@@ -1,0 +1,214 @@
+import { Subject, firstValueFrom } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { NotificationRequest } from '@contract/ipc/channels';
+import { defaultSettings } from '@contract/ipc/settings';
+import type { Settings } from '@contract/ipc/settings';
+import type { ServerMessage } from '@contract/ws';
+import type { Interaction } from '@contract/routing';
+import { createCtiSession } from './cti-session';
+import type { CtiHost } from './cti-session';
+import { createPhoneCredentialStore } from './phone-credentials';
+import { createSoftphone } from './softphone';
+import type { SoftphoneAccount } from './sip-ua';
+import { FakeUa, fakeMedia } from './testing/fake-ua';
+
+const user = {
+  id: 'u10',
+  tenantId: 'tenant-demo',
+  username: 'agent10',
+  displayName: 'Agent Ten',
+  role: 'agent',
+  agentId: 'demo-agent-agent10',
+} as const;
+
+const interaction = (change: Partial<Interaction>): Interaction => ({
+  id: 'int-1',
+  channel: 'voice',
+  queueId: 'q',
+  customerId: null,
+  state: 'active',
+  agentId: user.agentId,
+  attached: {},
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  estimatedWaitSeconds: null,
+  position: null,
+  disposition: null,
+  releaseReason: null,
+  ...change,
+});
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
+
+async function setUp(options: { signedIn?: boolean } = {}) {
+  const uas: Array<{ account: SoftphoneAccount; ua: FakeUa }> = [];
+  const { media, log } = fakeMedia();
+  const phone = createSoftphone({
+    createUa: (account) => {
+      const ua = new FakeUa();
+      uas.push({ account, ua });
+      return ua;
+    },
+    media,
+    timers: { set: () => () => {} },
+    now: () => 0,
+    newId: () => 'leg-1',
+  });
+  const frames = new Subject<ServerMessage>();
+  const sent: unknown[] = [];
+  const notifications: NotificationRequest[] = [];
+  const clicks = new Subject<{ id: string }>();
+  const settingsChanged = new Subject<Settings>();
+  let settings: Settings = {
+    ...defaultSettings,
+    audio: { ringerDeviceId: 'bell', speakerDeviceId: null, microphoneDeviceId: null },
+  };
+  const host: CtiHost = {
+    getSettings: async () => settings,
+    setSettings: async (patch) => {
+      settings = { ...settings, audio: { ...settings.audio, ...patch.audio } };
+      return settings;
+    },
+    onSettingsChanged: (listener) => {
+      const s = settingsChanged.subscribe(listener);
+      return () => s.unsubscribe();
+    },
+    showNotification: async (request) => {
+      notifications.push(request);
+      return null;
+    },
+    onNotificationClicked: (listener) => {
+      const s = clicks.subscribe(listener);
+      return () => s.unsubscribe();
+    },
+  };
+  const storage = memoryStorage();
+  // After a reload the tab still knows the tenant, never the password.
+  storage.setItem('seat.phone.tenant', 'demo');
+  const credentials = createPhoneCredentialStore(storage);
+  if (options.signedIn !== false)
+    credentials.remember({ tenant: 'demo', username: 'agent10', password: 'pw' });
+  const session = createCtiSession({
+    user,
+    phone,
+    socket: {
+      messages$: frames.asObservable(),
+      request: async (message) => {
+        sent.push(message);
+      },
+    },
+    host,
+    credentials,
+    serverUrl: 'http://127.0.0.1:7420',
+    describeCall: (leg) => ({ title: 'Incoming call', body: `${leg.remote} is calling` }),
+    warn: () => {},
+  });
+  const stop = session.start();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    session,
+    phone,
+    uas,
+    frames,
+    sent,
+    notifications,
+    clicks,
+    settingsChanged,
+    log,
+    stop,
+    credentials,
+  };
+}
+
+describe('the CTI session', () => {
+  it('registers the signed-in agent with the Seat edge and rings on the ringer from settings', async () => {
+    const { uas, phone, log } = await setUp();
+    expect(uas.map((u) => u.account)).toEqual([
+      {
+        serverUrl: 'ws://127.0.0.1:7420/sip',
+        domain: 'demo',
+        username: 'agent10',
+        password: 'pw',
+        displayName: 'Agent Ten',
+      },
+    ]);
+    uas[0]!.ua.online();
+    uas[0]!.ua.ring({});
+    expect(phone.state.primary?.state).toBe('ringing');
+    expect(log).toContain('ring bell');
+  });
+
+  it('asks for the password after a reload, then registers with it', async () => {
+    const { session, uas } = await setUp({ signedIn: false });
+    expect(await firstValueFrom(session.needsPassword$)).toBe(true);
+    expect(uas).toHaveLength(0);
+    session.signInPhone('typed');
+    expect(uas.map((u) => [u.account.username, u.account.domain, u.account.password])).toEqual([
+      ['agent10', 'demo', 'typed'],
+    ]);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(false);
+  });
+
+  it('pops the caller and notifies; a click on the notification answers', async () => {
+    const { session, uas, notifications, clicks, phone } = await setUp();
+    uas[0]!.ua.online();
+    const call = uas[0]!.ua.ring({ 'X-Seat-Interaction-Id': 'int-1', 'X-Seat-Customer-Id': 'cust-7' });
+    expect(await firstValueFrom(session.screenPop$)).toBe('cust-7');
+    expect(notifications).toEqual([{ id: 'call-leg-1', title: 'Incoming call', body: 'Alice is calling' }]);
+    clicks.next({ id: 'call-other' });
+    expect(call.calls).toEqual([]);
+    clicks.next({ id: 'call-leg-1' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(call.calls[0]?.[0]).toBe('answer');
+    expect(phone.state.primary?.state).toBe('connected');
+  });
+
+  it('enters wrap-up when the router says so for this agent and sends the disposition', async () => {
+    const { session, phone, frames, sent } = await setUp();
+    frames.next({
+      type: 'interaction.update',
+      interaction: interaction({ state: 'wrapup', agentId: 'someone-else' }),
+    });
+    expect(phone.state.wrapup).toBeNull();
+    frames.next({ type: 'interaction.update', interaction: interaction({ state: 'wrapup' }) });
+    expect(phone.state.wrapup?.interactionId).toBe('int-1');
+    await session.wrapup('resolved');
+    expect(sent).toEqual([{ type: 'interaction.wrapup', interactionId: 'int-1', disposition: 'resolved' }]);
+    expect(phone.state.wrapup).toBeNull();
+  });
+
+  it('sends no wrap-up when nothing waits for one', async () => {
+    const { session, sent } = await setUp();
+    await session.wrapup('resolved');
+    expect(sent).toEqual([]);
+  });
+
+  it('saves devices in settings and re-registers when the SIP server setting changes', async () => {
+    const { session, uas, settingsChanged } = await setUp();
+    await session.saveDevices({ speakerDeviceId: 'desk' });
+    expect((await firstValueFrom(session.settings$))?.audio.speakerDeviceId).toBe('desk');
+    settingsChanged.next({
+      ...defaultSettings,
+      softphone: { sipServerUrl: 'wss://pbx.example.com/ws', sipDomain: 'pbx.example.com' },
+    });
+    expect(uas).toHaveLength(2);
+    expect(uas[0]!.ua.stopped).toBe(true);
+    expect(uas[1]!.account).toMatchObject({
+      serverUrl: 'wss://pbx.example.com/ws',
+      domain: 'pbx.example.com',
+    });
+  });
+
+  it('stops the phone when the shell goes', async () => {
+    const { uas, stop } = await setUp();
+    stop();
+    expect(uas[0]!.ua.stopped).toBe(true);
+  });
+});
