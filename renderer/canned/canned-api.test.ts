@@ -36,4 +36,21 @@ describe('canned api', () => {
       code: 'BAD_RESPONSE',
     });
   });
+
+  it('saves a personal response with POST /api/canned/personal', async () => {
+    const saved = {
+      id: 'c9',
+      scope: 'personal',
+      title: 'Mine',
+      body: 'Hi {{customer.name}}',
+      shortcut: 'mine',
+      language: null,
+      updatedAt: '2026-03-02T09:00:00.000Z',
+    };
+    const { api, urls } = answering(201, { response: saved });
+    await expect(
+      api.createPersonal({ title: 'Mine', body: 'Hi {{customer.name}}', shortcut: 'mine' }),
+    ).resolves.toEqual(saved);
+    expect(urls).toEqual(['http://seat.test/api/canned/personal']);
+  });
 });

@@ -13,7 +13,12 @@ export type CannedState =
  * The canned responses, loaded when first asked for (the first time the picker opens) and again when
  * asked after a failure; a loaded list is kept. A reply arriving after unmount is dropped.
  */
-export function useCanned(api: CannedApi): { state: CannedState; load: () => void } {
+export function useCanned(api: Pick<CannedApi, 'list'>): {
+  state: CannedState;
+  load: () => void;
+  /** Adds a response just saved, so the picker offers it without a reload. */
+  add: (response: CannedResponse) => void;
+} {
   const [state, setState] = useState<CannedState>({ status: 'idle' });
   const mounted = useRef(true);
   useEffect(() => {
@@ -41,5 +46,10 @@ export function useCanned(api: CannedApi): { state: CannedState; load: () => voi
       },
     );
   }, [api]);
-  return { state, load };
+  const add = useCallback((response: CannedResponse) => {
+    setState((current) =>
+      current.status === 'ready' ? { status: 'ready', responses: [...current.responses, response] } : current,
+    );
+  }, []);
+  return { state, load, add };
 }

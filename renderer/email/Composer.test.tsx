@@ -172,4 +172,35 @@ describe('Composer', () => {
     expect(screen.queryByTestId('canned-picker')).toBeNull();
     expect(text.value).toBe('a/b');
   });
+
+  it('saves the written text as a personal canned response the picker then offers', async () => {
+    const { deps, text } = setup();
+    const mine: CannedResponse = {
+      ...greeting,
+      id: 'p1',
+      scope: 'personal',
+      title: 'My refund text',
+      shortcut: 'myrefund',
+      body: 'Refunds take 3 days.',
+    };
+    deps.canned.createPersonal = vi.fn().mockResolvedValue(mine);
+    // The list is loaded once (here), so the saved text must join it without a reload.
+    fireEvent.keyDown(text, { key: 'C', ctrlKey: true, shiftKey: true });
+    await screen.findByText('Greeting');
+    fireEvent.keyDown(screen.getByRole('combobox', { name: 'Search canned responses' }), { key: 'Escape' });
+    type(text, 'Refunds take 3 days.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save as my canned response' }));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'My refund text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved “My refund text” to your canned responses.')).toBeTruthy();
+    expect(deps.canned.createPersonal).toHaveBeenCalledWith({
+      title: 'My refund text',
+      body: 'Refunds take 3 days.',
+      shortcut: null,
+    });
+    fireEvent.keyDown(text, { key: 'C', ctrlKey: true, shiftKey: true });
+    await screen.findByText('Greeting');
+    expect(screen.getByText('My refund text')).toBeTruthy();
+    expect(deps.canned.list).toHaveBeenCalledTimes(1);
+  });
 });

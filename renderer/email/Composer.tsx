@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EmailMessage, EmailReplyRequest } from '@contract/email';
 import type { CannedResponse } from '@contract/http/canned';
 import { CannedPicker } from '../canned/CannedPicker';
+import { SaveCannedForm } from '../canned/SaveCannedForm';
 import { fillPlaceholders } from '../canned/placeholders';
 import type { PlaceholderValues } from '../canned/placeholders';
 import { replaceToken, slashTokenAt } from '../canned/slash-trigger';
@@ -63,6 +64,7 @@ export function Composer({
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [picker, setPicker] = useState<{ token: SlashToken | null; query: string } | null>(null);
+  const [savingCanned, setSavingCanned] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
   const canned = useCanned(deps.canned);
 
@@ -277,9 +279,31 @@ export function Composer({
           {problem}
         </p>
       ) : null}
+      {savingCanned ? (
+        <SaveCannedForm
+          body={text}
+          api={deps.canned}
+          onSaved={(response) => {
+            canned.add(response);
+            setSavingCanned(false);
+            setNote(t('canned.save.saved', { title: response.title }));
+          }}
+          onCancel={() => setSavingCanned(false)}
+        />
+      ) : null}
       <div className="email-composer__actions">
         <button type="button" onClick={() => openPicker(null)}>
           {t('canned.open')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (text.trim() === '') return setNote(t('canned.save.emptyText'));
+            setSavingCanned((open) => !open);
+          }}
+          aria-expanded={savingCanned}
+        >
+          {t('canned.save.open')}
         </button>
         <button type="button" onClick={onCancel} disabled={sending}>
           {t('email.cancel')}

@@ -55,7 +55,7 @@ export const depsWith = (sanitizer: EmailSanitizer, over: Partial<EmailPaneDeps>
     reply: vi.fn(),
     download: vi.fn().mockResolvedValue(new Blob(['png'])),
   },
-  canned: { list: vi.fn().mockResolvedValue([]) },
+  canned: { list: vi.fn().mockResolvedValue([]), createPersonal: vi.fn() },
   sanitizer,
   openLink: vi.fn(),
   blobUrls: { create: vi.fn(() => 'blob:http://seat.test/1'), revoke: vi.fn() },
