@@ -43,6 +43,11 @@ export interface SipEdgeOptions {
   records: CallRecordStore;
   /** The outbound trunk for numbers agents dial; without one a number is answered 404. */
   trunk?: SipTrunk | null;
+  /**
+   * Calls one connection may have in progress as the caller (4 by default: an agent's customer
+   * call, a consultation and a conference leg fit; a page flooding queues does not).
+   */
+  maxCallsPerConnection?: number;
   /** Timer B/F: how long a request the edge sent may go unanswered. */
   transactionTimeoutMs?: number;
   secret?: Buffer;
@@ -130,6 +135,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     trunk: options.trunk ?? null,
   });
   const trunk = options.trunk ?? null;
+  const maxCallsPerConnection = options.maxCallsPerConnection ?? 4;
 
   // Router effects run inside the router's own submit; acting on them re-enters the router, so
   // they are handled once the current command has finished.
@@ -205,6 +211,10 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       });
     };
     if (!tenant || !uri?.user) return refuse(404, 'No such address');
+    // A retransmission of an INVITE in progress is not a new call; anything else counts.
+    const resent = calls.isPending(message);
+    if (!resent && calls.placedBy(connection) >= maxCallsPerConnection)
+      return refuse(486, `At most ${maxCallsPerConnection} calls at a time from one connection`);
     const binding = registrar.bindingOfConnection(connection);
     const agent =
       binding && binding.tenantId === tenant.id && binding.agentId

@@ -217,6 +217,53 @@ describe('requests a call state does not allow', () => {
   });
 });
 
+describe('limits and cancels', () => {
+  it('lets one connection place at most four calls at a time', async () => {
+    const caller = await open();
+    for (let i = 1; i <= 4; i++) {
+      invite(caller, `flood-${i}`, 'anonymous', 'billing', `f${i}`);
+      expect(
+        await caller.next((m) => m.kind === 'response' && m.core.callId === `flood-${i}` && m.status === 182),
+      ).toBeTruthy();
+    }
+    invite(caller, 'flood-5', 'anonymous', 'billing', 'f5');
+    const refused = await finalOf(caller, 'flood-5');
+    expect(refused).toMatchObject({ status: 486 });
+    expect(header(refused, 'Warning')).toContain('At most 4 calls');
+    expect(env.server.routing.service.list(tenant, ['queued'], 10)).toHaveLength(4);
+  });
+
+  it('cancels a call to a colleague that still rings: 487 to the caller, CANCEL to the colleague', async () => {
+    const [first, second] = englishAgents();
+    const a = await open();
+    const b = await open();
+    await registerAgent(a, first!.username);
+    await registerAgent(b, second!.username, 2);
+    invite(a, 'ring-1', first!.username, second!.username, 'r1');
+    const ringing = await requestOf(b, 'INVITE');
+    b.sendRaw(sipResponse(ringing, 180, 'Ringing', { toTag: 'rb' }));
+    await a.next((m) => m.kind === 'response' && m.status === 180);
+    a.sendRaw(
+      sipRequest('CANCEL', `sip:${second!.username}@demo`, {
+        from: `<sip:${first!.username}@demo>;tag=r1`,
+        to: `<sip:${second!.username}@demo>`,
+        callId: 'ring-1',
+        cseq: 1,
+        branch: 'z9hG4bKring-1',
+      }),
+    );
+    expect(await finalOf(a, 'ring-1', 'CANCEL')).toMatchObject({ status: 200 });
+    expect(await finalOf(a, 'ring-1')).toMatchObject({ status: 487 });
+    const cancel = await requestOf(b, 'CANCEL');
+    expect(cancel.core.callId).toBe(ringing.core.callId);
+    expect(recordOf('direction = ?', 'internal')).toMatchObject({
+      end_reason: 'cancelled',
+      answered_at: null,
+    });
+    expect(env.server.sip.calls.count()).toBe(0);
+  });
+});
+
 describe('attended transfer and its refusals', () => {
   it('hands the customer to the consulted colleague with REFER/Replaces and moves the interaction', async () => {
     const [first, second] = englishAgents();

@@ -90,6 +90,10 @@ export interface CallManager {
   connectionClosed(connection: SipConnection): void;
   /** Live calls, for tests and shutdown. */
   count(): number;
+  /** True when `request` retransmits an INVITE the edge is already handling (same branch). */
+  isPending(request: Request): boolean;
+  /** Calls in progress that `connection` placed (as the caller). */
+  placedBy(connection: SipConnection): number;
 }
 
 /** Builds the call manager. */
@@ -723,6 +727,8 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     },
 
     count: () => all.size,
+    isPending: (request) => byInviteBranch.has(request.core.via[0]?.branch ?? ''),
+    placedBy: (connection) => [...all].filter((c) => c.caller.connection === connection && !c.ended).length,
   };
 
   function queuedProgress(call: Call, position: number | null, ewtSeconds: number | null) {
