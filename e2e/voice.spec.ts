@@ -39,21 +39,7 @@ test.describe('voice: customer to agent', () => {
     await seat.expectState('ready');
   });
 
-  test('the customer hangs up: the agent goes to wrap-up and back to ready', async ({ phones }) => {
-    const seat = await phones.agent('agent10');
-    const customer = await phones.caller();
-    await customer.call('billing');
-    await seat.expectCall('ringing');
-    await seat.button('answer').click();
-    await customer.expectState('connected');
-    await customer.hangUp();
-    await customer.expectState('ended');
-    await seat.expectState('wrapup');
-    await seat.finishWrapup('callback');
-    await seat.expectState('ready');
-  });
-
-  test('hold sends music to the caller and resume brings the agent back; keypad digits are sent in the call', async ({
+  test('hold sends music to the caller, resume brings the agent back, keypad digits go in the call, the customer hangs up', async ({
     phones,
   }) => {
     const seat = await phones.agent('agent10');
@@ -79,9 +65,33 @@ test.describe('voice: customer to agent', () => {
     await expect(seat.page.getByTestId('cti-error')).toHaveCount(0);
     await expectAudioFlowing(customer.page, 'the customer after resume');
 
-    await seat.button('hangup').click();
+    await customer.hangUp();
     await customer.expectState('ended');
-    await seat.finishWrapup();
+    await seat.expectState('wrapup');
+    await seat.finishWrapup('callback');
+    await seat.expectState('ready');
+  });
+
+  test('an agent dials a queue and a colleague there answers; a number with no trunk is refused with the reason', async ({
+    phones,
+  }) => {
+    // agent13 has no Billing skill, so the call it places to Billing can only reach agent14.
+    const dialler = await phones.agent('agent13', false);
+    await dialler.target('dial', 'number', '5550100');
+    await expect(dialler.page.getByTestId('cti-error')).toContainText('5550100');
+    await dialler.expectCall('idle');
+
+    const colleague = await phones.agent('agent14');
+    await dialler.target('dial', 'queue', 'demo-queue-billing');
+    await dialler.expectCall('dialing');
+    await expect(dialler.button('hold')).toBeDisabled();
+    await colleague.expectCall('ringing');
+    await colleague.button('answer').click();
+    await dialler.expectCall('connected');
+    await expectAudioFlowing(dialler.page, 'the dialling agent');
+    await expectAudioFlowing(colleague.page, 'the colleague');
+    await dialler.button('hangup').click();
+    await colleague.finishWrapup();
   });
 });
 

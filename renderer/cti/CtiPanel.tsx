@@ -6,6 +6,7 @@ import { useObservable } from '../app/use-observable';
 import { errorMessage } from '../i18n/error-message';
 import { allowedActions } from './call-model';
 import type { CtiSession } from './cti-session';
+import type { CallFailure } from './softphone';
 import { CtiToolbar, commandEnabled } from './CtiToolbar';
 import { DeviceSettings } from './DeviceSettings';
 import type { DeviceLists } from './media-engine';
@@ -48,9 +49,15 @@ export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }
   const ticking = state.primary !== null || state.wrapup !== null;
   const time = useNow(timers, now, ticking);
   const shortcuts = useMemo(() => ctiShortcuts(settings?.hotkeys ?? {}), [settings]);
+  const [callFailure, setCallFailure] = useState<CallFailure | null>(null);
+  useEffect(() => {
+    const subscription = phone.callFailures$.subscribe(setCallFailure);
+    return () => subscription.unsubscribe();
+  }, [phone]);
 
   const run = useCallback((action: () => Promise<void>) => {
     setFailure(null);
+    setCallFailure(null);
     setPending(true);
     action()
       .catch(setFailure)
@@ -141,9 +148,11 @@ export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }
         </button>
       </div>
       {needsPassword ? <PhonePassword onSubmit={(password) => session.signInPhone(password)} /> : null}
-      {failure ? (
+      {failure || callFailure ? (
         <p className="cti__error" role="alert" data-testid="cti-error">
-          {errorMessage(t, failure)}
+          {failure
+            ? errorMessage(t, failure)
+            : t('cti.callFailed', { remote: callFailure?.remote, cause: callFailure?.cause })}
         </p>
       ) : null}
       {shown === 'keypad' ? (

@@ -188,6 +188,17 @@ describe('the softphone', () => {
     expect(ua.placed).toHaveLength(1);
   });
 
+  it('reports why a placed call failed and goes back to idle', async () => {
+    const { ua, phone } = setUp();
+    ua.online();
+    const failures: unknown[] = [];
+    phone.callFailures$.subscribe((f) => failures.push(f));
+    await phone.dial({ kind: 'number', value: '5550100' });
+    ua.placed[0]?.session.emit('failed', { originator: 'remote', cause: 'Not Found' });
+    expect(failures).toEqual([{ remote: '5550100', cause: 'Not Found' }]);
+    expect(phone.state.primary).toBeNull();
+  });
+
   it('transfers blind with a REFER to the target and reports a refusal', async () => {
     const { ua, phone } = setUp();
     ua.online();

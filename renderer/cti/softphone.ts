@@ -34,8 +34,8 @@ export interface Softphone {
   readonly state: PhoneState;
   /** Each incoming call, once, as it starts ringing (for notifications and the screen pop). */
   readonly incoming$: Observable<CallLeg>;
-  /** Failures of asynchronous SIP operations (a refused REFER, a microphone refused). */
-  readonly errors$: Observable<unknown>;
+  /** Calls that failed before they connected, with the far end's reason (e.g. 404 Not Found). */
+  readonly callFailures$: Observable<CallFailure>;
   /** Registers the account; returns the disposer that hangs up and unregisters. */
   start(account: SoftphoneAccount): () => void;
   setDevices(devices: AudioDevices): void;
@@ -56,6 +56,12 @@ export interface Softphone {
   /** The interaction of the last call waits for a disposition (told by the seat socket). */
   wrapupStarted(interactionId: string): void;
   wrapupFinished(interactionId: string): void;
+}
+
+/** A call that never connected, and why. */
+export interface CallFailure {
+  remote: string;
+  cause: string;
 }
 
 interface LiveLeg {
@@ -81,7 +87,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   const iceSettleMs = deps.iceSettleMs ?? 300;
   const state = new BehaviorSubject<PhoneState>(initialPhoneState(deps.now()));
   const incoming = new Subject<CallLeg>();
-  const errors = new Subject<unknown>();
+  const failures = new Subject<CallFailure>();
   const legs = new Map<string, LiveLeg>();
   let devices: AudioDevices = { ringerDeviceId: null, speakerDeviceId: null, microphoneDeviceId: null };
   let ua: UaPort | null = null;
@@ -152,7 +158,13 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       dispatch({ type: 'ended', id, at: deps.now() });
     };
     session.on('ended', ended);
-    session.on('failed', ended);
+    session.on('failed', ({ originator, cause }) => {
+      const leg = state.value.primary?.id === id ? state.value.primary : state.value.consult;
+      // A call the agent placed and the far end refused: say why instead of silently going idle.
+      if (originator !== 'local' && leg?.direction === 'outgoing')
+        failures.next({ remote: leg.remote, cause: cause ?? 'Failed' });
+      ended();
+    });
   };
 
   const startMix = () => {
@@ -254,7 +266,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       return state.value;
     },
     incoming$: incoming.asObservable(),
-    errors$: errors.asObservable(),
+    callFailures$: failures.asObservable(),
 
     start(next) {
       account = next;
