@@ -26,6 +26,16 @@ test.use({
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
+    // Every AudioContext the page makes, so a test can tell whether waiting music plays.
+    const made: AudioContext[] = [];
+    (window as unknown as { seatAudioContexts: AudioContext[] }).seatAudioContexts = made;
+    const Original = window.AudioContext;
+    window.AudioContext = class extends Original {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        made.push(this);
+      }
+    };
     // Keep only loopback candidates in every offer and answer this page makes (DESIGN §9).
     const keepLoopback = (sdp: string | undefined) =>
       sdp
@@ -47,7 +57,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test.describe('customer call page', () => {
-  test('a customer calls a queue nobody is free to answer and sees queued with a position, then hangs up', async ({
+  test('a customer calls a queue nobody is free to answer, hears waiting music and sees queued with a position, then hangs up', async ({
     page,
   }) => {
     await page.goto('/widget/?tenant=demo&queue=mandarin');
@@ -56,8 +66,14 @@ test.describe('customer call page', () => {
     await page.getByTestId('call-button').click();
     await expect(status).toHaveAttribute('data-state', 'queued');
     await expect(page.getByTestId('call-position')).toHaveText(/Position in queue: \d+/);
+    const musicStates = () =>
+      page.evaluate(() =>
+        (window as unknown as { seatAudioContexts: AudioContext[] }).seatAudioContexts.map((c) => c.state),
+      );
+    await expect.poll(musicStates).toEqual(['running']);
     await page.getByTestId('call-hangup').click();
     await expect(status).toHaveAttribute('data-state', 'ended');
+    await expect.poll(musicStates).toEqual(['closed']);
     await expect(page.getByTestId('call-button')).toBeVisible();
   });
 
