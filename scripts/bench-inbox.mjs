@@ -5,7 +5,7 @@
 // longest task of the loaded page while idle. Then the chat latency part (`npm run bench:chat`:
 // customer → agent p50/p99 beside the raw WebSocket round trip). Prints one JSON document.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -37,6 +37,8 @@ async function buildPage() {
       rollupOptions: { input: path.join(pageDir, 'inbox-bench.html') },
       modulePreload: { polyfill: false },
       chunkSizeWarningLimit: 4096,
+      // Readable names in a profile (SEAT_BENCH_PROFILE); the shipped seat stays minified.
+      minify: !process.env.SEAT_BENCH_PROFILE,
     },
   });
 }
@@ -81,11 +83,19 @@ async function inboxPart() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1700 } });
     page.on('pageerror', (error) => process.stderr.write(`[bench page] ${error.message}\n`));
+    // SEAT_BENCH_PROFILE=<file>: a CPU profile of the whole page run, for finding what a long task does.
+    const profileTo = process.env.SEAT_BENCH_PROFILE;
+    const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${site.url}?rows=${rows}&rate=${rate}&seconds=${seconds}`);
     await page.waitForFunction(() => globalThis.__bench?.done === true, null, {
       timeout: 300_000,
       polling: 500,
     });
+    if (cdp) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const { result, error } = await page.evaluate(() => globalThis.__bench);
     if (error) throw new Error(`bench page failed: ${error}`);
     return result;

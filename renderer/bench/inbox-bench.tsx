@@ -120,6 +120,7 @@ async function run(): Promise<BenchResult> {
   const floor = await floorGrid(list);
 
   window.__bench.phase = 'load';
+  const current = new Map(list.map((i) => [i.id, i]));
   let server: LoopbackSocket | null = null;
   const timers = realTimers();
   const socket = new SeatSocket({
@@ -136,7 +137,8 @@ async function run(): Promise<BenchResult> {
     agentId: null,
   };
   const api: InboxApi = {
-    listInteractions: () => Promise.resolve(list),
+    // Like the server, the list answers with the interactions as they stand now (the stream changes them).
+    listInteractions: () => Promise.resolve([...current.values()]),
     listQueues: () =>
       Promise.resolve(
         Array.from({ length: 6 }, (_, q) => ({
@@ -185,14 +187,14 @@ async function run(): Promise<BenchResult> {
       for (let k = 0; k < perTick; k++) {
         const n = (sent * 7919) % count;
         const state = sent % 2 === 0 ? 'active' : 'held';
-        server?.deliver({
-          type: 'interaction.update',
-          interaction: benchInteraction(n, at, {
-            state,
-            agentId: `a${n % 24}`,
-            updatedAt: new Date().toISOString(),
-          }),
+        const interaction = benchInteraction(n, at, {
+          state,
+          agentId: `a${n % 24}`,
+          updatedAt: new Date().toISOString(),
         });
+        current.set(interaction.id, interaction);
+        // Each frame in its own task, as WebSocket messages arrive: the harness's loop is not the seat's work.
+        setTimeout(() => server?.deliver({ type: 'interaction.update', interaction }), 0);
         sent++;
       }
       await sleep(Math.max(0, 50 - (performance.now() - tickStart)));

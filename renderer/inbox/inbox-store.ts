@@ -36,6 +36,8 @@ export interface InboxStoreOptions {
 export interface InboxStore {
   /** Current rows, for a grid's initial data. */
   rows(): InboxRow[];
+  /** How many rows the store holds. */
+  size(): number;
   row(id: string): InboxRow | undefined;
   /** The interaction behind a row, as the server last described it. */
   interaction(id: string): Interaction | undefined;
@@ -48,6 +50,18 @@ export interface InboxStore {
 }
 
 type Pending = 'add' | 'update' | 'remove';
+
+// Rows of a loaded list applied per task.
+const reconcileSlice = 10_000;
+
+// The server stamps updatedAt on every change, so these fields tell whether a row would look different.
+const sameInteraction = (a: Interaction, b: Interaction) =>
+  a === b ||
+  (a.updatedAt === b.updatedAt &&
+    a.state === b.state &&
+    a.agentId === b.agentId &&
+    a.queueId === b.queueId &&
+    a.customerId === b.customerId);
 
 /** Creates the inbox store; nothing happens until start(). */
 export function createInboxStore(options: InboxStoreOptions): InboxStore {
@@ -111,6 +125,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (finishedStates.has(interaction.state) || (options.keep && !options.keep(interaction)))
       return drop(interaction.id);
     const previous = rows.get(interaction.id);
+    const known = interactions.get(interaction.id);
+    // A lead's periodic reload brings every row again: one the grid already shows as it is costs nothing.
+    if (previous && known && expiresAt === null && sameInteraction(known, interaction)) return;
     interactions.set(interaction.id, interaction);
     const unread = interaction.state === 'offered' && (previous ? previous.unread : true);
     put(toInboxRow(interaction, { expiresAt: expiresAt ?? previous?.expiresAt ?? null, unread }));
@@ -137,6 +154,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   return {
     rows: () => [...rows.values()],
+    size: () => rows.size,
     row: (id) => rows.get(id),
     interaction: (id) => interactions.get(id),
     transactions$: transactions.asObservable(),
@@ -149,36 +167,59 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       let cancelReload: (() => void) | null = null;
       const subscription = options.frames$.subscribe(onFrame);
       const load = options.load;
-      const reconcile = (list: Interaction[], touched: Set<string>) => {
-        const listed = new Set(list.map((i) => i.id));
-        for (const interaction of list) if (!touched.has(interaction.id)) apply(interaction, null);
-        // Gone from the list (ended, or no longer the caller's to see) and not brought back by a frame.
-        for (const id of [...rows.keys()]) if (!listed.has(id) && !touched.has(id)) drop(id);
+      let cancelStep: (() => void) | null = null;
+      // A list of many thousand rows is applied a slice per task, so the page stays responsive; frames
+      // arriving meanwhile still win over the (older) list, as the touched set stays open until the end.
+      const reconcile = (list: Interaction[], touched: Set<string>, done: () => void) => {
+        let next = 0;
+        const step = () => {
+          cancelStep = null;
+          if (!live) return;
+          const end = Math.min(list.length, next + reconcileSlice);
+          for (; next < end; next++) {
+            const interaction = list[next]!;
+            if (!touched.has(interaction.id)) apply(interaction, null);
+          }
+          if (next < list.length) {
+            cancelStep = options.timers.set(step, 0);
+            return;
+          }
+          const listed = new Set(list.map((i) => i.id));
+          // Gone from the list (ended, or no longer the caller's to see) and not brought back by a frame.
+          for (const id of [...rows.keys()]) if (!listed.has(id) && !touched.has(id)) drop(id);
+          done();
+        };
+        step();
       };
       const loadOnce = () => {
         if (!load) return;
         const touched = new Set<string>();
         touchedDuringLoad = touched;
-        load()
-          .then(
-            (list) => {
-              if (!live) return;
-              reconcile(list, touched);
+        const settle = () => {
+          if (touchedDuringLoad === touched) touchedDuringLoad = null;
+          if (live && options.reloadMs !== undefined)
+            cancelReload = options.timers.set(loadOnce, options.reloadMs);
+        };
+        load().then(
+          (list) => {
+            if (!live) return;
+            reconcile(list, touched, () => {
               options.onLoaded?.();
-            },
-            (error: unknown) => live && options.onLoadError?.(error),
-          )
-          .finally(() => {
-            if (touchedDuringLoad === touched) touchedDuringLoad = null;
-            if (live && options.reloadMs !== undefined)
-              cancelReload = options.timers.set(loadOnce, options.reloadMs);
-          });
+              settle();
+            });
+          },
+          (error: unknown) => {
+            if (live) options.onLoadError?.(error);
+            settle();
+          },
+        );
       };
       loadOnce();
       return () => {
         live = false;
         subscription.unsubscribe();
         cancelReload?.();
+        cancelStep?.();
         cancelFlush?.();
         cancelFlush = null;
       };
