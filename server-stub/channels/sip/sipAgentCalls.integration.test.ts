@@ -217,6 +217,27 @@ describe('requests a call state does not allow', () => {
   });
 });
 
+describe('registration expiry', () => {
+  it('forgets a binding once it expires: the agent is no longer rung, and its own calls are refused', async () => {
+    const [first, second] = englishAgents();
+    const a = await open();
+    const b = await open();
+    await registerAgent(a, first!.username);
+    await registerAgent(b, second!.username, 2);
+    env.clock.now += 601_000;
+    expect(env.server.sip.registrar.bindingsOfAgent(tenant, second!.agentId)).toHaveLength(0);
+    env.server.sip.sweep();
+    invite(a, 'late-1', first!.username, second!.username);
+    // a's own binding expired too: it is an anonymous connection now, which may not call a colleague.
+    expect(await finalOf(a, 'late-1')).toMatchObject({ status: 403 });
+    await registerAgent(a, first!.username, 3);
+    invite(a, 'late-2', first!.username, second!.username);
+    const offline = await finalOf(a, 'late-2');
+    expect(offline).toMatchObject({ status: 480 });
+    expect(callCount()).toBe(0);
+  });
+});
+
 describe('limits and cancels', () => {
   it('lets one connection place at most four calls at a time', async () => {
     const caller = await open();
