@@ -79,6 +79,7 @@ describe('EmailPane', () => {
     const articles = screen.getAllByTestId('email-message');
     expect(articles).toHaveLength(2);
     expect(articles[0]?.textContent).toContain('first 第一封');
+    expect(screen.getByTestId('email-end')).toBeTruthy();
   });
 
   it("opens the customer's latest message too when an auto-acknowledgement follows it", async () => {
@@ -137,6 +138,7 @@ describe('EmailPane', () => {
     await screen.findByText('第二封');
     expect(screen.queryByTestId('email-reply')).toBeNull();
     expect(screen.getByText('Read only: accept this e-mail to answer it.')).toBeTruthy();
+    expect(screen.queryByTestId('email-end')).toBeNull();
   });
 
   it('reloads the thread when the customer writes again, and flags the tab while the agent is elsewhere', async () => {

@@ -6,6 +6,7 @@ import type { PlaceholderValues } from '../canned/placeholders';
 import type { ConversationPaneProps } from '../conversations/pane-props';
 import { errorMessage } from '../i18n/error-message';
 import { Composer } from './Composer';
+import { EmailWorkActions } from './EmailWorkActions';
 import { createEmailApi } from './email-api';
 import type { EmailPaneDeps } from './email-deps';
 import type { ComposeMode } from './recipients';
@@ -190,7 +191,17 @@ export function EmailPaneView(props: EmailPaneViewProps) {
           {t('email.mailbox', { address: loaded.mailboxAddress, count: loaded.messages.length })}
         </p>
         {!canAnswer ? (
-          <p className="email-pane__readonly">{t(gone ? 'email.gone' : 'email.readOnly')}</p>
+          <p className="email-pane__readonly">
+            {t(gone ? 'email.gone' : interaction.state === 'offered' ? 'email.readOnly' : 'email.closed')}
+          </p>
+        ) : null}
+        {mine ? (
+          <EmailWorkActions
+            interaction={interaction}
+            socket={socket}
+            announce={announce}
+            onFinished={props.onClose}
+          />
         ) : null}
       </header>
       <div className="email-pane__messages">
