@@ -3,6 +3,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingResponse } from 'jssip/lib/SIPMessage';
 import type { CallEvent } from './callState';
 import { queueStatusOf } from './queueStatus';
+import { releaseText } from './releaseText';
 
 // The customer's SIP user agent: one JsSIP UA over the server's /sip WebSocket, not registered
 // (customers are anonymous; the edge accepts calls to queues from anyone), placing one call to a
@@ -108,13 +109,14 @@ export function startCustomerCall(
     session.on('ended', ({ originator }) =>
       finish({ type: 'ended', message: originator === 'local' ? 'You hung up.' : 'The call has ended.' }),
     );
-    session.on('failed', ({ cause, originator }) =>
+    session.on('failed', ({ cause, originator, message }) => {
+      const response = message && 'status_code' in message ? (message as IncomingResponse) : null;
       finish(
         originator === 'local' && cause === JsSIP.C.causes.CANCELED
           ? { type: 'ended', message: 'Call cancelled.' }
-          : { type: 'failed', message: failureText(cause) },
-      ),
-    );
+          : { type: 'failed', message: releaseText(response) ?? failureText(cause) },
+      );
+    });
   });
   ua.on('disconnected', () => {
     if (!session) finish({ type: 'failed', message: failureText(JsSIP.C.causes.CONNECTION_ERROR) });
