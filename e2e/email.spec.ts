@@ -104,8 +104,7 @@ async function readyAgent(page: Page): Promise<SeatPage> {
   await seat.open();
   await seat.signInToShell(agentUsername);
   await seat.chooseState('ready');
-  // Busy when agent24 still holds the previous test's e-mail: Ready underneath, and e-mail capacity is 5.
-  await expect(seat.agentState).toHaveAttribute('data-state', /^(ready|busy)$/);
+  await seat.expectState('ready');
   return seat;
 }
 
@@ -182,6 +181,11 @@ test.describe.serial('e-mail', () => {
     expect([reply.parsed.references].flat()).toContain(messageId);
     expect(reply.parsed.text).toContain('陈先生您好，发票已重新发送到您的邮箱。');
     expect(reply.parsed.text).toContain('> 您好，我的发票在哪里？');
+
+    // Done with it: end the e-mail, finish wrap-up with an outcome, and its tab closes.
+    await pane.getByTestId('email-end').click();
+    await pane.getByTestId('email-wrapup').getByRole('button', { name: 'Finish' }).click();
+    await expect(pane).toHaveCount(0);
   });
 
   test('a hostile HTML e-mail runs no script and fetches its remote image only once the agent allows it', async ({
