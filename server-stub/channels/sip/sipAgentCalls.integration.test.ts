@@ -217,6 +217,30 @@ describe('requests a call state does not allow', () => {
   });
 });
 
+describe('in-dialog requests out of order or without a subscription', () => {
+  it('answers an older CSeq with 500 and a NOTIFY with 481, and the call goes on', async () => {
+    const [first] = englishAgents();
+    ready(first!.agentId);
+    const a = await open();
+    await registerAgent(a, first!.username);
+    const call = await connectedCustomerCall(a, first!.username);
+    a.sendRaw(sipRequest('OPTIONS', 'sip:edge@seat-edge.invalid', { ...call.agentDialog, cseq: 5 }));
+    expect(await finalOf(a, call.agentDialog.callId, 'OPTIONS')).toMatchObject({ status: 200 });
+    a.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...call.agentDialog, cseq: 4 }));
+    expect(await finalOf(a, call.agentDialog.callId, 'BYE')).toMatchObject({ status: 500 });
+    a.sendRaw(
+      sipRequest('NOTIFY', 'sip:edge@seat-edge.invalid', {
+        ...call.agentDialog,
+        cseq: 6,
+        extra: ['Event: refer', 'Subscription-State: terminated'],
+      }),
+    );
+    expect(await finalOf(a, call.agentDialog.callId, 'NOTIFY')).toMatchObject({ status: 481 });
+    expect(env.server.routing.service.get(tenant, call.interactionId).state).toBe('active');
+    expect(env.server.sip.calls.count()).toBe(1);
+  });
+});
+
 describe('registration expiry', () => {
   it('forgets a binding once it expires: the agent is no longer rung, and its own calls are refused', async () => {
     const [first, second] = englishAgents();

@@ -227,6 +227,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       remoteTarget: far.target,
       routeSet: [],
       cseq: 1,
+      remoteCseq: null,
     };
     headers.push({ name: 'Allow', value: allowed });
     const body = call.lateOffer ? '' : call.callerSdp;
@@ -460,6 +461,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         : uriText(request.core.from.uri),
     routeSet: headerList(request, 'Record-Route'),
     cseq: 1,
+    remoteCseq: request.core.cseq.seq,
   });
 
   /** Checks a new INVITE: a retransmission gets 100 again, one without SDP 488. Returns the To tag or null. */
@@ -638,6 +640,13 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       if (request.core.from.tag !== peerTag)
         return respond(connection, request, 481, request.core.to.tag ?? options.newTag());
       const toTag = request.core.to.tag as string;
+      // Requests of a dialog come in CSeq order; an older one is refused (RFC 3261 12.2.2).
+      const leg = side === 'caller' ? call.caller : call.agent?.leg;
+      if (leg) {
+        if (leg.remoteCseq !== null && request.core.cseq.seq <= leg.remoteCseq)
+          return respond(connection, request, 500, toTag, { reason: 'CSeq out of order' });
+        leg.remoteCseq = request.core.cseq.seq;
+      }
       switch (request.method) {
         case 'BYE':
           respond(connection, request, 200, toTag);
@@ -656,6 +665,9 @@ export function createCallManager(options: CallManagerOptions): CallManager {
           return refer(call, side, request, connection);
         case 'OPTIONS':
           return respond(connection, request, 200, toTag, { headers: [{ name: 'Allow', value: allowed }] });
+        case 'NOTIFY':
+          // The edge subscribes to nothing, so no NOTIFY can match a subscription (RFC 6665 4.1.3).
+          return respond(connection, request, 481, toTag, { reason: 'No such subscription' });
         default:
           return respond(connection, request, 405, toTag, { headers: [{ name: 'Allow', value: allowed }] });
       }

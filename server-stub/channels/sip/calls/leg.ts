@@ -20,6 +20,8 @@ export interface Leg {
   routeSet: string[];
   /** The next CSeq number the edge uses on this leg. */
   cseq: number;
+  /** The highest CSeq number the peer used on this leg (RFC 3261 12.2.2: a lower one is refused). */
+  remoteCseq: number | null;
 }
 
 /** How the edge names itself in Via and Contact. */
