@@ -61,7 +61,13 @@ function setup(initial: Interaction) {
       ]),
   };
   const services: ConversationServices = {
-    http: { request: () => Promise.reject(new Error('unused')) },
+    // The only JSON request a chat pane makes itself: the canned responses for its composer.
+    http: {
+      request: <T,>({ path }: { path: string }) =>
+        path === '/api/canned'
+          ? Promise.resolve({ responses: [cannedGreeting] } as T)
+          : Promise.reject(new Error(`unexpected ${path}`)),
+    } as ConversationServices['http'],
     serverUrl: 'http://seat.test',
     getToken: () => 't',
     timers,
@@ -94,6 +100,16 @@ function setup(initial: Interaction) {
   };
   return { frames, sent, rerender, ack, announced, uploads, stop, closed: () => closed };
 }
+
+const cannedGreeting = {
+  id: 'c1',
+  scope: 'tenant' as const,
+  title: 'Greeting',
+  body: 'Hello {{customer.name}}, this is {{agent.name}}. Your order {{order.number}}?',
+  shortcut: 'greet',
+  language: 'en',
+  updatedAt: '2026-01-01T09:00:00.000Z',
+};
 
 const begin = {
   type: 'chat.begin' as const,
@@ -145,6 +161,24 @@ describe('ChatPane', () => {
       text: 'Let me look',
     });
     expect(screen.getByTestId('chat-pane-outgoing').getAttribute('data-state')).toBe('sending');
+  });
+
+  it('inserts a canned response typed as "/" with the customer\'s and agent\'s names filled, flagging what it could not fill', async () => {
+    const offered = interaction('i1', { state: 'offered', attached: { webchat } });
+    const { frames, rerender, ack } = setup(offered);
+    act(() => frames.next(begin));
+    act(() => frames.next({ type: 'chat.join', interactionId: 'i1', chatId: 'chat-0001', token: 'tok-1' }));
+    await userEvent.click(screen.getByTestId('chat-pane-accept'));
+    await ack();
+    rerender({ ...offered, state: 'active' });
+    const input = screen.getByTestId<HTMLTextAreaElement>('chat-pane-input');
+    await userEvent.type(input, '/');
+    const search = await screen.findByRole('combobox', { name: 'Search canned responses' });
+    await screen.findByText('Greeting');
+    await userEvent.type(search, 'gre{Enter}');
+    expect(input.value).toBe(`Hello Li Na, this is ${agentUser.displayName}. Your order {{order.number}}?`);
+    expect(screen.getByRole('status').textContent).toContain('{{order.number}}');
+    expect(screen.queryByTestId('canned-picker')).toBeNull();
   });
 
   it('rejects a join that does not match and shows an alert instead of an Accept that works', () => {

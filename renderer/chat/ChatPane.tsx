@@ -6,6 +6,7 @@ import type { ChatAttachment } from '@contract/webchat';
 import { useObservable } from '../app/use-observable';
 import { GenericPane } from '../conversations/GenericPane';
 import type { ConversationPaneProps } from '../conversations/pane-props';
+import { createCannedApi } from '../canned/canned-api';
 import { errorMessage } from '../i18n/error-message';
 import { useChatServices } from './chat-context';
 import type { ChatServices } from './chat-context';
@@ -43,6 +44,7 @@ function ChatPaneBody({
   const session$ = useMemo(() => store.session$(id), [store, id]);
   const session = useObservable(session$, store.session(id)) ?? newSession(id);
   const [busy, setBusy] = useState(false);
+  const cannedApi = useMemo(() => createCannedApi(services.http), [services.http]);
   const mine = gone === null && user.agentId !== null && interaction.agentId === user.agentId;
   const serving = mine && (interaction.state === 'active' || interaction.state === 'held');
   const canWrite = serving && !session.customerLeft;
@@ -179,6 +181,14 @@ function ChatPaneBody({
             onAttach={attach}
             onTyping={onTyping}
             autoFocus={active}
+            canned={cannedApi}
+            placeholders={{
+              'customer.name': customerName || null,
+              'customer.contact': customer?.contact ?? null,
+              'agent.name': user.displayName,
+              'interaction.id': id,
+            }}
+            announce={announce}
           />
           <div className="chat-pane__work">
             <ChatTransfer api={api} selfAgentId={user.agentId} busy={busy} onTransfer={transfer} />

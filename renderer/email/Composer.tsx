@@ -2,14 +2,10 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmailMessage, EmailReplyRequest } from '@contract/email';
-import type { CannedResponse } from '@contract/http/canned';
 import { CannedPicker } from '../canned/CannedPicker';
 import { SaveCannedForm } from '../canned/SaveCannedForm';
-import { fillPlaceholders } from '../canned/placeholders';
 import type { PlaceholderValues } from '../canned/placeholders';
-import { replaceToken, slashTokenAt } from '../canned/slash-trigger';
-import type { SlashToken } from '../canned/slash-trigger';
-import { useCanned } from '../canned/use-canned';
+import { useCannedComposer } from '../canned/use-canned-composer';
 import { errorMessage } from '../i18n/error-message';
 import { formatSize } from './AttachmentList';
 import { fileToBase64 } from './email-api';
@@ -62,56 +58,29 @@ export function Composer({
   const [files, setFiles] = useState<File[]>([]);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [picker, setPicker] = useState<{ token: SlashToken | null; query: string } | null>(null);
   const [savingCanned, setSavingCanned] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
-  const canned = useCanned(deps.canned);
-
-  const openPicker = (token: SlashToken | null) => {
-    canned.load();
-    setPicker({ token, query: token?.query ?? '' });
-  };
-
-  const closePicker = () => {
-    setPicker(null);
-    body.current?.focus();
-  };
-
-  const insertCanned = (response: CannedResponse) => {
-    const filled = fillPlaceholders(response.body, placeholders);
-    const textarea = body.current;
-    const caret = textarea?.selectionStart ?? text.length;
-    const token = picker?.token ?? { start: caret, end: textarea?.selectionEnd ?? caret, query: '' };
-    const next = replaceToken(text, token, filled.text);
-    setText(next.text);
-    setPicker(null);
-    setNote(
-      filled.unfilled.length > 0
-        ? t('canned.unfilled', { names: filled.unfilled.map((n) => `{{${n}}}`).join(', ') })
-        : null,
-    );
-    announce(t('canned.inserted', { title: response.title }));
-    requestAnimationFrame(() => {
-      textarea?.focus();
-      textarea?.setSelectionRange(next.caret, next.caret);
-    });
-  };
+  const canned = useCannedComposer({
+    api: deps.canned,
+    text,
+    setText,
+    textarea: body,
+    placeholders,
+    announce,
+  });
+  const { note, setNote } = canned;
 
   const onBodyChange = (value: string, caret: number) => {
+    canned.onTextChange(value, caret);
     setText(value);
-    // A "/" just typed at the start of a word opens the picker; typing goes on in its search field.
-    const token = slashTokenAt(value, caret);
-    if (token && token.query === '' && value.length > text.length) openPicker(token);
   };
 
   const onBodyKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       event.currentTarget.form?.requestSubmit();
-    } else if ((event.key === 'C' || event.key === 'c') && event.ctrlKey && event.shiftKey) {
-      event.preventDefault();
-      openPicker(null);
+    } else {
+      canned.onKeyDown(event);
     }
   };
 
@@ -197,13 +166,13 @@ export function Composer({
         />
       </div>
       <div className="email-composer__body">
-        {picker ? (
+        {canned.picker ? (
           <CannedPicker
             state={canned.state}
-            initialQuery={picker.query}
+            initialQuery={canned.picker.query}
             language={i18n.language}
-            onPick={insertCanned}
-            onClose={closePicker}
+            onPick={canned.insert}
+            onClose={canned.close}
           />
         ) : null}
         <label htmlFor={field('text')} className="visually-hidden">
@@ -292,7 +261,7 @@ export function Composer({
         />
       ) : null}
       <div className="email-composer__actions">
-        <button type="button" onClick={() => openPicker(null)}>
+        <button type="button" onClick={canned.open}>
           {t('canned.open')}
         </button>
         <button
