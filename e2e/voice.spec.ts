@@ -131,7 +131,6 @@ test.describe('voice: transfers and conference', () => {
     await first.button('answer').click();
     await customer.expectState('connected');
 
-    // Ready: the router hands the interaction over only to an agent who may take voice work (see report).
     const second = await phones.agent('agent12');
     await first.target('consult', 'agent', 'agent12');
     await first.expectCall('consulting');

@@ -99,7 +99,14 @@ export interface InteractionCommands {
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
   end(tenantId: string, interactionId: string, by: string): Interaction;
   wrapup(tenantId: string, interactionId: string, agentId: string, disposition: string): Interaction;
-  transfer(tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Interaction;
+  /** `consulted`: the target is already on a consultation call with the holder (attended transfer). */
+  transfer(
+    tenantId: string,
+    interactionId: string,
+    agentId: string,
+    to: TransferTarget,
+    options?: { consulted?: boolean },
+  ): Interaction;
   cancel(tenantId: string, interactionId: string, by: string): Interaction;
   setAgentState(
     tenantId: string,
@@ -403,12 +410,14 @@ export function createInteractionService(options: InteractionServiceOptions): In
       interactionId: string,
       agentId: string,
       to: TransferTarget,
+      options?: { consulted?: boolean },
     ): Staged<Interaction> => ({
       durable: stage(tenantId, {
         type: 'transfer',
         interactionId,
         agentId,
         to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId },
+        ...(options?.consulted ? { consulted: true } : {}),
       }),
       value: () => view(tenantId, interactionId),
     }),

@@ -149,6 +149,10 @@ export const routerEventSchema = z.discriminatedUnion('type', [
     interactionId: id,
     agentId: id,
     to: z.union([z.object({ queueId: id }).strict(), z.object({ agentId: id }).strict()]),
+    // The target colleague is already on a consultation call with the holder (an attended transfer
+    // the SIP edge verified): their ready/not-ready state does not matter, only that they are signed
+    // in with room. Seats cannot set it; only the edge, which saw both dialogs, does.
+    consulted: z.boolean().default(false),
   }),
   ev('tick', {}),
 ]);

@@ -206,7 +206,10 @@ export const transfer: Handler<'transfer'> = {
     }
     const target = agentNamed(ctx, ev.to.agentId);
     if (target.id === ev.agentId) refuse('INVALID_TRANSITION', 'an agent cannot transfer to itself');
-    if (!isAvailable(target, ctx.state) || !hasRoom(target, teamOf(target, ctx.state), i.channel)) {
+    const reachable = ev.consulted
+      ? target.presence !== 'logged_out' && target.offer === null
+      : isAvailable(target, ctx.state);
+    if (!reachable || !hasRoom(target, teamOf(target, ctx.state), i.channel)) {
       refuse('AGENT_UNAVAILABLE', `agent ${target.id} cannot take ${i.channel} work now`);
     }
   },

@@ -164,6 +164,45 @@ describe('router: offering work', () => {
     expect(b.router.agentView('a1')?.state).toBe('ready');
   });
 
+  it('hands an attended transfer to the consulted colleague even while not ready, but never to one signed out', () => {
+    const b = bench();
+    b.queue({ queueId: 'q' });
+    b.agent('a1');
+    b.agent('a2');
+    b.agent('a3');
+    b.ready('a1');
+    b.arrive('c1', 'q');
+    b.send({ type: 'accept', interactionId: 'c1', agentId: 'a1' });
+    b.send({ type: 'agent_state', agentId: 'a2', state: 'not_ready', reason: 'break' });
+    const toSignedOut = b.router.handle({
+      type: 'transfer',
+      at: b.clock.now,
+      interactionId: 'c1',
+      agentId: 'a1',
+      to: { agentId: 'a3' },
+      consulted: true,
+    });
+    expect(toSignedOut).toMatchObject({ ok: false, error: { code: 'AGENT_UNAVAILABLE' } });
+    const blind = b.router.handle({
+      type: 'transfer',
+      at: b.clock.now,
+      interactionId: 'c1',
+      agentId: 'a1',
+      to: { agentId: 'a2' },
+    });
+    expect(blind).toMatchObject({ ok: false, error: { code: 'AGENT_UNAVAILABLE' } });
+    const out = b.send({
+      type: 'transfer',
+      interactionId: 'c1',
+      agentId: 'a1',
+      to: { agentId: 'a2' },
+      consulted: true,
+    });
+    expectOffer(out, 'c1', 'a2');
+    b.send({ type: 'accept', interactionId: 'c1', agentId: 'a2' });
+    expect(b.router.agentView('a2')?.state).toBe('busy');
+  });
+
   it('ends an interaction straight away when its queue has no wrap-up', () => {
     const b = bench();
     b.queue({ queueId: 'q', wrapupSeconds: 0 });

@@ -310,7 +310,7 @@ describe('limits and cancels', () => {
 });
 
 describe('attended transfer and its refusals', () => {
-  it('hands the customer to the consulted colleague with REFER/Replaces and moves the interaction', async () => {
+  it('hands the customer to the consulted colleague with REFER/Replaces and moves the interaction, even to a colleague on a break', async () => {
     const [first, second] = englishAgents();
     ready(first!.agentId);
     const a = await open();
@@ -318,7 +318,8 @@ describe('attended transfer and its refusals', () => {
     await registerAgent(a, first!.username);
     await registerAgent(b, second!.username, 2);
     const call = await connectedCustomerCall(a, first!.username);
-    ready(second!.agentId);
+    // Not ready: a blind transfer would be refused, but this colleague is on the consultation.
+    env.server.routing.service.setAgentState(tenant, second!.agentId, 'not_ready', 'break', second!.agentId);
     const consult = await consultation(a, first!.username, b, second!.username);
 
     const replaces = encodeURIComponent(

@@ -22,7 +22,13 @@ export interface CallRouting {
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
   end(tenantId: string, interactionId: string, by: string): Interaction;
   cancel(tenantId: string, interactionId: string, by: string): Interaction;
-  transfer(tenantId: string, interactionId: string, agentId: string, to: TransferTarget): Interaction;
+  transfer(
+    tenantId: string,
+    interactionId: string,
+    agentId: string,
+    to: TransferTarget,
+    options?: { consulted?: boolean },
+  ): Interaction;
 }
 
 export interface AgentLeg {

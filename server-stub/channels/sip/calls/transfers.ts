@@ -221,7 +221,14 @@ export function createTransfers(ctx: TransferContext): {
     try {
       // To a colleague the interaction moves; to an outside party (consulted through the trunk) it ends.
       if (colleague)
-        routing.transfer(call.tenantId, interactionId, fromAgent, { kind: 'agent', agentId: colleague });
+        // The colleague is on the consultation this REFER names, so whether they are ready is moot.
+        routing.transfer(
+          call.tenantId,
+          interactionId,
+          fromAgent,
+          { kind: 'agent', agentId: colleague },
+          { consulted: true },
+        );
       else routing.end(call.tenantId, interactionId, fromAgent);
     } catch (error) {
       log.info({ err: error, interactionId }, 'SIP attended transfer refused by the router');
