@@ -77,6 +77,7 @@ describe('preload bundle', () => {
         'getSettings',
         'onNotificationClicked',
         'onSettingsChanged',
+        'setBadgeCount',
         'setSettings',
         'showNotification',
       ].sort(),
@@ -198,6 +199,7 @@ describe('main bundle', () => {
 
     expect([...fake.handlers.keys()].sort()).toEqual([
       'app:info',
+      'app:setBadgeCount',
       'notification:show',
       'settings:get',
       'settings:set',
