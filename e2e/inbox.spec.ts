@@ -155,5 +155,13 @@ test.describe('inbox', () => {
     await page.keyboard.press('Enter');
     await expect(inbox.getByTestId('inbox-status')).toContainText(`Offer from ${customerName} rejected`);
     await expect(row).toHaveCount(0);
+
+    // The rejected chat waits in its queue again, its skill rings widening as it waits, until some
+    // other spec's agent goes ready and is offered it: the customer gives up instead.
+    const cancelled = await request.post(`/api/interactions/${interactionId}/cancel`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: {},
+    });
+    expect(cancelled.status()).toBe(200);
   });
 });
