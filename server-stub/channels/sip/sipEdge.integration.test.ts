@@ -272,6 +272,19 @@ describe('SIP edge over WebSocket', () => {
     )
       await new Promise((r) => setTimeout(r, 10));
     expect(env.server.routing.service.get('tenant-demo', interactionId).state).toBe('queued');
+    const queued = await caller.next((m) => m.kind === 'response' && m.status === 182);
+    expect(header(queued, 'X-Seat-Queue-Position')).toBe('1');
+  });
+
+  it('tells the caller they are queued again when the chosen agent has no registered softphone', async () => {
+    const agentInfo = readyGeneralAgent();
+    const caller = await open();
+    callQueue(caller, 'call-unreachable');
+    const queued = await caller.next((m) => m.kind === 'response' && m.status === 182);
+    expect(header(queued, 'X-Seat-Queue-Position')).toBe('1');
+    const [interaction] = env.server.routing.service.list('tenant-demo', ['queued'], 10);
+    expect(interaction).toMatchObject({ state: 'queued', channel: 'voice' });
+    expect(env.server.routing.service.agentStatus('tenant-demo', agentInfo.agentId)?.state).toBe('not_ready');
   });
 
   it('relays a hold re-INVITE to the caller, and a REFER to a queue transfers through the router', async () => {

@@ -31,7 +31,7 @@ export interface SipRouteDeps {
   sqlite: Database;
   routing: Pick<
     InteractionService,
-    'create' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'
+    'create' | 'get' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'
   >;
   now: () => number;
   generateId: () => string;

@@ -134,6 +134,24 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     }
   };
 
+  /**
+   * An offer that fell through (declined, no softphone, timed out, socket gone) puts the call back
+   * in the queue; the caller hears so at once (182 with position) instead of waiting for the next
+   * announcement with its page still saying "connecting" or "ringing".
+   */
+  const backInQueue = (call: Call) => {
+    const interactionId = call.interactionId;
+    if (call.ended || call.callerAnswered || call.agent || interactionId === null) return;
+    let interaction: Interaction;
+    try {
+      interaction = routing.get(call.tenantId, interactionId);
+    } catch {
+      return;
+    }
+    if (interaction.state === 'queued')
+      queuedProgress(call, interaction.position, interaction.estimatedWaitSeconds);
+  };
+
   const forget = (call: Call, reason: EndReason) => {
     if (!call.ended) records.ended(call.id, reason);
     call.ended = true;
@@ -194,7 +212,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         'SIP offer to an agent with no registered softphone: rejected so the router moves on',
       );
       safely('reject', call, () => routing.reject(call.tenantId, interactionId, agentId));
-      return;
+      return backInQueue(call);
     }
     const domain = directory.tenantByHost(call.invite.core.to.uri.host)?.slug ?? call.invite.core.to.uri.host;
     const headers: SipHeader[] = [{ name: 'X-Seat-Interaction-Id', value: interactionId }];
@@ -295,7 +313,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         'SIP agent declined the call: the router re-queues it',
       );
       safely('reject', call, () => routing.reject(call.tenantId, interactionId, agent.agentId as string));
-      return;
+      return backInQueue(call);
     }
     // 2xx: the agent answered. The dialog exists whether or not we keep it.
     agent.leg.remoteTag = response.core.to.tag;
@@ -681,7 +699,9 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 
     revoked(tenantId, agentId, interactionId) {
       const call = byInteraction.get(iKey(tenantId, interactionId));
-      if (call?.agent && call.agent.agentId === agentId && call.agent.state === 'calling') dropAgent(call);
+      if (!call) return;
+      if (call.agent && call.agent.agentId === agentId && call.agent.state === 'calling') dropAgent(call);
+      backInQueue(call);
     },
 
     updated(tenantId, interaction) {
@@ -733,6 +753,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
             safely('reject', call, () =>
               routing.reject(call.tenantId, interactionId, agent.agentId as string),
             );
+            backInQueue(call);
           }
         }
       }

@@ -18,6 +18,7 @@ export interface CallRouting {
     request: { channel: 'voice'; queueId: string; customerId?: string; attached: Record<string, unknown> },
     idempotencyKey: string,
   ): { interaction: Interaction; created: boolean };
+  get(tenantId: string, interactionId: string): Interaction;
   accept(tenantId: string, interactionId: string, agentId: string): Interaction;
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
   end(tenantId: string, interactionId: string, by: string): Interaction;
