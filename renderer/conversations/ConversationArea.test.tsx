@@ -41,6 +41,16 @@ const selected = () =>
   screen.getAllByTestId('conversation-tab').find((t) => t.getAttribute('aria-selected') === 'true');
 
 describe('ConversationArea', () => {
+  it("labels an e-mail tab with the sender's name and the subject the e-mail channel attached", () => {
+    const { tabs } = setup();
+    const email = { from: 'ada@example.test', fromName: 'Ada Lovelace', subject: 'Invoice 42' };
+    act(() => {
+      tabs.open(interaction('e1', { channel: 'email', attached: { email } }));
+    });
+    expect(screen.getByTestId('conversation-tab').textContent).toContain('Ada Lovelace');
+    expect(screen.getByTestId('conversation-tab').textContent).toContain('Invoice 42');
+  });
+
   it('shows each opened interaction as a tab with its pane, and switches with Ctrl+digit', () => {
     const { tabs } = setup();
     act(() => {

@@ -41,6 +41,7 @@ export interface ConversationAreaProps {
 }
 
 const customerOf = (tab: ConversationTab) => toInboxRow(tab.interaction).customer || tab.id;
+const subjectOf = (tab: ConversationTab) => toInboxRow(tab.interaction).subject;
 
 /** The tabbed conversations beside the customer view: one pane per open interaction, by channel. */
 export function ConversationArea({
@@ -137,6 +138,7 @@ export function ConversationArea({
             {state.tabs.map((tab) => {
               const selected = tab.id === state.activeId;
               const customer = customerOf(tab);
+              const subject = subjectOf(tab);
               return (
                 <div key={tab.id} className="conversations__tab-wrap" data-selected={selected}>
                   <button
@@ -160,6 +162,11 @@ export function ConversationArea({
                   >
                     <ChannelIcon channel={tab.interaction.channel} />
                     <span className="conversations__customer">{customer}</span>
+                    {subject ? (
+                      <span className="conversations__subject" title={subject}>
+                        {subject}
+                      </span>
+                    ) : null}
                     {tab.unseen > 0 ? (
                       <span className="conversations__badge" data-testid="conversation-unseen">
                         <span aria-hidden="true">{tab.unseen}</span>

@@ -61,6 +61,42 @@ describe('inbox row', () => {
     expect([row.customer, row.subject]).toEqual(['Li Na', 'Billing']);
   });
 
+  it('shows the sender and subject the e-mail channel keeps under its email key', () => {
+    // The shape server-stub/channels/email/threadRouting.ts attaches to a routed e-mail.
+    const email = {
+      threadId: 't1',
+      mailboxId: 'm1',
+      mailbox: 'support@seat.test',
+      messageRowId: 'r1',
+      from: 'ada@example.test',
+      fromName: 'Ada Lovelace',
+      subject: 'Invoice 42 is wrong',
+      preview: 'Hello, the amount on my invoice',
+      attachments: 0,
+    };
+    const row = toInboxRow({ ...base, customerId: null, attached: { email } });
+    expect([row.customer, row.subject]).toEqual(['Ada Lovelace', 'Invoice 42 is wrong']);
+    const unnamed = toInboxRow({ ...base, attached: { email: { ...email, fromName: null, subject: '' } } });
+    expect([unnamed.customer, unnamed.subject]).toEqual([
+      'ada@example.test',
+      'Hello, the amount on my invoice',
+    ]);
+  });
+
+  it("shows a caller's display name, else the number of the SIP From URI", () => {
+    // The shape the SIP edge (server-stub/channels/sip/calls/callManager.ts) attaches to a call.
+    const sip = { from: 'sip:+493012345@seat.test', displayName: 'Grace Hopper', callId: 'c1' };
+    const named = toInboxRow({ ...base, channel: 'voice', customerId: null, attached: { sip } });
+    expect(named.customer).toBe('Grace Hopper');
+    const anonymous = toInboxRow({
+      ...base,
+      channel: 'voice',
+      customerId: null,
+      attached: { sip: { ...sip, displayName: null } },
+    });
+    expect([anonymous.customer, anonymous.subject]).toEqual(['+493012345', '']);
+  });
+
   it('keeps no expiry or unread mark once the work is no longer an offer', () => {
     const row = toInboxRow(
       { ...base, state: 'active' },

@@ -45,17 +45,49 @@ const firstText = (attached: Record<string, unknown>, keys: readonly string[]): 
 
 const firstLine = (value: string): string => value.split(/\r?\n/, 1)[0] ?? '';
 
+const record = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+
+// A SIP From URI such as `sip:+4930123@example.test`: the caller's number is its user part.
+const sipUser = (value: unknown): string | null => {
+  const uri = text(value);
+  if (!uri) return null;
+  const match = /^sips?:([^@;>]+)@/i.exec(uri);
+  return match ? decodeURIComponent(match[1]!) : uri;
+};
+
+/**
+ * Each channel keeps what it knows about the customer under its own key of the attached data (the web
+ * chat's pre-chat form under `webchat`, the e-mail channel's sender and subject under `email`, the SIP
+ * edge's caller under `sip`); they are read like the flat keys other adapters send, flat keys first.
+ */
+function channelFields(attached: Record<string, unknown>): Record<string, unknown> {
+  const chat = record(attached.webchat);
+  const email = record(attached.email);
+  const sip = record(attached.sip);
+  if (!chat && !email && !sip) return attached;
+  return {
+    ...(chat ?? {}),
+    ...(email
+      ? {
+          customerName: text(email.fromName) ?? text(email.from),
+          subject: email.subject,
+          firstLine: email.preview,
+        }
+      : {}),
+    ...(sip ? { customerName: text(sip.displayName) ?? sipUser(sip.from) } : {}),
+    ...attached,
+  };
+}
+
 /** Maps an interaction (and offer expiry, unread mark) to its inbox row. */
 export function toInboxRow(
   interaction: Interaction,
   extra: { expiresAt?: string | null; unread?: boolean } = {},
 ): InboxRow {
-  // The web chat puts its pre-chat form under `webchat` (name, contact, topic): read it like the flat keys.
-  const chat = interaction.attached.webchat;
-  const a =
-    chat !== null && typeof chat === 'object' && !Array.isArray(chat)
-      ? { ...(chat as Record<string, unknown>), ...interaction.attached }
-      : interaction.attached;
+  const a = channelFields(interaction.attached);
   const priority = typeof a.priority === 'number' && Number.isFinite(a.priority) ? a.priority : null;
   const slaDueAt = text(a.slaDueAt) ?? text(a.slaDue);
   return {
