@@ -26,6 +26,10 @@ export const errorCatalogue = {
   UNKNOWN_DISPOSITION: { status: 400, message: 'The disposition code is not allowed for this queue.' },
   INVALID_TRANSITION: { status: 409, message: 'This change is not allowed from the current state.' },
   OFFER_EXPIRED: { status: 409, message: 'The offer is no longer valid.' },
+  ANSWER_ON_PHONE: {
+    status: 409,
+    message: 'Answer calls on the phone: a voice offer is taken by answering the ringing call.',
+  },
   AGENT_UNAVAILABLE: { status: 409, message: 'The agent cannot take this work now.' },
   DUPLICATE: { status: 409, message: 'This was already created.' },
   INVALID_CONFIG: { status: 400, message: 'The configuration is not valid.' },

@@ -13,7 +13,7 @@ export interface BenchTenant {
   agentTokens: string[];
 }
 
-/** Inserts the bench tenant with `agents` agents and one voice queue; call before the server starts. */
+/** Inserts the bench tenant with `agents` agents and one queue (the load is SMS); call before the server starts. */
 export async function seedBenchTenant(store: SeatStore, agents: number, now: number): Promise<BenchTenant> {
   const tenantId = 'tenant-bench';
   const queueId = 'bench-queue';
@@ -83,6 +83,8 @@ export async function seedBenchTenant(store: SeatStore, agents: number, now: num
             tenant_id: tenantId,
             team_id: null,
             display_name: `Agent ${i}`,
+            // The load generator sends SMS; one at a time keeps the measure what it was with calls.
+            capacity_sms: 1,
           })),
         )
         .execute();

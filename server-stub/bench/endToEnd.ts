@@ -139,7 +139,9 @@ export async function startLoad(target: EndToEndTarget): Promise<Load> {
   const create = () =>
     new Promise<void>((resolve) => {
       const k = `b${++keyCounter}`;
-      const body = JSON.stringify({ channel: 'voice', queueId: target.queueId, attached: { k } });
+      // SMS, which a seat accepts with a frame (a call is accepted only by answering it on the phone);
+      // the bench agents take one at a time, as they would a call.
+      const body = JSON.stringify({ channel: 'sms', queueId: target.queueId, attached: { k } });
       sentAt.set(k, performance.now());
       const req = request(
         {

@@ -157,7 +157,8 @@ describe('kill -9 durability', () => {
     expect(settings.status).toBe(204);
 
     const acknowledged = new Map<string, string>();
-    const body = (key: string) => ({ channel: 'voice', queueId: general, attached: { key } });
+    // SMS, which the seats accept with a frame (a call is accepted only by answering it on the phone).
+    const body = (key: string) => ({ channel: 'sms', queueId: general, attached: { key } });
     let created = 0;
     for (let round = 0; round < 2; round++) {
       const agents = await Promise.all(

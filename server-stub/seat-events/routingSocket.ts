@@ -59,6 +59,7 @@ export function createRoutingSocketExtension(
       // `actions`, not `batched`: the seat gets an ack, so the interaction's view is not built for nothing.
       switch (message.type) {
         case 'interaction.accept':
+          notACall(service, tenantId, message.interactionId);
           await service.actions.accept(tenantId, message.interactionId, agentId);
           break;
         case 'interaction.reject':
@@ -96,6 +97,17 @@ export function ownedBy(
   const interaction = service.get(tenantId, interactionId);
   if (interaction.agentId !== agentId || (interaction.state !== 'active' && interaction.state !== 'held')) {
     throw new SeatError('CONFLICT', 'You can only end an interaction you are handling.');
+  }
+}
+
+/**
+ * Refuses a seat's accept of a voice interaction: a call is taken only by answering it, when the SIP
+ * edge tells the service itself. Accepted on the seat's word, the router would say "active" while the
+ * call still rang, and the agent's answer would then be refused and the caller stranded.
+ */
+export function notACall(service: InteractionService, tenantId: string, interactionId: string): void {
+  if (service.get(tenantId, interactionId).channel === 'voice') {
+    throw new SeatError('ANSWER_ON_PHONE');
   }
 }
 

@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { callerOf, defineRoute } from '../../http/route';
 import type { InteractionService } from '../../interactions/interactionService';
-import { ownedBy } from '../../seat-events/routingSocket';
+import { notACall, ownedBy } from '../../seat-events/routingSocket';
 
 // The door every channel adapter uses (create, cancel), and the agent's actions on its work over
 // HTTP (the seat socket offers the same actions as frames). Channel adapters sign in as admins:
@@ -128,8 +128,14 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
       },
     });
 
-  action('accept', 'Accept the interaction offered to you', emptyRequestSchema, (t, a, id) =>
-    service.batched.accept(t, id, a),
+  action(
+    'accept',
+    'Accept the interaction offered to you (not a call: a call is taken by answering it on the phone)',
+    emptyRequestSchema,
+    (t, a, id) => {
+      notACall(service, t, id);
+      return service.batched.accept(t, id, a);
+    },
   );
   action(
     'reject',

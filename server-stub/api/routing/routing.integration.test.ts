@@ -74,7 +74,8 @@ describe('routing over HTTP and the seat WebSocket', () => {
     await ready(a1);
     await new Promise((r) => setTimeout(r, 5));
     await ready(a2);
-    const created = await create('create-key-0001');
+    // Not a call: a seat accepts a call only by answering it on the phone (see the test below).
+    const created = await create('create-key-0001', { channel: 'sms' });
     expect(created.state).toBe('offered');
 
     const offer = await a1.next('interaction.offer');
@@ -110,6 +111,33 @@ describe('routing over HTTP and the seat WebSocket', () => {
     }
   });
 
+  it('refuses to accept a call over the seat socket or HTTP: the call is answered on the phone, and the offer still rings', async () => {
+    const a1 = await seat('agent01');
+    await ready(a1);
+    const created = await create('create-key-0016');
+    expect(created.channel).toBe('voice');
+    await a1.next('interaction.offer');
+    const before = await snapshot();
+    await expect(a1.request({ type: 'interaction.accept', interactionId: created.id })).rejects.toThrow(
+      /ANSWER_ON_PHONE/,
+    );
+    const overHttp = await http(
+      'POST',
+      `/api/interactions/${created.id}/accept`,
+      await t.login('agent01'),
+      {},
+    );
+    expect(overHttp.status).toBe(409);
+    expect(overHttp.body).toMatchObject({
+      error: { code: 'ANSWER_ON_PHONE', message: expect.stringMatching(/Answer calls on the phone/) },
+    });
+    expect(await snapshot()).toEqual(before);
+    const view = (await http('GET', `/api/interactions/${created.id}`, admin)).body['interaction'];
+    expect(view).toMatchObject({ state: 'offered', agentId: agentId(1) });
+    // The offer is still the agent's to decline.
+    await a1.request({ type: 'interaction.reject', interactionId: created.id });
+  });
+
   it('moves an unanswered offer to the next agent after the timeout and marks the first one not ready (missed)', async () => {
     expect((await routingSettings(general, { offerTimeoutSeconds: 1 })).status).toBe(204);
     const a1 = await seat('agent04');
@@ -117,7 +145,7 @@ describe('routing over HTTP and the seat WebSocket', () => {
     await ready(a1);
     await new Promise((r) => setTimeout(r, 5));
     await ready(a2);
-    const created = await create('create-key-0002');
+    const created = await create('create-key-0002', { channel: 'sms' });
     await a1.next('interaction.offer');
     expect(await a1.next('interaction.revoked')).toEqual({
       type: 'interaction.revoked',
@@ -154,6 +182,7 @@ describe('routing over HTTP and the seat WebSocket', () => {
     const a1 = await seat('agent08');
     await ready(a1);
     const created = await create('create-key-0004', {
+      channel: 'sms',
       attached: { consent: { recording: true }, trail: ['menu', 'billing'] },
     });
     await a1.next('interaction.offer');
@@ -338,7 +367,7 @@ describe('routing over HTTP and the seat WebSocket', () => {
     expect((await routingSettings(general, { wrapupSeconds: 1 })).status).toBe(204);
     const a1 = await seat('agent13');
     await ready(a1);
-    const created = await create('create-key-0012');
+    const created = await create('create-key-0012', { channel: 'sms' });
     await a1.next('interaction.offer');
     await a1.request({ type: 'interaction.accept', interactionId: created.id });
     await a1.request({ type: 'interaction.end', interactionId: created.id });
