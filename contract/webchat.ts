@@ -239,7 +239,13 @@ export const webchatServerFrameSchema = z.discriminatedUnion('type', [
     /** Whether a transcript e-mail is on its way. */
     transcriptEmailed: z.boolean(),
   }),
-  z.object({ type: z.literal('error') }).extend(errorBodySchema.shape),
+  /**
+   * A refusal. `clientId` names the page's message it refuses (rate limit, too long, ended chat…), so
+   * the page marks that message failed instead of keeping it pending; absent for other frames.
+   */
+  z
+    .object({ type: z.literal('error'), clientId: z.string().max(64).optional() })
+    .extend(errorBodySchema.shape),
 ]);
 export type WebchatServerFrame = z.infer<typeof webchatServerFrameSchema>;
 

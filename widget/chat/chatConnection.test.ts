@@ -126,6 +126,48 @@ describe('chat connection', () => {
     expect(second.sent).toContainEqual({ type: 'message', clientId: 'c1', text: 'are you there?' });
   });
 
+  it('marks a refused message failed, does not resend it on reconnect, and sends it again when the customer retries', async () => {
+    const { connection, sockets, timers } = setup();
+    await connection.start({ name: 'Mia', contact: 'mia@example.com', topic: 'q', emailTranscript: false });
+    const first = sockets[0]!;
+    first.receive({ ...welcome, state: 'active' });
+    connection.send('too fast');
+    first.receive({
+      type: 'error',
+      clientId: 'c1',
+      error: { code: 'RATE_LIMITED', message: 'You are sending messages too fast; wait a moment.' },
+    });
+    expect(connection.state.pending).toMatchObject([
+      { clientId: 'c1', failed: 'You are sending messages too fast; wait a moment.' },
+    ]);
+    first.close();
+    timers[0]!();
+    const second = sockets[1]!;
+    second.receive({ ...welcome, state: 'active' });
+    expect(second.sent).toEqual([]);
+    connection.retry('c1');
+    expect(second.sent).toEqual([{ type: 'message', clientId: 'c1', text: 'too fast' }]);
+    expect(connection.state.pending).toMatchObject([{ clientId: 'c1', failed: null }]);
+    second.receive({ type: 'stored', clientId: 'c1', seq: 1 });
+    expect(connection.state.pending).toEqual([]);
+  });
+
+  it('removes a refused message the customer gives up on, but never one still on its way', async () => {
+    const { connection, sockets } = setup();
+    await connection.start({ name: 'Mia', contact: 'mia@example.com', topic: 'q', emailTranscript: false });
+    sockets[0]!.receive({ ...welcome, state: 'active' });
+    connection.send('refused');
+    connection.send('on its way');
+    sockets[0]!.receive({
+      type: 'error',
+      clientId: 'c1',
+      error: { code: 'MESSAGE_TOO_LONG', message: 'The message is longer than allowed.' },
+    });
+    connection.discard('c2');
+    connection.discard('c1');
+    expect(connection.state.pending.map((p) => p.clientId)).toEqual(['c2']);
+  });
+
   it('ignores frames that are not the server contract', async () => {
     const { connection, sockets } = setup();
     await connection.start({ name: 'Mia', contact: 'mia@example.com', topic: 'q', emailTranscript: false });

@@ -9,7 +9,13 @@ import {
   type WebchatClientFrame,
 } from '@contract/webchat';
 import { errorBodySchema } from '@contract/errors';
-import { applyServerFrame, initialChatState, type ChatViewState } from './chatState';
+import {
+  applyServerFrame,
+  initialChatState,
+  retryPending,
+  type ChatViewState,
+  type PendingMessage,
+} from './chatState';
 
 // The page's side of the chat: the pre-chat form over HTTP, then one socket that is opened again
 // after any drop with `after=<last seq>` (so nothing said meanwhile is lost) and that resends what
@@ -41,6 +47,10 @@ export interface ChatConnection {
   /** Opens the stored chat of this tab again (after a reload); false when there is none. */
   resume(): boolean;
   send(text: string, attachment?: ChatAttachment): void;
+  /** Sends a message the server refused (rate limit, …) again; the customer chose to. */
+  retry(clientId: string): void;
+  /** Drops a refused message the customer gives up on. */
+  discard(clientId: string): void;
   typing(active: boolean): void;
   markRead(seq: number): void;
   end(emailTranscript: boolean): void;
@@ -82,6 +92,13 @@ export function createChatConnection(deps: ChatConnectionDeps): ChatConnection {
     if (socket && socket.readyState === openState) socket.send(JSON.stringify(frame));
   };
   const fail = (notice: string) => set({ ...state, phase: 'failed', notice, connected: false });
+  const writeMessage = (p: PendingMessage) =>
+    write({
+      type: 'message',
+      clientId: p.clientId,
+      text: p.text,
+      ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}),
+    });
 
   const connect = () => {
     if (!chat || disposed) return;
@@ -109,14 +126,8 @@ export function createChatConnection(deps: ChatConnectionDeps): ChatConnection {
         retries = 0;
       }
       set(applyServerFrame(state, frame));
-      if (frame.type === 'welcome')
-        for (const p of state.pending)
-          write({
-            type: 'message',
-            clientId: p.clientId,
-            text: p.text,
-            ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}),
-          });
+      // A refused message waits for the customer's retry: resending it by itself would be refused again.
+      if (frame.type === 'welcome') for (const p of state.pending) if (p.failed === null) writeMessage(p);
       if (frame.type === 'assigned') write({ type: 'join', token: frame.token });
       if (frame.type === 'ended') deps.storage?.removeItem(chatStorageKey);
     };
@@ -186,19 +197,24 @@ export function createChatConnection(deps: ChatConnectionDeps): ChatConnection {
     send(text, attachment) {
       const trimmed = text.trim();
       if (!trimmed && !attachment) return;
-      const pending = {
+      const pending: PendingMessage = {
         clientId: deps.newClientId(),
         text: trimmed,
         attachmentId: attachment?.id ?? null,
         attachmentName: attachment?.filename ?? null,
+        failed: null,
       };
       set({ ...state, pending: [...state.pending, pending], notice: null });
-      write({
-        type: 'message',
-        clientId: pending.clientId,
-        text: pending.text,
-        ...(attachment ? { attachmentId: attachment.id } : {}),
-      });
+      writeMessage(pending);
+    },
+    retry(clientId) {
+      const refused = state.pending.find((p) => p.clientId === clientId && p.failed !== null);
+      if (!refused) return;
+      set(retryPending(state, clientId));
+      writeMessage(refused);
+    },
+    discard(clientId) {
+      set({ ...state, pending: state.pending.filter((p) => p.clientId !== clientId || p.failed === null) });
     },
     typing(active) {
       write({ type: 'typing', active });

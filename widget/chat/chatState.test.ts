@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@contract/webchat';
-import { applyServerFrame, initialChatState, receiptOf, waitText, type ChatViewState } from './chatState';
+import {
+  applyServerFrame,
+  initialChatState,
+  receiptOf,
+  retryPending,
+  waitText,
+  type ChatViewState,
+} from './chatState';
 
 const message = (
   seq: number,
@@ -52,7 +59,7 @@ describe('chat page state', () => {
   it('drops a pending message once the server says it is stored', () => {
     const state: ChatViewState = {
       ...initialChatState(),
-      pending: [{ clientId: 'c1', text: 'hi', attachmentId: null, attachmentName: null }],
+      pending: [{ clientId: 'c1', text: 'hi', attachmentId: null, attachmentName: null, failed: null }],
     };
     expect(applyServerFrame(state, { type: 'stored', clientId: 'c1', seq: 3 }).pending).toEqual([]);
     expect(
@@ -86,6 +93,30 @@ describe('chat page state', () => {
     expect(state.notice).toBe('Too fast.');
     state = applyServerFrame(state, { type: 'ended', by: 'agent', transcriptEmailed: true });
     expect(state).toMatchObject({ phase: 'ended', transcriptEmailed: true });
+  });
+
+  it('marks the refused message failed with the reason when the error names its client id, leaving others pending', () => {
+    const pendingOf = (clientId: string) => ({
+      clientId,
+      text: clientId,
+      attachmentId: null,
+      attachmentName: null,
+      failed: null,
+    });
+    let state: ChatViewState = { ...initialChatState(), pending: [pendingOf('c1'), pendingOf('c2')] };
+    state = applyServerFrame(state, {
+      type: 'error',
+      clientId: 'c2',
+      error: { code: 'RATE_LIMITED', message: 'You are sending messages too fast; wait a moment.' },
+    });
+    expect(state.pending.map((p) => [p.clientId, p.failed])).toEqual([
+      ['c1', null],
+      ['c2', 'You are sending messages too fast; wait a moment.'],
+    ]);
+    state = applyServerFrame(state, { type: 'error', error: { code: 'BAD_JSON', message: 'x' } });
+    expect(state.pending[1]?.failed).toBe('You are sending messages too fast; wait a moment.');
+    state = retryPending(state, 'c2');
+    expect(state.pending.map((p) => p.failed)).toEqual([null, null]);
   });
 
   it('words the estimated wait', () => {

@@ -12,6 +12,8 @@ export interface PendingMessage {
   text: string;
   attachmentId: string | null;
   attachmentName: string | null;
+  /** Why the server refused it (shown beside it); a failed message is not resent until the customer retries. */
+  failed: string | null;
 }
 
 /** The page's chat state. */
@@ -19,7 +21,7 @@ export interface ChatViewState {
   phase: ChatPhase;
   /** Stored messages by seq, in order, each once. */
   messages: ChatMessage[];
-  /** Sent but not confirmed; resent after a reconnect (the server keeps one per client id). */
+  /** Sent but not confirmed; resent after a reconnect (the server keeps one per client id) unless refused. */
   pending: PendingMessage[];
   lastSeq: number;
   agentName: string | null;
@@ -123,8 +125,25 @@ export function applyServerFrame(state: ChatViewState, frame: WebchatServerFrame
         transcriptEmailed: frame.transcriptEmailed,
       };
     case 'error':
-      return { ...state, notice: frame.error.message };
+      return {
+        ...state,
+        notice: frame.error.message,
+        pending: frame.clientId
+          ? state.pending.map((p) =>
+              p.clientId === frame.clientId ? { ...p, failed: frame.error.message } : p,
+            )
+          : state.pending,
+      };
   }
+}
+
+/** The customer asks to send a refused message again: it is pending once more (same client id, so never stored twice). */
+export function retryPending(state: ChatViewState, clientId: string): ChatViewState {
+  return {
+    ...state,
+    notice: null,
+    pending: state.pending.map((p) => (p.clientId === clientId ? { ...p, failed: null } : p)),
+  };
 }
 
 /** How a customer message stands: sent (stored), delivered to the seat, or read by the agent. */

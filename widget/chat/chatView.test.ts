@@ -19,6 +19,8 @@ function setup() {
     onAttach: (file) => calls.push(['attach', file.name]),
     onEnd: (email) => calls.push(['end', email]),
     onSeen: (seq) => calls.push(['seen', seq]),
+    onRetry: (clientId) => calls.push(['retry', clientId]),
+    onDiscard: (clientId) => calls.push(['discard', clientId]),
   };
   const view = createChatView(
     section,
@@ -93,12 +95,41 @@ describe('chat view', () => {
       messages: [message(1, 'customer', 'one'), message(2, 'customer', 'two')],
       deliveredSeq: 2,
       readSeq: 1,
-      pending: [{ clientId: 'c3', text: 'three', attachmentId: null, attachmentName: null }],
+      pending: [{ clientId: 'c3', text: 'three', attachmentId: null, attachmentName: null, failed: null }],
     });
     const receipts = [...section.querySelectorAll<HTMLElement>('[data-testid=chat-message]')].map(
       (li) => li.dataset['receipt'],
     );
     expect(receipts).toEqual(['read', 'delivered', 'pending']);
+  });
+
+  it('shows a refused message as not sent with the reason, and offers to retry or remove it', () => {
+    const { view, section, calls, $ } = setup();
+    view.render({
+      ...initialChatState(),
+      phase: 'active',
+      connected: true,
+      pending: [
+        {
+          clientId: 'c4',
+          text: 'four',
+          attachmentId: null,
+          attachmentName: null,
+          failed: 'You are sending messages too fast; wait a moment.',
+        },
+      ],
+    });
+    const item = section.querySelector<HTMLElement>('[data-testid=chat-message]')!;
+    expect(item.dataset['receipt']).toBe('failed');
+    expect($('chat-failed-reason').textContent).toBe(
+      'Not sent: You are sending messages too fast; wait a moment.',
+    );
+    $('chat-retry').click();
+    $('chat-discard').click();
+    expect(calls).toEqual([
+      ['retry', 'c4'],
+      ['discard', 'c4'],
+    ]);
   });
 
   it('sends the message on Enter and stops the typing signal', () => {

@@ -14,6 +14,10 @@ export interface ChatViewHandlers {
   onEnd(emailTranscript: boolean): void;
   /** The customer has seen messages up to this seq (the transcript was shown while the page is visible). */
   onSeen(seq: number): void;
+  /** The customer sends a refused message again. */
+  onRetry(clientId: string): void;
+  /** The customer drops a refused message. */
+  onDiscard(clientId: string): void;
 }
 
 /** The rendered part. */
@@ -184,6 +188,14 @@ export function createChatView(
     attach.value = '';
   });
   end.addEventListener('click', () => handlers.onEnd(endBox.checked));
+  // One listener for the transcript: its items are rebuilt on every render.
+  transcript.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLElement>('button[data-client-id]');
+    const clientId = button?.dataset['clientId'];
+    if (!button || !clientId) return;
+    if (button.dataset['testid'] === 'chat-retry') handlers.onRetry(clientId);
+    else handlers.onDiscard(clientId);
+  });
 
   const messageItem = (state: ChatViewState, m: ChatViewState['messages'][number]) => {
     const item = el('li', {
@@ -263,8 +275,8 @@ export function createChatView(
         const item = el('li', {
           'data-testid': 'chat-message',
           'data-author': 'customer',
-          'data-receipt': 'pending',
-          class: 'chat__message chat__message--customer chat__message--pending',
+          'data-receipt': p.failed === null ? 'pending' : 'failed',
+          class: `chat__message chat__message--customer chat__message--${p.failed === null ? 'pending' : 'failed'}`,
         });
         item.append(
           el('span', { class: 'chat__who' }, 'You'),
@@ -274,7 +286,35 @@ export function createChatView(
             p.text || p.attachmentName || '',
           ),
         );
-        item.append(el('span', { class: 'chat__receipt' }, '…'));
+        if (p.failed === null) item.append(el('span', { class: 'chat__receipt' }, '…'));
+        else
+          item.append(
+            el(
+              'span',
+              { class: 'chat__failed', 'data-testid': 'chat-failed-reason' },
+              `Not sent: ${p.failed}`,
+            ),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'chat__link',
+                'data-testid': 'chat-retry',
+                'data-client-id': p.clientId,
+              },
+              'Retry',
+            ),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'chat__link',
+                'data-testid': 'chat-discard',
+                'data-client-id': p.clientId,
+              },
+              'Remove',
+            ),
+          );
         items.push(item);
       }
       transcript.replaceChildren(...items);

@@ -62,6 +62,8 @@ export const mountChat: MountPart = (section, config) => {
           },
           onEnd: (emailTranscript) => connection.end(emailTranscript),
           onSeen: (seq) => connection.markRead(seq),
+          onRetry: (clientId) => connection.retry(clientId),
+          onDiscard: (clientId) => connection.discard(clientId),
         },
       );
       disposeView = () => view.dispose();

@@ -30,6 +30,22 @@ describe('customer chat frames', () => {
     expect(codeOf(parseWebchatFrame(Buffer.alloc(maxWebchatFrameBytes + 1, 0x20)))).toBe('MESSAGE_TOO_LONG');
   });
 
+  it('names the refused message by its client id, also when the frame is over the size limit', () => {
+    expect(parse({ type: 'message', clientId: 'c7', text: 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      clientId: 'c7',
+    });
+    expect(parse({ type: 'message', clientId: 'c8', text: 'x'.repeat(maxWebchatFrameBytes) })).toMatchObject({
+      ok: false,
+      clientId: 'c8',
+      error: { code: 'MESSAGE_TOO_LONG' },
+    });
+    expect(parse({ type: 'message', clientId: '<bad>', text: 'x'.repeat(2001) })).not.toHaveProperty(
+      'clientId',
+    );
+    expect(parse({ type: 'typing', active: 'yes', clientId: 'c9' })).not.toHaveProperty('clientId');
+  });
+
   it('refuses a join token with characters no issued token has', () => {
     expect(codeOf(parse({ type: 'join', token: '<script>' }))).toBe('VALIDATION_FAILED');
   });

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { detailsFromZod, SeatError } from '@contract/errors';
 import {
+  chatClientIdSchema,
   chatIdSchema,
   chatKeySchema,
   maxWebchatFrameBytes,
@@ -30,15 +31,35 @@ const querySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
 });
 
+/** A frame the socket refuses; `clientId` names the page's message when the refused frame was one. */
+export interface RefusedFrame {
+  ok: false;
+  error: SeatError;
+  clientId?: string;
+}
+
+/** The client id of a refused message frame, when it has a valid one (so the page can mark that message failed). */
+function clientIdOf(json: Record<string, unknown>): { clientId?: string } {
+  if (json['type'] !== 'message') return {};
+  const clientId = chatClientIdSchema.safeParse(json['clientId']);
+  return clientId.success ? { clientId: clientId.data } : {};
+}
+
+// An oversized frame is not parsed (that is the point of the limit); the widget writes `type` and
+// `clientId` first, so a bounded look at the frame's head still names the message it refuses.
+const oversizedMessageHead =
+  /^\s*\{\s*"type"\s*:\s*"message"\s*,\s*"clientId"\s*:\s*"([A-Za-z0-9._:-]{1,64})"/;
+
 /** Reads one frame; returns the frame or the refusal. */
-export function parseWebchatFrame(
-  data: Buffer,
-): { ok: true; frame: WebchatClientFrame } | { ok: false; error: SeatError } {
-  if (data.length > maxWebchatFrameBytes)
+export function parseWebchatFrame(data: Buffer): { ok: true; frame: WebchatClientFrame } | RefusedFrame {
+  if (data.length > maxWebchatFrameBytes) {
+    const head = oversizedMessageHead.exec(data.subarray(0, 256).toString('utf8'));
     return {
       ok: false,
       error: new SeatError('MESSAGE_TOO_LONG', `Frames are limited to ${maxWebchatFrameBytes} bytes.`),
+      ...(head?.[1] ? { clientId: head[1] } : {}),
     };
+  }
   let json: unknown;
   try {
     json = JSON.parse(data.toString('utf8'));
@@ -48,9 +69,8 @@ export function parseWebchatFrame(
       error: new SeatError('BAD_JSON', `The frame is not valid JSON (${(error as Error).message}).`),
     };
   }
-  const type =
-    typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['type'] : undefined;
-  if (!webchatClientFrameSchema.options.some((o) => o.shape.type.value === type))
+  const fields = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  if (!webchatClientFrameSchema.options.some((o) => o.shape.type.value === fields['type']))
     return { ok: false, error: new SeatError('UNKNOWN_MESSAGE') };
   const parsed = webchatClientFrameSchema.safeParse(json);
   if (!parsed.success) {
@@ -60,6 +80,7 @@ export function parseWebchatFrame(
       error: tooLong
         ? new SeatError('MESSAGE_TOO_LONG')
         : new SeatError('VALIDATION_FAILED', undefined, detailsFromZod(parsed.error)),
+      ...clientIdOf(fields),
     };
   }
   return { ok: true, frame: parsed.data };
@@ -138,13 +159,23 @@ export function registerCustomerSocket(
                   error: new SeatError('BAD_JSON', 'Send frames as text holding one JSON object.'),
                 }
               : parseWebchatFrame(bytes);
-            if (!parsed.ok) return send({ type: 'error', ...parsed.error.toBody() });
+            if (!parsed.ok)
+              return send({
+                type: 'error',
+                ...(parsed.clientId ? { clientId: parsed.clientId } : {}),
+                ...parsed.error.toBody(),
+              });
+            const { frame } = parsed;
             try {
-              await deps.service.customerFrame(chatId, parsed.frame);
+              await deps.service.customerFrame(chatId, frame);
             } catch (error) {
               const seatError = toSeatError(error);
               if (seatError.status >= 500) log.error({ err: error }, 'web chat frame failed');
-              send({ type: 'error', ...seatError.toBody() });
+              send({
+                type: 'error',
+                ...(frame.type === 'message' ? { clientId: frame.clientId } : {}),
+                ...seatError.toBody(),
+              });
             }
           })
           .catch((error: unknown) => log.error({ err: error }, 'web chat socket task failed'));

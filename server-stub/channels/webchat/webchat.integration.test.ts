@@ -369,6 +369,30 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     expect(stored.filter((m) => m.author === 'customer').length).toBeLessThan(12);
   });
 
+  it("names the refused message's client id in the error frame, so the page can mark it failed", async () => {
+    const { page } = await acceptedChat();
+    page.send({ type: 'message', clientId: 'long-1', text: 'x'.repeat(2001) });
+    const long = await page.waitFor('too long', (f) => f.type === 'error' && f.clientId === 'long-1');
+    expect(long).toMatchObject({ error: { code: 'MESSAGE_TOO_LONG' } });
+    for (let i = 0; i < 12; i++) page.send({ type: 'message', clientId: `burst-${i}`, text: `n${i}` });
+    const limited = await page.waitFor(
+      'rate limited',
+      (f) => f.type === 'error' && f.error.code === 'RATE_LIMITED',
+    );
+    expect(limited).toMatchObject({ clientId: expect.stringMatching(/^burst-\d+$/) });
+    const refusedIds = page.frames.flatMap((f) =>
+      f.type === 'error' && f.error.code === 'RATE_LIMITED' && f.clientId ? [f.clientId] : [],
+    );
+    const storedIds = page.frames.flatMap((f) => (f.type === 'stored' ? [f.clientId] : []));
+    expect(refusedIds.some((id) => storedIds.includes(id))).toBe(false);
+    page.send({ type: 'read', seq: 1, extra: true });
+    const other = await page.waitFor(
+      'validation',
+      (f) => f.type === 'error' && f.error.code === 'VALIDATION_FAILED',
+    );
+    expect(other).not.toHaveProperty('clientId');
+  });
+
   it('keeps the transcript when the agent transfers to a colleague, who gets the whole history on acceptance', async () => {
     const { agent, chat, page } = await acceptedChat();
     page.send({ type: 'message', clientId: 'q', text: 'Question before the transfer' });
