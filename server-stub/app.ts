@@ -27,6 +27,7 @@ import { createWebchatChannel, type WebchatChannel } from './channels/webchat/we
 import { createCannedStore } from './canned/cannedStore';
 import { registerCannedRoutes } from './canned/cannedRoutes';
 import { seedDemoCanned } from './canned/demoCanned';
+import { registerCustomerContacts } from './customers/customerContacts';
 
 /** A running (or ready to run) Seat server with its services, for the CLI and for tests. */
 export interface SeatServer {
@@ -167,6 +168,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
       store.sqlite.prepare("SELECT 1 FROM tenants WHERE id = 'tenant-demo'").get() !== undefined,
     );
   registerCannedRoutes(app, { store: canned });
+  registerCustomerContacts(app, store.sqlite, now);
   const stopSeatSocket = registerSeatSocket(app, sockets, {
     auth,
     agentStates,

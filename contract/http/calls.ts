@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const callDirections = ['inbound', 'outbound', 'internal'] as const;
 export const callDirectionSchema = z.enum(callDirections);
 
-/** One call through the SIP edge as a contact record (GET /api/calls, GET /api/customers/:id/contacts). */
+/** One call through the SIP edge as a contact record (GET /api/calls; a voice entry of a customer's contacts). */
 export const callRecordSchema = z.object({
   id: z.string(),
   interactionId: z.string().nullable(),
@@ -47,11 +47,6 @@ export const callListQuerySchema = z
   .strict();
 export type CallListQuery = z.infer<typeof callListQuerySchema>;
 
-/** GET /api/customers/:id/contacts query. */
-export const customerContactsQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(500).default(50) })
-  .strict();
-
-/** Reply of both call lists. */
+/** GET /api/calls reply. */
 export const callListResponseSchema = z.object({ calls: z.array(callRecordSchema) });
 export type CallListResponse = z.infer<typeof callListResponseSchema>;

@@ -73,7 +73,7 @@ export function registerSipEdge(
       onFrame: (connection, frame) => edge.receive(connection, frame),
       onClose: (connection) => edge.connectionClosed(connection),
     });
-  registerCallRecordRoutes(app, records, deps.sqlite);
+  registerCallRecordRoutes(app, records);
   const stopDecisions = deps.routing.onCustomerDecision(({ tenantId, decision }) =>
     edge.customerDecision(tenantId, decision as never),
   );

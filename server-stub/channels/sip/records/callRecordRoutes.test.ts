@@ -77,8 +77,10 @@ describe('call record routes', () => {
     const { customerId, interactionId, agentId } = await recordedCall();
     const reply = await get(`/api/customers/${customerId}/contacts`, 'agent02');
     expect(reply.statusCode).toBe(200);
-    const [call] = (reply.json() as { calls: Array<Record<string, unknown>> }).calls;
+    // The call is one entry of the customer's history across channels, with every call record field.
+    const [call] = (reply.json() as { contacts: Array<Record<string, unknown>> }).contacts;
     expect(call).toMatchObject({
+      channel: 'voice',
       interactionId,
       direction: 'inbound',
       to: 'sip:general@demo',
