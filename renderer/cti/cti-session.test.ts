@@ -35,6 +35,8 @@ const interaction = (change: Partial<Interaction>): Interaction => ({
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
   ...change,
 });
 
@@ -168,6 +170,31 @@ describe('the CTI session', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(call.calls[0]?.[0]).toBe('answer');
     expect(phone.state.primary?.state).toBe('connected');
+  });
+
+  it('answers the ringing call that carries an offer, as the inbox Accept asks, and nothing else', async () => {
+    const { session, uas, phone, sent } = await setUp();
+    expect(await session.answerOffer('int-1', 'answer')).toBe(false);
+    uas[0]!.ua.online();
+    const call = uas[0]!.ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
+    expect(await session.answerOffer('int-other', 'answer')).toBe(false);
+    expect(call.calls).toEqual([]);
+    expect(await session.answerOffer('int-1', 'answer')).toBe(true);
+    expect(call.calls[0]?.[0]).toBe('answer');
+    expect(phone.state.primary?.state).toBe('connected');
+    // Once answered there is nothing left to answer or decline; the seat socket was never used.
+    expect(await session.answerOffer('int-1', 'decline')).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it('declines the ringing call of an offer with 603 so the edge re-queues it', async () => {
+    const { session, uas, phone, sent } = await setUp();
+    uas[0]!.ua.online();
+    const call = uas[0]!.ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
+    expect(await session.answerOffer('int-1', 'decline')).toBe(true);
+    expect(call.calls).toEqual([['terminate', { status_code: 603, reason_phrase: 'Decline' }]]);
+    expect(phone.state.primary).toBeNull();
+    expect(sent).toEqual([]);
   });
 
   it('enters wrap-up when the router says so for this agent and sends the disposition', async () => {

@@ -49,6 +49,12 @@ export interface CtiSession {
   readonly needsPassword$: Observable<boolean>;
   /** Registers with a password typed again after a reload. */
   signInPhone(password: string): void;
+  /**
+   * Answers (or declines) the ringing call that carries a routed voice offer, as the inbox's Accept
+   * and Reject do: a call is accepted only by answering it, and a decline tells the edge to re-queue.
+   * Resolves false when no such call rings on this phone.
+   */
+  answerOffer(interactionId: string, how: 'answer' | 'decline'): Promise<boolean>;
   wrapup(disposition: string): Promise<void>;
   saveDevices(audio: Partial<Settings['audio']>): Promise<void>;
   /** Starts everything; returns the disposer. */
@@ -79,6 +85,14 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
       const tenant = credentials.lastTenant();
       if (!tenant || !password) return;
       credentials.remember({ tenant, username: user.username, password });
+    },
+
+    async answerOffer(interactionId, how) {
+      const leg = phone.state.primary;
+      const action = how === 'answer' ? 'answer' : 'reject';
+      if (leg?.interactionId !== interactionId || !can(phone.state, action)) return false;
+      await (how === 'answer' ? phone.answer() : phone.reject());
+      return true;
     },
 
     async wrapup(disposition) {

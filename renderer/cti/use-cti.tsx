@@ -14,6 +14,8 @@ import { ScreenPop } from './ScreenPop';
 export interface CtiMount {
   callArea: ReactNode;
   customer: ReactNode;
+  /** Answers or declines the ringing call of a voice offer (the inbox's Accept and Reject); null without a phone. */
+  answerCall: CtiSession['answerOffer'] | null;
 }
 
 /** Starts the CTI of one signed-in shell and gives its parts to mount; nothing without services. */
@@ -40,7 +42,7 @@ export function useCti(services: CtiServices | undefined, user: User, socket: Se
     [services, user, socket, i18n],
   );
   useEffect(() => session?.start(), [session]);
-  if (!services || !session) return { callArea: null, customer: null };
+  if (!services || !session) return { callArea: null, customer: null, answerCall: null };
   return {
     callArea: (
       <CtiPanel
@@ -53,6 +55,7 @@ export function useCti(services: CtiServices | undefined, user: User, socket: Se
       />
     ),
     customer: <SessionScreenPop session={session} loadCustomer={services.directory.customer} />,
+    answerCall: session.answerOffer,
   };
 }
 

@@ -7,6 +7,7 @@ import { SeatSocket } from '../api/seat-socket';
 import { FakeSocket, ManualTimers } from '../api/testing/fake-socket';
 import { renderWithI18n } from '../i18n/render-with-i18n';
 import { Inbox } from './Inbox';
+import type { InboxProps } from './Inbox';
 import type { InboxApi } from './inbox-api';
 
 const agent: User = {
@@ -33,10 +34,12 @@ const interaction = (id: string, patch: Partial<Interaction> = {}): Interaction 
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
   ...patch,
 });
 
-function setup(user: User = agent, list: Interaction[] = []) {
+function setup(user: User = agent, list: Interaction[] = [], extra: Partial<InboxProps> = {}) {
   const sockets: FakeSocket[] = [];
   const socketTimers = new ManualTimers();
   const socket = new SeatSocket({
@@ -72,7 +75,9 @@ function setup(user: User = agent, list: Interaction[] = []) {
   };
   const timers = new ManualTimers();
   const clock = { now: t0 };
-  renderWithI18n(<Inbox user={user} socket={socket} api={api} timers={timers} now={() => clock.now} />);
+  renderWithI18n(
+    <Inbox user={user} socket={socket} api={api} timers={timers} now={() => clock.now} {...extra} />,
+  );
   const flush = () => act(() => timers.fireAll());
   return { server, timers, flush, listCalls, clock };
 }
@@ -195,6 +200,78 @@ describe('Inbox', () => {
       ),
     );
     expect(screen.getByTestId('inbox-status').textContent).toBe('Customer i1: Active');
+  });
+
+  const callOffer = (server: FakeSocket) =>
+    server.serverSends({
+      type: 'interaction.offer',
+      interaction: interaction('c1', { channel: 'voice', attached: { customerName: 'Caller c1' } }),
+      expiresAt: '2026-01-01T10:00:20.000Z',
+    });
+
+  it('answers a call offer on the softphone with Accept or A and declines it with Reject, sending no frame', async () => {
+    const asked: Array<[string, string]> = [];
+    const { server, flush } = setup(agent, [], {
+      answerCall: async (id, how) => {
+        asked.push([id, how]);
+        return true;
+      },
+    });
+    act(() => callOffer(server));
+    flush();
+    const sentBefore = server.sent.length;
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept offer from Caller c1' }));
+    await waitFor(() => expect(asked).toEqual([['c1', 'answer']]));
+    expect(screen.getByTestId('inbox-status').textContent).toBe('Accepting Voice from Caller c1…');
+    const keys = userEvent.setup();
+    await keys.click(rowOf('c1')!.querySelector<HTMLElement>('[col-id="customer"]')!);
+    await keys.keyboard('a');
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toEqual(['c1', 'answer']);
+    fireEvent.click(screen.getByRole('button', { name: 'Reject offer from Caller c1' }));
+    await waitFor(() => expect(asked[2]).toEqual(['c1', 'decline']));
+    await waitFor(() =>
+      expect(screen.getByTestId('inbox-status').textContent).toBe('Offer from Caller c1 rejected'),
+    );
+    // The server refuses a call accepted by frame: the answer goes through the phone only.
+    expect(server.sent.slice(sentBefore)).toEqual([]);
+  });
+
+  it('says so when the call of an offer does not ring on the phone yet', async () => {
+    const { server, flush } = setup(agent, [], { answerCall: async () => false });
+    act(() => callOffer(server));
+    flush();
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept offer from Caller c1' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('inbox-status').textContent).toBe(
+        'The call from Caller c1 is not ringing on your phone yet; answer it from the phone toolbar when it rings.',
+      ),
+    );
+  });
+
+  it('without a softphone, points a call offer to the phone toolbar instead of Accept and Reject', async () => {
+    const { server, flush } = setup();
+    act(() => {
+      callOffer(server);
+      server.serverSends({
+        type: 'interaction.offer',
+        interaction: interaction('i1'),
+        expiresAt: '2026-01-01T10:00:20.000Z',
+      });
+    });
+    flush();
+    await screen.findByRole('button', { name: 'Accept offer from Customer i1' });
+    await waitFor(() => expect(rowOf('c1')?.textContent).toContain('Answer on the phone toolbar'));
+    expect(screen.queryByRole('button', { name: 'Accept offer from Caller c1' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reject offer from Caller c1' })).toBeNull();
+    const sentBefore = server.sent.length;
+    const keys = userEvent.setup();
+    await keys.click(rowOf('c1')!.querySelector<HTMLElement>('[col-id="customer"]')!);
+    await keys.keyboard('a');
+    expect(server.sent).toHaveLength(sentBefore);
+    expect(screen.getByTestId('inbox-status').textContent).toBe(
+      'Answer or decline the call from Caller c1 on the phone toolbar.',
+    );
   });
 
   it('announces an offer withdrawn by the server and removes its row', async () => {

@@ -37,10 +37,16 @@ export interface InboxProps extends InboxServices {
   onOpen?: ((interaction: Interaction) => void) | undefined;
   /** Accepts an offer another way than a plain interaction.accept (a web chat goes through its join check). */
   acceptOffer?: ((interaction: Interaction) => Promise<unknown>) | undefined;
+  /**
+   * Answers or declines the ringing call of a voice offer on the softphone (the server takes a call
+   * only by its answer); resolves false when that call does not ring here. Without it, voice offers
+   * point to the phone toolbar instead of offering Accept and Reject.
+   */
+  answerCall?: ((interactionId: string, how: 'answer' | 'decline') => Promise<boolean>) | undefined;
 }
 
 /** The unified inbox: filter bar, live grid, and a status region announcing what happens to offers. */
-export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer }: InboxProps) {
+export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer, answerCall }: InboxProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -135,19 +141,27 @@ export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer }: I
   const answer = (row: InboxRow, kind: 'accept' | 'reject') => {
     if (pending.has(row.id)) return;
     const vars = { channel: t(`inbox.channel.${row.channel}`), customer: row.customer };
+    // A call is never accepted with a frame: the server refuses it, and the phone would go on ringing.
+    if (row.channel === 'voice' && !answerCall)
+      return setAnnouncement(t('inbox.announce.answerOnPhone', vars));
     setAnnouncement(t(kind === 'accept' ? 'inbox.announce.accepting' : 'inbox.announce.rejecting', vars));
     setPending((p) => new Set(p).add(row.id));
     // The row changes only when the server's interaction.update (or revoked) says so.
     const interaction = store.interaction(row.id);
     const request =
-      kind === 'accept'
-        ? acceptOffer && interaction
-          ? acceptOffer(interaction)
-          : socket.request({ type: 'interaction.accept', interactionId: row.id })
-        : socket.request({ type: 'interaction.reject', interactionId: row.id });
+      row.channel === 'voice' && answerCall
+        ? answerCall(row.id, kind === 'accept' ? 'answer' : 'decline')
+        : kind === 'accept'
+          ? acceptOffer && interaction
+            ? acceptOffer(interaction)
+            : socket.request({ type: 'interaction.accept', interactionId: row.id })
+          : socket.request({ type: 'interaction.reject', interactionId: row.id });
     request
       .then(
-        () => kind === 'reject' && setAnnouncement(t('inbox.announce.rejected', vars)),
+        (done) =>
+          done === false
+            ? setAnnouncement(t('inbox.announce.callNotRinging', vars))
+            : kind === 'reject' && setAnnouncement(t('inbox.announce.rejected', vars)),
         (error: unknown) => setAnnouncement(t('inbox.announce.failed', { message: errorMessage(t, error) })),
       )
       .finally(() =>
@@ -191,6 +205,7 @@ export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer }: I
         agentNames={agentNames}
         pending={pending}
         showAgent={!isAgent}
+        callsOnToolbar={!answerCall}
         updatesInPlace={!isAgent}
         onAccept={(row) => answer(row, 'accept')}
         onReject={(row) => answer(row, 'reject')}

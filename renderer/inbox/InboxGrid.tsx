@@ -22,7 +22,7 @@ import { hasChoiceFilter, noFilter, passesFilter } from './inbox-filter';
 import type { InboxFilter } from './inbox-filter';
 import type { InboxRow } from './inbox-row';
 import type { InboxStore } from './inbox-store';
-import { OfferActions } from './OfferActions';
+import { CallOnPhoneHint, OfferActions } from './OfferActions';
 
 const modules = [AllCommunityModule];
 // Above this many added rows a batch replaces the row data instead of going in as a transaction.
@@ -40,6 +40,7 @@ class GridContext {
   queueNames: ReadonlyMap<string, string> = new Map();
   agentNames: ReadonlyMap<string, string> = new Map();
   pending: ReadonlySet<string> = new Set();
+  callsOnToolbar = false;
   filter: InboxFilter = noFilter;
   handlers: Pick<
     InboxGridProps,
@@ -63,6 +64,8 @@ export interface InboxGridProps {
   pending: ReadonlySet<string>;
   /** Team leads see whose work each row is. */
   showAgent: boolean;
+  /** Calls are answered on the phone toolbar only (no softphone here): voice offers show a hint, not buttons. */
+  callsOnToolbar?: boolean;
   /**
    * Updates change rows where they stand, without re-sorting or re-filtering the whole list (adds,
    * removes, a sort or filter change still do): for a lead's list of many thousand rows and a busy stream.
@@ -91,6 +94,7 @@ function ActionsCell(params: ICellRendererParams<InboxRow>) {
   const row = params.data;
   if (!row || row.state !== 'offered') return null;
   const ctx = context(params);
+  if (row.channel === 'voice' && ctx.callsOnToolbar) return <CallOnPhoneHint />;
   return (
     <OfferActions
       customer={row.customer}
@@ -281,10 +285,11 @@ export function InboxGrid(props: InboxGridProps) {
     api?.refreshCells({ columns: ['agent'], force: true });
   }, [api, agentNames, gridContext]);
 
+  const callsOnToolbar = props.callsOnToolbar ?? false;
   useEffect(() => {
-    gridContext.update({ pending });
+    gridContext.update({ pending, callsOnToolbar });
     api?.refreshCells({ columns: ['actions'], force: true });
-  }, [api, pending, gridContext]);
+  }, [api, pending, callsOnToolbar, gridContext]);
 
   useEffect(() => {
     gridContext.update({ filter });

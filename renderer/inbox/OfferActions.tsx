@@ -34,3 +34,9 @@ export function OfferActions({ customer, pending, onAccept, onReject }: OfferAct
     </span>
   );
 }
+
+/** In place of Accept and Reject on a call offer where the inbox cannot reach the softphone. */
+export function CallOnPhoneHint() {
+  const { t } = useTranslation();
+  return <span className="inbox-actions inbox-actions--phone">{t('inbox.answerOnPhone')}</span>;
+}
