@@ -98,6 +98,8 @@ export interface ChatStore {
     at: number;
   }): ChatAttachment;
   attachment(chatId: string, attachmentId: string): (ChatAttachment & { content: Buffer }) | undefined;
+  /** How many files and bytes the chat holds already (its storage quota). */
+  attachmentUsage(chatId: string): { count: number; bytes: number };
   /** The customer's chats with their transcripts, newest first. */
   chatsOfCustomer(tenantId: string, customerId: string, limit: number): ChatTranscript[];
   transcript(chat: ChatRecord): ChatTranscript;
@@ -253,6 +255,9 @@ export function createChatStore(sqlite: Database): ChatStore {
   const selectAttachment = sqlite.prepare(
     'SELECT id, filename, content_type, size, content FROM webchat_attachments WHERE chat_id = ? AND id = ?',
   );
+  const selectAttachmentUsage = sqlite.prepare(
+    'SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM webchat_attachments WHERE chat_id = ?',
+  );
   const selectCustomerChats = sqlite.prepare(
     'SELECT * FROM webchat_chats WHERE tenant_id = ? AND customer_id = ? ORDER BY created_at DESC LIMIT ?',
   );
@@ -404,6 +409,9 @@ export function createChatStore(sqlite: Database): ChatStore {
         contentType: input.contentType,
         size: input.bytes.length,
       };
+    },
+    attachmentUsage(chatId) {
+      return selectAttachmentUsage.get(chatId) as { count: number; bytes: number };
     },
     attachment(chatId, attachmentId) {
       const row = selectAttachment.get(chatId, attachmentId) as

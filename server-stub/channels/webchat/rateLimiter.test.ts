@@ -18,6 +18,24 @@ describe('chat rate limiter', () => {
     expect(limiter.take('chat')).toBe(false);
   });
 
+  it('forgets only the buckets that have refilled completely when swept', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ now: () => now, burst: 2, perSecond: 1 });
+    limiter.take('quiet');
+    limiter.take('busy');
+    limiter.take('busy');
+    now += 1_000;
+    limiter.sweep();
+    expect(limiter.size()).toBe(1);
+    // 'quiet' is full again and starts afresh; 'busy' keeps its one refilled token, not a fresh burst.
+    expect([limiter.take('busy'), limiter.take('busy')]).toEqual([true, false]);
+    expect([limiter.take('quiet'), limiter.take('quiet'), limiter.take('quiet')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('keeps keys apart', () => {
     const limiter = createRateLimiter({ now: () => 0, burst: 1, perSecond: 1 });
     expect(limiter.take('a')).toBe(true);

@@ -6,6 +6,10 @@ export interface RateLimiter {
   /** Takes one token; false means refuse (RATE_LIMITED) and change nothing. */
   take(key: string): boolean;
   forget(key: string): void;
+  /** Drops buckets that have refilled completely (they hold nothing a new bucket would not), so keys do not pile up. */
+  sweep(): void;
+  /** How many keys it holds now. */
+  size(): number;
 }
 
 /** Builds a limiter. */
@@ -28,6 +32,14 @@ export function createRateLimiter(deps: {
     },
     forget(key) {
       buckets.delete(key);
+    },
+    size() {
+      return buckets.size;
+    },
+    sweep() {
+      const at = deps.now();
+      for (const [key, bucket] of buckets)
+        if (bucket.tokens + ((at - bucket.at) / 1000) * deps.perSecond >= deps.burst) buckets.delete(key);
     },
   };
 }

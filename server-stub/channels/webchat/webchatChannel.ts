@@ -67,16 +67,22 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
         }
       })
       .map((q) => ({ id: q.id, label: q.name, queueId: q.id }));
+  const limiter = (burst: number, perSecond: number) => createRateLimiter({ now, burst, perSecond });
+  const limiters = {
+    customerLimiter: limiter(options.customerBurst, options.customerPerSecond),
+    agentLimiter: limiter(options.agentBurst, options.agentPerSecond),
+    typingLimiter: limiter(options.typingBurst, options.typingPerSecond),
+    joinLimiter: limiter(options.joinBurst, options.joinPerSecond),
+    uploadLimiter: limiter(options.uploadBurst, options.uploadPerSecond),
+  };
+  const startLimiter = limiter(options.startsPerMinute, options.startsPerMinute / 60);
+  const uploadAddressLimiter = limiter(options.uploadsPerMinute, options.uploadsPerMinute / 60);
   const service = createWebchatService({
     chats,
     routing: deps.service,
     tokens,
-    customerLimiter: createRateLimiter({
-      now,
-      burst: options.customerBurst,
-      perSecond: options.customerPerSecond,
-    }),
-    agentLimiter: createRateLimiter({ now, burst: options.agentBurst, perSecond: options.agentPerSecond }),
+    ...limiters,
+    attachmentQuota: { files: options.maxAttachmentsPerChat, bytes: options.maxAttachmentBytesPerChat },
     mailer: createTranscriptMailer({
       chats,
       mailboxesOf: deps.mailboxesOf,
@@ -103,11 +109,8 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
         service,
         chats,
         routing: deps.service,
-        startLimiter: createRateLimiter({
-          now,
-          burst: options.startsPerMinute,
-          perSecond: options.startsPerMinute / 60,
-        }),
+        startLimiter,
+        uploadAddressLimiter,
         topicsOf,
       });
       stopSocket = registerCustomerSocket(app, { service, heartbeatMs: options.heartbeatMs });
@@ -117,6 +120,8 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
         try {
           service.tick();
           tokens.sweep();
+          // Buckets of chats and addresses gone quiet are full again: forgetting them keeps memory flat.
+          for (const l of [...Object.values(limiters), startLimiter, uploadAddressLimiter]) l.sweep();
         } catch (error) {
           deps.onError(error, 'web chat queue figures');
         }

@@ -32,6 +32,8 @@ export interface WebchatRouteDeps {
   routing: Pick<InteractionService, 'get'>;
   /** Limits new chats per client address. */
   startLimiter: RateLimiter;
+  /** Limits customer uploads per client address, across its chats. */
+  uploadAddressLimiter: RateLimiter;
   topicsOf(tenantId: string): Array<{ id: string; label: string; queueId: string }>;
 }
 
@@ -125,6 +127,8 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatRouteDe
     response: { 201: uploadChatAttachmentResponseSchema },
     handler: async ({ params, body, request }, reply) => {
       service.authenticate(params.chatId, keyOf(request.headers['x-chat-key'], undefined));
+      if (!deps.uploadAddressLimiter.take(request.ip))
+        throw new SeatError('RATE_LIMITED', 'Too many files sent from here; wait a minute.');
       const attachment = service.upload(params.chatId, 'customer', body);
       return reply.code(201).send({ attachment });
     },

@@ -51,6 +51,14 @@ export interface WebchatServiceDeps {
   /** One bucket per chat for the customer, one per agent and chat for the seat. */
   customerLimiter: RateLimiter;
   agentLimiter: RateLimiter;
+  /** Customer typing signals, per chat. */
+  typingLimiter: RateLimiter;
+  /** Join attempts, per chat. */
+  joinLimiter: RateLimiter;
+  /** Attachment uploads, per uploader and chat. */
+  uploadLimiter: RateLimiter;
+  /** Files and bytes one chat may hold. */
+  attachmentQuota: { files: number; bytes: number };
   mailer: TranscriptMailer;
   /** The tenant id of an id or slug (the widget's link names the slug), else null. */
   resolveTenant(idOrSlug: string): string | null;
@@ -225,12 +233,19 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
           toCustomer(chatId, { type: 'pong' });
           return;
         case 'join':
+          if (!deps.joinLimiter.take(chatId))
+            throw new SeatError('RATE_LIMITED', 'Too many attempts to join this chat; wait a few seconds.');
           join(chat, frame.token);
           return;
         case 'message':
           customerSays(chat, frame);
           return;
         case 'typing': {
+          if (!deps.typingLimiter.take(chatId))
+            throw new SeatError(
+              'RATE_LIMITED',
+              'Typing signals are coming too fast; they are ignored for a moment.',
+            );
           const interaction = interactionOf(chat);
           if (interaction?.agentId && (interaction.state === 'active' || interaction.state === 'held'))
             deps.sendToAgent(chat.tenantId, interaction.agentId, {
@@ -418,8 +433,18 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
     upload(chatId, by, body) {
       const chat = chatOrThrow(chatId);
       if (chat.state === 'ended') throw new SeatError('CHAT_ENDED');
+      // Limited before the bytes are decoded and sniffed: the limit is there to cap that work too.
+      if (!deps.uploadLimiter.take(`${by}:${chatId}`))
+        throw new SeatError('RATE_LIMITED', 'Files are being sent too fast in this chat; wait a moment.');
       const bytes = Buffer.from(body.contentBase64, 'base64');
       const contentType = checkAttachment({ filename: body.filename, contentType: body.contentType, bytes });
+      const usage = chats.attachmentUsage(chatId);
+      const { files, bytes: quota } = deps.attachmentQuota;
+      if (usage.count >= files || usage.bytes + bytes.length > quota)
+        throw new SeatError(
+          'CONFLICT',
+          `This chat already holds ${usage.count} files (${Math.round(usage.bytes / 1024)} KB); no more can be added to it.`,
+        );
       return chats.saveAttachment({
         id: deps.generateId(),
         tenantId: chat.tenantId,
