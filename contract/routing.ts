@@ -78,6 +78,13 @@ export const interactionSchema = z.object({
   disposition: z.string().nullable(),
   /** Why it left without an agent (overflow to release or callback, blacklist), else null. */
   releaseReason: z.string().nullable(),
+  /**
+   * Routing priority: the head start in seconds its queue's priority classes gave it on arrival (VIP,
+   * customer tier, named boosts); higher goes first, and waiting ages everyone alike. Null if unknown.
+   */
+  priority: z.number().nonnegative().nullable(),
+  /** When it passes its queue's service-level threshold (arrival plus the threshold), else null. */
+  slaDueAt: z.string().datetime().nullable(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 

@@ -10,12 +10,18 @@ const subjects = [
   'Where is my parcel',
   'Roaming abroad',
 ];
+// Head starts (seconds) as the default queue priority classes give them: most work has none, then
+// silver, gold and VIP customers.
+const headStarts = [0, 0, 0, 0, 300, 0, 600, 0, 0, 3600];
+/** The bench queues' service-level threshold, as inbox-bench.tsx lists them. */
+export const benchServiceLevelSeconds = 20;
 
 /** A deterministic interaction number `n` of a bench tenant (no randomness: every run sees the same rows). */
 export function benchInteraction(n: number, at: number, patch: Partial<Interaction> = {}): Interaction {
   const channel = channels[n % channels.length] as Channel;
   const state = states[n % states.length] as InteractionState;
-  const time = new Date(at - (n % 3600) * 1000).toISOString();
+  const created = at - (n % 3600) * 1000;
+  const time = new Date(created).toISOString();
   return {
     id: `bench-${n}`,
     channel,
@@ -26,7 +32,6 @@ export function benchInteraction(n: number, at: number, patch: Partial<Interacti
     attached: {
       customerName: `Customer ${n}`,
       subject: subjects[n % subjects.length],
-      priority: n % 10,
     },
     createdAt: time,
     updatedAt: time,
@@ -34,6 +39,8 @@ export function benchInteraction(n: number, at: number, patch: Partial<Interacti
     position: null,
     disposition: null,
     releaseReason: null,
+    priority: headStarts[n % headStarts.length] ?? 0,
+    slaDueAt: new Date(created + benchServiceLevelSeconds * 1000).toISOString(),
     ...patch,
   };
 }

@@ -10,7 +10,7 @@ import { createI18n } from '../i18n/create-i18n';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxApi } from '../inbox/inbox-api';
 import { toInboxRow } from '../inbox/inbox-row';
-import { benchInteraction, benchInteractions } from './bench-data';
+import { benchInteraction, benchInteractions, benchServiceLevelSeconds } from './bench-data';
 import { LoopbackSocket } from './loopback-socket';
 
 // The inbox benchmark page: the real Inbox (team-lead view: the tenant's whole list, live frames)
@@ -144,7 +144,7 @@ async function run(): Promise<BenchResult> {
         Array.from({ length: 6 }, (_, q) => ({
           id: `q${q}`,
           name: `Queue ${q}`,
-          serviceLevelSeconds: 20,
+          serviceLevelSeconds: benchServiceLevelSeconds,
           channels: [...channels],
           priority: 0,
           requiredSkills: [],

@@ -19,6 +19,8 @@ export const interaction = (id: string, patch: Partial<Interaction> = {}): Inter
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
   ...patch,
 });
 

@@ -32,6 +32,8 @@ const interaction = (over: Partial<Interaction> = {}): Interaction => ({
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
   ...over,
 });
 

@@ -21,6 +21,8 @@ const interaction = (state: Interaction['state']): Interaction => ({
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
 });
 
 const setup = (state: Interaction['state'], request = vi.fn().mockResolvedValue(undefined)) => {

@@ -16,33 +16,32 @@ const base: Interaction = {
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
 };
 
 describe('inbox row', () => {
-  it('takes customer, the first line of the subject, priority and SLA from attached data', () => {
+  it('takes customer and the first line of the subject from attached data, priority and SLA from the interaction', () => {
     const row = toInboxRow(
       {
         ...base,
-        attached: {
-          customerName: 'Ada Li',
-          subject: 'Refund\nplease',
-          priority: 3,
-          slaDueAt: '2026-01-01T11:00:00.000Z',
-        },
+        attached: { customerName: 'Ada Li', subject: 'Refund\nplease' },
+        priority: 600,
+        slaDueAt: '2026-01-01T11:00:00.000Z',
       },
       { expiresAt: '2026-01-01T10:00:30.000Z', unread: true },
     );
     expect(row).toMatchObject({
       customer: 'Ada Li',
       subject: 'Refund',
-      priority: 3,
+      priority: 600,
       slaDueAt: '2026-01-01T11:00:00.000Z',
       expiresAt: '2026-01-01T10:00:30.000Z',
       unread: true,
     });
   });
 
-  it('falls back to the customer id and ignores attached values of the wrong type', () => {
+  it('falls back to the customer id and ignores attached values of the wrong type or that no channel owns', () => {
     const row = toInboxRow({ ...base, attached: { customerName: 42, priority: 'high', slaDueAt: 'soon' } });
     expect(row).toMatchObject({
       customer: 'cust-1',

@@ -88,8 +88,6 @@ export function toInboxRow(
   extra: { expiresAt?: string | null; unread?: boolean } = {},
 ): InboxRow {
   const a = channelFields(interaction.attached);
-  const priority = typeof a.priority === 'number' && Number.isFinite(a.priority) ? a.priority : null;
-  const slaDueAt = text(a.slaDueAt) ?? text(a.slaDue);
   return {
     id: interaction.id,
     channel: interaction.channel,
@@ -101,8 +99,9 @@ export function toInboxRow(
     agentId: interaction.agentId,
     createdAt: interaction.createdAt,
     updatedAt: interaction.updatedAt,
-    priority,
-    slaDueAt: slaDueAt !== null && !Number.isNaN(Date.parse(slaDueAt)) ? slaDueAt : null,
+    // The server's own figures (routing head start, queue service level), never a channel's attached data.
+    priority: interaction.priority,
+    slaDueAt: interaction.slaDueAt,
     expiresAt: interaction.state === 'offered' ? (extra.expiresAt ?? null) : null,
     unread: interaction.state === 'offered' && (extra.unread ?? false),
   };

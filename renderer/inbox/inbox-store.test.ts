@@ -20,6 +20,8 @@ const interaction = (id: string, patch: Partial<Interaction> = {}): Interaction 
   position: null,
   disposition: null,
   releaseReason: null,
+  priority: null,
+  slaDueAt: null,
   ...patch,
 });
 

@@ -38,6 +38,21 @@ describe('interaction service', () => {
     expect(f.service.agentStatus(demoTenant, agentOf(1))?.state).toBe('ready');
   });
 
+  it("gives an arrival its routing head start and its queue's SLA deadline, kept across a restart", async () => {
+    const gold = f.store.sqlite
+      .prepare("SELECT id FROM customers WHERE tenant_id = ? AND tier = 'gold' ORDER BY id LIMIT 1")
+      .get(demoTenant) as { id: string };
+    const plain = create('key-00000010').interaction;
+    const golden = create('key-00000011', { customerId: gold.id }).interaction;
+    // General's service level is 20 s; the default priority classes give gold customers 600 s.
+    const due = new Date(f.clock.now + 20_000).toISOString();
+    expect(plain).toMatchObject({ priority: 0, slaDueAt: due });
+    expect(golden).toMatchObject({ priority: 600, slaDueAt: due });
+    await f.restart();
+    expect(f.service.get(demoTenant, golden.id)).toMatchObject({ priority: 600, slaDueAt: due });
+    expect(f.service.list(demoTenant, ['queued'], 10).map((i) => i.priority)).toEqual([600, 0]);
+  });
+
   it('returns the original interaction for a retried create with the same key and queues it once', () => {
     const first = create('key-00000002');
     const again = create('key-00000002');

@@ -20,7 +20,7 @@ import type { InteractionLog } from './eventLog';
 import type { GroupCommit } from './groupCommit';
 import { toSeatError } from './errors';
 import { createLiveState, type LiveState } from './liveState';
-import { toInteraction, type InteractionProjection } from './projection';
+import { toInteraction, type ArrivalFacts, type InteractionProjection } from './projection';
 import { createStatsFeed, type StatsFeed } from './statsFeed';
 import {
   createTenantRouter,
@@ -180,9 +180,27 @@ export function createInteractionService(options: InteractionServiceOptions): In
     'SELECT name, service_level_seconds AS serviceLevelSeconds FROM queues WHERE tenant_id = ? AND id = ?',
   );
 
+  // The inbox's Priority and SLA columns: fixed on arrival, from the queue's routing config (the head
+  // start the engine orders by) and its service-level threshold. Worked out once per arrival event,
+  // for the table inside the log transaction and again for the in-memory copy after the commit.
+  const arrivals = new WeakMap<RouterEvent, ArrivalFacts>();
+  const arrivalFacts = (tenantId: string, tenant: Tenant, event: RouterEvent): ArrivalFacts | undefined => {
+    if (event.type !== 'arrive') return undefined;
+    let facts = arrivals.get(event);
+    if (!facts) {
+      const queue = queueInfo.get(tenantId, event.queueId) as { serviceLevelSeconds: number } | undefined;
+      facts = {
+        priority: tenant.router.engine().headStartSeconds(event.queueId, event.priority),
+        slaDueAt: queue ? event.at + queue.serviceLevelSeconds * 1000 : null,
+      };
+      arrivals.set(event, facts);
+    }
+    return facts;
+  };
+
   const effects = (tenant: Tenant) => (accepted: AcceptedEvent) => {
     const { tenantId, event, decisions } = accepted;
-    projection.remember(tenantId, accepted.seq, event, decisions);
+    projection.remember(tenantId, accepted.seq, event, decisions, arrivalFacts(tenantId, tenant, event));
     const previous = new Map<string, AgentStatus | undefined>();
     for (const d of decisions)
       if (d.type === 'agent_state' && !previous.has(d.agentId))
@@ -273,7 +291,8 @@ export function createInteractionService(options: InteractionServiceOptions): In
       commit: options.commit,
       now: options.now,
       scheduler: options.scheduler,
-      project: (seq, event, decisions) => projection.apply(tenantId, seq, event, decisions),
+      project: (seq, event, decisions) =>
+        projection.apply(tenantId, seq, event, decisions, arrivalFacts(tenantId, tenant, event)),
       effects: (accepted) => effects(tenant)(accepted),
       onTickError: options.onTickError,
     });

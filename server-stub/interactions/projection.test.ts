@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../routing/decisions';
 import type { RouterEvent } from '../routing/events';
-import { createInteractionProjection } from './projection';
+import { createInteractionProjection, toInteraction } from './projection';
 import { openTestDatabase, type TestDatabase } from './testDatabase';
 
 const audience = { agents: ['a1'], wallboards: true, customer: false };
@@ -105,6 +105,22 @@ describe('interaction projection', () => {
       agent_id: null,
       release_reason: null,
       last_seq: 2,
+    });
+  });
+
+  it('keeps the priority and SLA deadline of an arrival in the table and in memory alike, and puts them on the wire', () => {
+    const projection = createInteractionProjection(t.db);
+    const facts = { priority: 600, slaDueAt: 20_100 };
+    projection.apply('demo', 1, arrive('gold', 100), [], facts);
+    projection.remember('demo', 1, arrive('gold', 100), [], facts);
+    const cached = projection.get('demo', 'gold')!;
+    const stored = createInteractionProjection(t.db).get('demo', 'gold')!;
+    expect(cached).toEqual(stored);
+    expect(toInteraction(stored)).toMatchObject({ priority: 600, slaDueAt: '1970-01-01T00:00:20.100Z' });
+    projection.apply('demo', 2, arrive('unknown', 100), []);
+    expect(toInteraction(projection.get('demo', 'unknown')!)).toMatchObject({
+      priority: null,
+      slaDueAt: null,
     });
   });
 });

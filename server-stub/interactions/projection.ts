@@ -22,17 +22,41 @@ export interface InteractionRow {
   created_at: number;
   updated_at: number;
   last_seq: number;
+  /** Head start in seconds from the queue's priority classes at arrival; null on rows older than it. */
+  priority: number | null;
+  /** Arrival plus the queue's service-level threshold (epoch ms), or null. */
+  sla_due_at: number | null;
 }
+
+/** What the service knows about an arrival beyond its event: its routing priority and SLA deadline. */
+export interface ArrivalFacts {
+  priority: number | null;
+  slaDueAt: number | null;
+}
+
+const noFacts: ArrivalFacts = { priority: null, slaDueAt: null };
 
 /** Writes and reads the interaction projection and the idempotency keys. */
 export interface InteractionProjection {
   /** Applies one accepted event and its decisions; call inside the log transaction. */
-  apply(tenantId: string, seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
+  apply(
+    tenantId: string,
+    seq: number,
+    event: RouterEvent,
+    decisions: readonly Decision[],
+    arrival?: ArrivalFacts,
+  ): void;
   /**
    * Brings the in-memory copy of recent rows up to date; call after the commit (never inside it, so a
    * rolled-back transaction cannot leave the copy ahead of the table).
    */
-  remember(tenantId: string, seq: number, event: RouterEvent, decisions: readonly Decision[]): void;
+  remember(
+    tenantId: string,
+    seq: number,
+    event: RouterEvent,
+    decisions: readonly Decision[],
+    arrival?: ArrivalFacts,
+  ): void;
   /** Remembers which interaction an idempotency key created, with a hash of the request. */
   rememberKey(tenantId: string, key: string, interactionId: string, requestHash: string, at: number): void;
   /** The interaction a key created, if any. */
@@ -65,8 +89,8 @@ export function createInteractionProjection(db: Database): InteractionProjection
   };
   const insert = db.prepare(
     `INSERT INTO interactions (tenant_id, id, channel, queue_id, customer_id, state, agent_id, attached, disposition,
-       release_reason, created_at, updated_at, last_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       release_reason, created_at, updated_at, last_seq, priority, sla_due_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setState = db.prepare(
     `UPDATE interactions SET state = ?, queue_id = ?, agent_id = ?, disposition = COALESCE(?, disposition), updated_at = ?, last_seq = ?
@@ -96,7 +120,7 @@ export function createInteractionProjection(db: Database): InteractionProjection
   );
 
   return {
-    apply(tenantId, seq, event, decisions) {
+    apply(tenantId, seq, event, decisions, arrival = noFacts) {
       let rest = decisions;
       if (event.type === 'arrive') {
         // An arrival is usually queued and offered by its own event: those changes are folded into
@@ -143,6 +167,8 @@ export function createInteractionProjection(db: Database): InteractionProjection
           event.at,
           row.updated_at,
           seq,
+          arrival.priority,
+          arrival.slaDueAt,
         );
         rest = others;
       }
@@ -167,7 +193,7 @@ export function createInteractionProjection(db: Database): InteractionProjection
         }
       }
     },
-    remember(tenantId, seq, event, decisions) {
+    remember(tenantId, seq, event, decisions, arrival = noFacts) {
       if (event.type === 'arrive') {
         cachePut(cacheKey(tenantId, event.interactionId), {
           tenant_id: tenantId,
@@ -183,6 +209,8 @@ export function createInteractionProjection(db: Database): InteractionProjection
           created_at: event.at,
           updated_at: event.at,
           last_seq: seq,
+          priority: arrival.priority,
+          sla_due_at: arrival.slaDueAt,
         });
       }
       for (const d of decisions) {
@@ -269,5 +297,8 @@ export function toInteraction(
     position: queued && wait ? wait.position : null,
     disposition: row.disposition,
     releaseReason: row.release_reason,
+    priority: row.priority ?? null,
+    slaDueAt:
+      row.sla_due_at === null || row.sla_due_at === undefined ? null : new Date(row.sla_due_at).toISOString(),
   };
 }

@@ -20,7 +20,7 @@ import type { GroupCommit } from './groupCommit';
 /** The engine as this layer uses it (the routing module's router). */
 export type RoutingEngine = Pick<
   Router,
-  'handle' | 'nextDeadline' | 'snapshot' | 'queueView' | 'agentView' | 'estimatedWait'
+  'handle' | 'nextDeadline' | 'snapshot' | 'queueView' | 'agentView' | 'estimatedWait' | 'headStartSeconds'
 >;
 
 /** Builds a fresh engine; called at start and again to rebuild from the log after a failed write. */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migration007InteractionLog } from '../store/migrations/007_interaction_log';
+import { migration013InteractionPriority } from '../store/migrations/013_interaction_priority';
 
 /** A temporary database with the interaction tables, for tests; `dispose` closes and deletes it. */
 export interface TestDatabase {
@@ -13,7 +14,7 @@ export interface TestDatabase {
   dispose(): void;
 }
 
-/** Creates a file database in a temp folder (WAL needs a file) and runs the interaction migration. */
+/** Creates a file database in a temp folder (WAL needs a file) and runs the interaction migrations. */
 export async function openTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'seat-log-'));
   const file = path.join(dir, 'seat.db');
@@ -21,6 +22,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   db.pragma('journal_mode = WAL');
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
   await migration007InteractionLog.up(kysely);
+  await migration013InteractionPriority.up(kysely);
   return {
     get db() {
       return db;

@@ -3,8 +3,15 @@ import * as configHandlers from './config-handlers';
 import { newCtx, newScratch } from './context';
 import { nextDeadline, runDeadlines } from './deadlines';
 import { dispatch } from './dispatch';
-import { routerConfigSchema, routerEventSchema, type RouterConfig, type RouterEvent } from './events';
+import {
+  routerConfigSchema,
+  routerEventSchema,
+  type Priority,
+  type RouterConfig,
+  type RouterEvent,
+} from './events';
 import { fastParse } from './fast-parse';
+import { boostMs } from './priority';
 import type { Handler } from './handler';
 import * as interactionHandlers from './interaction-handlers';
 import { RoutingRefusal, type RouterResult } from './result';
@@ -34,6 +41,11 @@ export interface Router {
   estimatedWait(
     interactionId: string,
   ): { queueId: string; position: number; ewtSeconds: number | null } | null;
+  /**
+   * The head start in seconds the queue's priority classes give a customer (VIP, tier, named boosts):
+   * the base routing priority of an arrival, before waiting ages it; null for an unknown queue.
+   */
+  headStartSeconds(queueId: string, priority: Priority): number | null;
 }
 
 type AnyHandler = Handler<RouterEvent['type']>;
@@ -106,5 +118,9 @@ export function createRouter(options: Partial<RouterConfig> = {}): Router {
     queueView: (queueId, at) => queueView(state, queueId, at),
     agentView: (agentId) => agentView(state, agentId),
     estimatedWait: (interactionId) => interactionWait(state, interactionId),
+    headStartSeconds(queueId, priority) {
+      const queue = state.queues.get(queueId);
+      return queue ? boostMs(queue.config.priority, priority) / 1000 : null;
+    },
   };
 }

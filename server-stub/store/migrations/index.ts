@@ -11,6 +11,7 @@ import { migration009SipCredentials } from './009_sip_credentials';
 import { migration010CallRecords } from './010_call_records';
 import { migration011Webchat } from './011_webchat';
 import { migration012CannedResponses } from './012_canned_responses';
+import { migration013InteractionPriority } from './013_interaction_priority';
 
 /**
  * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
@@ -29,4 +30,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['010_call_records', migration010CallRecords],
   ['011_webchat', migration011Webchat],
   ['012_canned_responses', migration012CannedResponses],
+  ['013_interaction_priority', migration013InteractionPriority],
 ];
