@@ -1,9 +1,10 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Subject } from 'rxjs';
+import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@contract/ipc/settings';
-import type { ServerMessage } from '@contract/ws';
+import type { AgentStatus, ServerMessage } from '@contract/ws';
+import { ManualTimers } from '../api/testing/fake-socket';
 import { renderWithI18n } from '../i18n/render-with-i18n';
 import { CtiPanel } from './CtiPanel';
 import { createCtiSession } from './cti-session';
@@ -54,6 +55,9 @@ function mount() {
     warn: () => {},
   });
   const stop = session.start();
+  const timers = new ManualTimers();
+  const clock = { now: Date.parse('2026-01-01T10:00:00.000Z') };
+  const agentStatus = new BehaviorSubject<AgentStatus | null>(null);
   renderWithI18n(
     <CtiPanel
       session={session}
@@ -68,13 +72,21 @@ function mount() {
         },
       ]}
       loadDevices={async () => ({ inputs: [], outputs: [] })}
-      timers={{ set: () => () => {} }}
-      now={() => 0}
+      agentStatus$={agentStatus}
+      timers={timers}
+      now={() => clock.now}
       mac={false}
     />,
   );
-  return { ua, phone, sent, stop };
+  return { ua, phone, sent, stop, timers, clock, agentStatus };
 }
+
+const status = (state: AgentStatus['state'], since: string): AgentStatus => ({
+  agentId: user.agentId,
+  state,
+  reason: null,
+  since,
+});
 
 describe('CtiPanel', () => {
   afterEach(cleanup);
@@ -89,6 +101,29 @@ describe('CtiPanel', () => {
     await userEvent.keyboard('{Control>}{Shift>}A{/Shift}{/Control}');
     await waitFor(() => expect(screen.getByTestId('cti-call').dataset.state).toBe('connected'));
     expect(call.calls[0]?.[0]).toBe('answer');
+  });
+
+  it('counts time in the agent state from the server, ticking while idle and starting again on a change', async () => {
+    const { timers, clock, agentStatus, ua } = mount();
+    expect(screen.queryByTestId('cti-state-timer')).toBeNull();
+    act(() => agentStatus.next(status('ready', '2026-01-01T09:58:30.000Z')));
+    expect(screen.getByTestId('cti-state-timer').textContent).toBe('1:30');
+    // No call, no wrap-up: the clock goes on all the same.
+    clock.now += 5_000;
+    act(() => timers.fireAll());
+    expect(screen.getByTestId('cti-state-timer').textContent).toBe('1:35');
+    // A call ringing is a phone state, not an agent state: the timer keeps counting ready time.
+    await waitFor(() => expect(ua.started).toBe(true));
+    ua.online();
+    act(() => void ua.ring({}));
+    clock.now += 1_000;
+    act(() => timers.fireAll());
+    expect(screen.getByTestId('cti-state-timer').textContent).toBe('1:36');
+    act(() => agentStatus.next(status('busy', '2026-01-01T10:00:06.000Z')));
+    expect(screen.getByTestId('cti-state-timer').textContent).toBe('0:00');
+    clock.now += 61_000;
+    act(() => timers.fireAll());
+    expect(screen.getByTestId('cti-state-timer').textContent).toBe('1:01');
   });
 
   it('checks a typed number before dialling and dials a valid one', async () => {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Observable } from 'rxjs';
 import type { QueueSummary } from '@contract/http/queues';
+import type { AgentStatus } from '@contract/ws';
 import type { Timers } from '../api/timers';
 import { useObservable } from '../app/use-observable';
 import { errorMessage } from '../i18n/error-message';
@@ -26,6 +28,8 @@ export interface CtiPanelProps {
   session: CtiSession;
   voiceQueues: () => Promise<QueueSummary[]>;
   loadDevices: () => Promise<DeviceLists>;
+  /** The agent's state as the server holds it (the seat socket's), for the state timer. */
+  agentStatus$: Observable<AgentStatus | null>;
   timers: Timers;
   now: () => number;
   /** True on macOS, where CommandOrControl means the Command key. */
@@ -35,7 +39,15 @@ export interface CtiPanelProps {
 type Panel = 'none' | 'keypad' | 'devices' | TargetPurpose;
 
 /** The call area under the top bar: phone lights, the toolbar, and the form the agent opened. */
-export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }: CtiPanelProps) {
+export function CtiPanel({
+  session,
+  voiceQueues,
+  loadDevices,
+  agentStatus$,
+  timers,
+  now,
+  mac,
+}: CtiPanelProps) {
   const { t } = useTranslation();
   const { phone } = session;
   const state = useObservable(phone.state$, phone.state);
@@ -46,8 +58,10 @@ export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
-  const ticking = state.primary !== null || state.wrapup !== null;
-  const time = useNow(timers, now, ticking);
+  const agentStatus = useObservable(agentStatus$, null);
+  // The state timer counts time in the agent state (ready, not ready, busy…), idle or not: it ticks always.
+  const time = useNow(timers, now, true);
+  const stateSince = agentStatus ? Date.parse(agentStatus.since) : null;
   const shortcuts = useMemo(() => ctiShortcuts(settings?.hotkeys ?? {}), [settings]);
   const [callFailure, setCallFailure] = useState<CallFailure | null>(null);
   useEffect(() => {
@@ -134,6 +148,7 @@ export function CtiPanel({ session, voiceQueues, loadDevices, timers, now, mac }
           shortcuts={shortcuts}
           mac={mac}
           now={time}
+          stateSince={stateSince}
           keypadOpen={shown === 'keypad'}
           onCommand={command}
         />

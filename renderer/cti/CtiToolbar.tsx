@@ -37,6 +37,8 @@ export interface CtiToolbarProps {
   shortcuts: Record<CtiCommand, string>;
   mac: boolean;
   now: number;
+  /** When the agent entered their current agent state (ready, busy…), in ms; no state timer without it. */
+  stateSince?: number | null | undefined;
   keypadOpen: boolean;
   onCommand: (command: CtiCommand) => void;
 }
@@ -57,7 +59,16 @@ const buttons: Array<{ command: CtiCommand; testId: string; tone?: 'go' | 'stop'
 ];
 
 /** The call in progress, its timers, and one button per action, enabled only when the state allows it. */
-export function CtiToolbar({ state, allowed, shortcuts, mac, now, keypadOpen, onCommand }: CtiToolbarProps) {
+export function CtiToolbar({
+  state,
+  allowed,
+  shortcuts,
+  mac,
+  now,
+  stateSince = null,
+  keypadOpen,
+  onCommand,
+}: CtiToolbarProps) {
   const { t } = useTranslation();
   const status = callStatus(state);
   const talking = state.consult ?? state.primary;
@@ -83,9 +94,15 @@ export function CtiToolbar({ state, allowed, shortcuts, mac, now, keypadOpen, on
             {formatDuration(now - callStart)}
           </span>
         ) : null}
-        <span className="cti-call__timer cti-call__timer--state" title={t('cti.stateTimer')}>
-          {formatDuration(now - state.since)}
-        </span>
+        {stateSince !== null ? (
+          <span
+            className="cti-call__timer cti-call__timer--state"
+            data-testid="cti-state-timer"
+            title={t('cti.stateTimer')}
+          >
+            {formatDuration(now - stateSince)}
+          </span>
+        ) : null}
       </p>
       <div className="cti-toolbar__buttons">
         {buttons.map(({ command, testId, tone }) => {

@@ -49,6 +49,7 @@ export function useCti(services: CtiServices | undefined, user: User, socket: Se
         session={session}
         voiceQueues={services.directory.voiceQueues}
         loadDevices={services.listDevices}
+        agentStatus$={socket.agentStatus$}
         timers={services.timers}
         now={services.now}
         mac={services.mac}
