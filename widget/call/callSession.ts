@@ -93,11 +93,13 @@ export function startCustomerCall(
       else if (response && (response.status_code === 180 || response.status_code === 183))
         emit({ type: 'ringing' });
     });
-    session.on('peerconnection', ({ peerconnection }) => {
-      peerconnection.addEventListener('track', (event) => {
-        const [stream] = event.streams;
-        if (stream) remoteAudio.srcObject = stream;
-      });
+    // JsSIP creates an outgoing call's peer connection inside ua.call() and emits 'peerconnection'
+    // before the call returns, so a listener added here would miss it (and the customer would hear
+    // nothing): the connection is taken from the session instead.
+    session.connection?.addEventListener('track', (event) => {
+      if (event.track.kind !== 'audio') return;
+      remoteAudio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      void remoteAudio.play().catch(() => {});
     });
     session.on('confirmed', () => emit({ type: 'answered' }));
     session.on('hold', ({ originator }) => {
