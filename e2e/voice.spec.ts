@@ -1,6 +1,9 @@
 import {
   SoftphonePage,
+  dtmfSent,
+  expectAudible,
   expectAudioFlowing,
+  sendersCarryMicrophone,
   fakeMediaArgs,
   voiceExpect as expect,
   voiceTest as test,
@@ -34,6 +37,8 @@ test.describe('voice: customer to agent', () => {
     await customer.expectState('connected');
     await expectAudioFlowing(seat.page, 'the agent');
     await expectAudioFlowing(customer.page, 'the customer');
+    await expectAudible(seat.page, 'the agent hearing the customer');
+    await expectAudible(customer.page, 'the customer hearing the agent');
 
     await seat.page.keyboard.press('Control+Shift+H');
     await customer.expectState('ended');
@@ -57,15 +62,19 @@ test.describe('voice: customer to agent', () => {
     await expect(seat.button('hold')).toHaveAttribute('aria-pressed', 'true');
     await expect(seat.button('transfer')).toBeEnabled();
     await expect(seat.button('mute')).toBeDisabled();
-    await expectAudioFlowing(customer.page, 'the held customer (music on hold)');
+    // While held the agent's microphone is off the line and generated music takes its place.
+    await expect.poll(() => sendersCarryMicrophone(seat.page)).toEqual([false]);
+    await expectAudible(customer.page, 'the held customer (music on hold)');
 
     await seat.button('hold').click();
     await seat.expectCall('connected');
     await customer.expectState('connected');
+    await expect.poll(() => sendersCarryMicrophone(seat.page)).toEqual([true]);
     await seat.button('keypad-toggle').click();
     await seat.page.getByTestId('cti-dtmf-5').click();
     await expect(seat.page.getByTestId('cti-error')).toHaveCount(0);
-    await expectAudioFlowing(customer.page, 'the customer after resume');
+    await expect.poll(() => dtmfSent(seat.page)).toEqual(['5']);
+    await expectAudible(customer.page, 'the customer after resume');
 
     await customer.hangUp();
     await customer.expectState('ended');
@@ -175,6 +184,12 @@ test.describe('voice: transfers and conference', () => {
       [second.page, 'the colleague'],
     ] as const)
       await expectAudioFlowing(page, `${who} in the conference`);
+    // The seat mixes: each far party gets the agent's voice plus the other party's, so with the
+    // agent muted the customer and the colleague still hear each other.
+    await expect.poll(() => sendersCarryMicrophone(first.page)).toEqual([false, false]);
+    await first.button('mute').click();
+    await expectAudible(customer.page, 'the customer hearing the colleague');
+    await expectAudible(second.page, 'the colleague hearing the customer');
 
     await first.button('hangup').click();
     await customer.expectState('ended');

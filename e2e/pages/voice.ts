@@ -27,6 +27,10 @@ export const fakeMediaArgs = [
 declare global {
   interface Window {
     __voicePeers?: RTCPeerConnection[];
+    /** Ids of every track getUserMedia handed out: the page's microphone. */
+    __micTracks?: string[];
+    /** Every DTMF tone the page sent through RTCDTMFSender (RFC 4733 telephone-events). */
+    __dtmfSent?: string[];
   }
 }
 
@@ -57,6 +61,21 @@ function instrumentPeers() {
     }
   }
   window.RTCPeerConnection = Tracked;
+  const micTracks: string[] = [];
+  window.__micTracks = micTracks;
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    for (const track of stream.getTracks()) micTracks.push(track.id);
+    return stream;
+  };
+  const dtmfSent: string[] = [];
+  window.__dtmfSent = dtmfSent;
+  const insertDTMF = RTCDTMFSender.prototype.insertDTMF;
+  RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones, ...rest) {
+    dtmfSent.push(tones);
+    return insertDTMF.call(this, tones, ...rest);
+  };
 }
 
 /** A new context with its own fake microphone and instrumented peer connections. */
@@ -79,6 +98,66 @@ export function audioBytesReceived(page: Page): Promise<number> {
     }
     return total;
   });
+}
+
+/**
+ * Loudness (RMS, 0..1) of what the page receives on its live calls over `ms`, measured with an
+ * AnalyserNode on the received tracks: the loudest call wins. RTP bytes alone would also flow for
+ * encoded silence (a muted or empty track), and headless Chromium without a sound card plays
+ * nothing out, so inbound-rtp audio energy stays 0 there.
+ */
+export function receivedLoudness(page: Page, ms = 1500): Promise<number> {
+  return page.evaluate(async (duration) => {
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const analysers = (window.__voicePeers ?? [])
+      .filter((peer) => peer.connectionState !== 'closed')
+      .flatMap((peer) => peer.getReceivers())
+      .filter((receiver) => receiver.track.kind === 'audio' && receiver.track.readyState === 'live')
+      .map((receiver) => {
+        const analyser = ctx.createAnalyser();
+        analyser.fftSize = 2048;
+        ctx.createMediaStreamSource(new MediaStream([receiver.track])).connect(analyser);
+        return analyser;
+      });
+    let loudest = 0;
+    const samples = new Float32Array(2048);
+    const until = performance.now() + duration;
+    while (performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const analyser of analysers) {
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const sample of samples) sum += sample * sample;
+        loudest = Math.max(loudest, Math.sqrt(sum / samples.length));
+      }
+    }
+    await ctx.close();
+    return loudest;
+  }, ms);
+}
+
+/** Waits until the page hears sound on its calls, not just encoded silence. */
+export async function expectAudible(page: Page, what: string): Promise<void> {
+  await expect
+    .poll(() => receivedLoudness(page), { message: `${what} hears sound`, timeout: 20_000 })
+    .toBeGreaterThan(0.005);
+}
+
+/** What the page sends on its live calls: true where a sender carries the microphone itself. */
+export function sendersCarryMicrophone(page: Page): Promise<boolean[]> {
+  return page.evaluate(() =>
+    (window.__voicePeers ?? [])
+      .filter((peer) => peer.connectionState !== 'closed')
+      .flatMap((peer) => peer.getSenders())
+      .filter((sender) => sender.track?.kind === 'audio')
+      .map((sender) => (window.__micTracks ?? []).includes(sender.track?.id ?? '')),
+  );
+}
+
+/** Tones the page has sent as RFC 4733 telephone-events. */
+export function dtmfSent(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__dtmfSent ?? [])]);
 }
 
 /** Waits until the page receives audio: its RTP byte count grows past what it was. */
