@@ -35,7 +35,7 @@ export interface ParsedEmail {
   /** Selected headers as [name, value] lines (raw lines are in the stored source). */
   headers: Array<[string, string]>;
   attachments: ParsedAttachment[];
-  /** Auto-Submitted, Precedence bulk/list/junk or List-Id: never auto-acknowledged (RFC 3834). */
+  /** Auto-Submitted, Precedence bulk/list/junk/auto_reply, a List-* header, X-Autoreply or a null return path: never auto-acknowledged (RFC 3834). */
   automated: boolean;
   parseProblem: string | null;
 }
@@ -102,10 +102,35 @@ function safeDate(date: Date | undefined): number | null {
   return time !== undefined && Number.isFinite(time) ? time : null;
 }
 
+/** The first word of a header value, lower-cased ("No (by a person)" → "no"). */
+const firstWord = (value: string | undefined) =>
+  (value ?? '')
+    .trim()
+    .split(/[\s;(]/)[0]!
+    .toLowerCase();
+
+/**
+ * Whether the message was sent by a program (RFC 3834 section 2 and common practice). Read from the
+ * raw header lines: mailparser folds List-* headers into one structured `list` entry, so asking its
+ * header map for `list-id` finds nothing.
+ */
+export function isAutomated(headerLines: ReadonlyArray<{ key: string; line: string }>): boolean {
+  const value = (key: string) => {
+    const line = headerLines.find((h) => h.key === key)?.line;
+    return line === undefined ? undefined : line.slice(line.indexOf(':') + 1);
+  };
+  const autoSubmitted = value('auto-submitted');
+  if (autoSubmitted !== undefined && firstWord(autoSubmitted) !== 'no') return true;
+  if (['bulk', 'list', 'junk', 'auto_reply'].includes(firstWord(value('precedence')))) return true;
+  if (headerLines.some((h) => h.key.startsWith('list-'))) return true;
+  if (['x-autoreply', 'x-autorespond', 'x-autoresponse'].some((key) => value(key) !== undefined)) return true;
+  // A null reverse-path (Return-Path: <>) marks bounces and other notifications (RFC 5321 4.5.5).
+  const returnPath = value('return-path');
+  return returnPath !== undefined && /^\s*<\s*>\s*$/.test(returnPath);
+}
+
 function fromParsed(parsed: ParsedMail, raw: Buffer): ParsedEmail {
   const ownId = messageIdsIn(parsed.messageId)[0];
-  const precedence = String(parsed.headers.get('precedence') ?? '').toLowerCase();
-  const autoSubmitted = String(parsed.headers.get('auto-submitted') ?? 'no').toLowerCase();
   return {
     messageId: ownId ?? generatedMessageId(raw),
     messageIdGenerated: ownId === undefined,
@@ -144,10 +169,7 @@ function fromParsed(parsed: ParsedMail, raw: Buffer): ParsedEmail {
       content: a.content,
       sha256: sha256(a.content),
     })),
-    automated:
-      autoSubmitted !== 'no' ||
-      ['bulk', 'list', 'junk'].includes(precedence) ||
-      parsed.headers.has('list-id'),
+    automated: isAutomated(parsed.headerLines),
     parseProblem: null,
   };
 }
