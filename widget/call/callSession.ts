@@ -14,6 +14,17 @@ export interface CallTarget {
   serverOrigin: string;
   tenant: string;
   queue: string;
+  /** The caller's own number as they typed it, if they gave one (used as the caller id). */
+  callerNumber?: string;
+}
+
+/**
+ * The caller id for a typed phone number: `+` and digits only, 5 to 20 digits; null for anything
+ * else, so a call never fails over what the customer typed (it is placed anonymously instead).
+ */
+export function callerIdOf(typed: string | undefined): string | null {
+  const compact = (typed ?? '').replace(/[\s().-]/g, '');
+  return /^\+?\d{5,20}$/.test(compact) ? compact : null;
 }
 
 /** A call in progress. */
@@ -59,7 +70,9 @@ export function startCustomerCall(
   const socket = new JsSIP.WebSocketInterface(sipSocketUrl(target.serverOrigin));
   const ua = new JsSIP.UA({
     sockets: [socket],
-    uri: `sip:customer-${Math.random().toString(36).slice(2, 10)}@anonymous.invalid`,
+    // A number the caller gave becomes the user part, as a telephone caller id would: the edge
+    // looks customers up by it for the agent's screen pop. It is the caller's claim, not verified.
+    uri: `sip:${callerIdOf(target.callerNumber) ?? `customer-${Math.random().toString(36).slice(2, 10)}`}@anonymous.invalid`,
     display_name: 'Web customer',
     register: false,
     session_timers: false,

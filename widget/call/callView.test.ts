@@ -15,7 +15,7 @@ describe('createCallView', () => {
     expect(byTestId(section, 'call-queue')).toBeNull();
     expect(byTestId(section, 'call-hangup').closest('[hidden]')).not.toBeNull();
     byTestId(section, 'call-button').click();
-    expect(on.onCall).toHaveBeenCalledWith('general');
+    expect(on.onCall).toHaveBeenCalledWith('general', '');
 
     const queued = [
       { type: 'dial' } as const,
@@ -45,8 +45,9 @@ describe('createCallView', () => {
     );
     const picker = byTestId(section, 'call-queue') as HTMLSelectElement;
     picker.value = 'billing';
+    (byTestId(section, 'call-number') as HTMLInputElement).value = ' +44 7700 900123 ';
     byTestId(section, 'call-button').click();
-    expect(on.onCall).toHaveBeenCalledWith('billing');
+    expect(on.onCall).toHaveBeenCalledWith('billing', '+44 7700 900123');
 
     const connected = [{ type: 'dial' } as const, { type: 'answered' } as const].reduce(
       nextCallState,

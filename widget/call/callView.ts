@@ -6,7 +6,8 @@ import { waitText } from './queueStatus';
 
 /** What the view reports back. */
 export interface CallViewHandlers {
-  onCall(queue: string): void;
+  /** `number` is what the caller typed as their own phone number (trimmed), or '' for none. */
+  onCall(queue: string, number: string): void;
   onHangUp(): void;
   onMute(muted: boolean): void;
   onDtmf(tone: string): void;
@@ -51,6 +52,16 @@ export function createCallView(
   const root = el('div', { class: 'call' });
   const picker = el('select', { 'data-testid': 'call-queue', 'aria-label': 'Who would you like to call?' });
   for (const queue of queues) picker.append(el('option', { value: queue.slug }, queue.name));
+  // Optional, so the agent can greet a known customer with their record; the page never insists.
+  const numberLabel = el('label', { class: 'call__number' }, 'Your phone number (optional) ');
+  const number = el('input', {
+    type: 'tel',
+    'data-testid': 'call-number',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    maxlength: '32',
+  });
+  numberLabel.append(number);
   const callButton = el(
     'button',
     { type: 'button', 'data-testid': 'call-button', class: 'call__button' },
@@ -79,11 +90,13 @@ export function createCallView(
   const remoteAudio = el('audio', { autoplay: '', 'data-testid': 'call-remote-audio' });
   controls.append(mute, hangUp);
   if (fixedQueue === null) root.append(picker);
-  root.append(callButton, status, position, controls, keypad, remoteAudio);
+  root.append(numberLabel, callButton, status, position, controls, keypad, remoteAudio);
   section.append(root);
 
   let muted = false;
-  callButton.addEventListener('click', () => handlers.onCall(fixedQueue ?? picker.value));
+  callButton.addEventListener('click', () =>
+    handlers.onCall(fixedQueue ?? picker.value, number.value.trim()),
+  );
   hangUp.addEventListener('click', () => handlers.onHangUp());
   mute.addEventListener('click', () => handlers.onMute(!muted));
 
@@ -97,6 +110,7 @@ export function createCallView(
       callButton.hidden = liveCall;
       callButton.disabled = fixedQueue === null && queues.length === 0;
       picker.disabled = liveCall;
+      number.disabled = liveCall;
       controls.hidden = !liveCall;
       mute.disabled = state.phase !== 'connected' && state.phase !== 'held';
       muted = state.muted;

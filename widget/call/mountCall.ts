@@ -39,11 +39,11 @@ export const mountCall: MountPart = (section, config) => {
   const build = (queues: CallableQueue[]) => {
     if (disposed) return;
     view = createCallView(section, config.queue, queues, {
-      onCall(queue) {
+      onCall(queue, number) {
         if (call || !queue) return;
         dispatch({ type: 'reset' });
         call = startCustomerCall(
-          { serverOrigin: config.serverOrigin, tenant: config.tenant, queue },
+          { serverOrigin: config.serverOrigin, tenant: config.tenant, queue, callerNumber: number },
           dispatch,
           view!.remoteAudio,
         );
