@@ -14,7 +14,7 @@ import type { SipConnection, SipLog } from './connection';
 import type { SipDirectory } from './directory';
 import { parseSipMessage, type ParsedMessage } from './message/parse';
 import { buildResponse } from './message/serialize';
-import type { SipRequest } from './message/sipMessage';
+import { headerList, type SipRequest } from './message/sipMessage';
 import { createDigestVerifier } from './registrar/digest';
 import type { DigestAlgorithm } from './registrar/ha1';
 import { createRegistrar, type Registrar } from './registrar/registrar';
@@ -52,6 +52,11 @@ export interface SipEdgeOptions {
   transactionTimeoutMs?: number;
   secret?: Buffer;
 }
+
+/** Extensions the edge supports (RFC 5626 outbound keep-alives, RFC 3327 Path); others in Require get 420. */
+const supportedExtensions: readonly string[] = ['outbound', 'path'];
+/** RFC 3261 8.1.1.7: the prefix of a branch that names a transaction. */
+const magicCookie = 'z9hG4bK';
 
 /** The running edge. */
 export interface SipEdge {
@@ -151,10 +156,52 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   const request = (connection: SipConnection, message: ParsedMessage & SipRequest) => {
     const reply = (status: number, extra: Parameters<typeof buildResponse>[2] = {}) =>
       connection.send(buildResponse(message, status, { toTag: newTag(), ...extra }));
-    if (message.requestScheme !== 'sip' && message.requestScheme !== 'sips')
-      return message.method === 'ACK' ? undefined : reply(416);
-    if (message.core.to.tag && message.method !== 'CANCEL') return calls.inDialog(message, connection);
-    switch (message.method) {
+    /** Every refusal says why in the log, so a softphone's failed call can be traced from the server. */
+    const refuse = (status: number, why: string, extra: Parameters<typeof buildResponse>[2] = {}) => {
+      log.info(
+        {
+          method: message.method.slice(0, 40),
+          status,
+          callId: message.core.callId.slice(0, 80),
+          remote: connection.remote,
+        },
+        `SIP request refused: ${why}`,
+      );
+      reply(status, extra);
+    };
+    const method = message.method;
+    // RFC 3261 8.1.1.7: the branch starts with the magic cookie and names the transaction after it.
+    // Without one (RFC 2543 clients, RFC 4475 inv2543; a bare cookie, badbranch) requests could only
+    // be matched the RFC 2543 way, which the edge does not do: its transactions are keyed by branch,
+    // and no WebSocket client (RFC 7118 came long after RFC 3261) needs it. 400, statelessly.
+    const branch = message.core.via[0]?.branch ?? '';
+    if (!branch.startsWith(magicCookie) || branch.length === magicCookie.length) {
+      if (method === 'ACK')
+        return log.info({ remote: connection.remote }, 'SIP ACK without a branch dropped');
+      return refuse(400, 'no RFC 3261 branch in the top Via', {
+        reason: 'Bad Request: the top Via needs a branch starting with z9hG4bK and an identifier after it',
+      });
+    }
+    if (message.requestScheme !== 'sip' && message.requestScheme !== 'sips') {
+      if (method === 'ACK') return undefined;
+      return refuse(416, `Request-URI scheme ${String(message.requestScheme).slice(0, 40)} is not served`);
+    }
+    // RFC 3261 8.2.2.3: an extension the request requires and the edge does not support is refused
+    // with 420 and the tags in Unsupported (never for ACK or CANCEL). In-dialog INVITE, UPDATE and
+    // INFO are relayed with their Require to the far end, which answers for its own extensions.
+    const relayed = message.core.to.tag !== null && ['INVITE', 'UPDATE', 'INFO'].includes(method);
+    const unsupported =
+      method === 'ACK' || method === 'CANCEL' || relayed
+        ? []
+        : headerList(message, 'Require')
+            .map((tag) => tag.trim())
+            .filter((tag) => tag !== '' && !supportedExtensions.includes(tag.toLowerCase()));
+    if (unsupported.length > 0)
+      return refuse(420, `unsupported extension ${unsupported.join(', ').slice(0, 120)}`, {
+        headers: [{ name: 'Unsupported', value: unsupported.join(', ') }],
+      });
+    if (message.core.to.tag && method !== 'CANCEL') return calls.inDialog(message, connection);
+    switch (method) {
       case 'REGISTER':
         return connection.send(registrar.register(message, connection, newTag()));
       case 'OPTIONS':
@@ -162,7 +209,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
           headers: [
             { name: 'Allow', value: allowed },
             { name: 'Accept', value: 'application/sdp' },
-            { name: 'Supported', value: 'outbound, path' },
+            { name: 'Supported', value: supportedExtensions.join(', ') },
           ],
         });
       case 'CANCEL':
@@ -178,13 +225,13 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       case 'REFER':
       case 'NOTIFY':
         // These only make sense inside a dialog, and this one has no To tag.
-        return reply(481);
+        return refuse(481, `${method} outside a dialog (no To tag)`);
       case 'SUBSCRIBE':
       case 'PUBLISH':
       case 'MESSAGE':
-        return reply(405, { headers: [{ name: 'Allow', value: allowed }] });
+        return refuse(405, `${method} is not served`, { headers: [{ name: 'Allow', value: allowed }] });
       default:
-        return reply(501, { headers: [{ name: 'Allow', value: allowed }] });
+        return refuse(501, 'unknown method', { headers: [{ name: 'Allow', value: allowed }] });
     }
   };
 
@@ -197,7 +244,6 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     message: ParsedMessage & SipRequest,
     reply: (status: number, extra?: Parameters<typeof buildResponse>[2]) => void,
   ) => {
-    if (message.core.maxForwards === 0) return reply(483);
     const uri = message.requestUri;
     const tenant = uri ? options.directory.tenantByHost(uri.host) : null;
     const refuse = (status: number, text: string) => {
@@ -210,6 +256,9 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         headers: refusal(options.host, text),
       });
     };
+    // The edge forwards an INVITE into a call of its own, as a proxy would: at zero hops it stops
+    // (RFC 3261 16.3 step 2). Requests it answers itself (OPTIONS) are served whatever the count.
+    if (message.core.maxForwards === 0) return refuse(483, 'Max-Forwards is 0');
     if (!tenant || !uri?.user) return refuse(404, 'No such address');
     // A retransmission of an INVITE in progress is not a new call; anything else counts.
     const resent = calls.isPending(message);

@@ -3,12 +3,13 @@ import type { Interaction } from '@contract/routing';
 import type { SipConnection, SipLog } from '../connection';
 import type { SipDirectory } from '../directory';
 import { buildResponse, uriText } from '../message/serialize';
-import { header, headerList, type SipHeader, type SipRequest } from '../message/sipMessage';
+import { header, headerList, headerValues, type SipHeader, type SipRequest } from '../message/sipMessage';
 import type { CallRecordStore } from '../records/callRecordStore';
 import type { Registrar } from '../registrar/registrar';
 import {
   allowed,
   headerValueWithoutTag,
+  refusal,
   statusOfError,
   type AgentLeg,
   type Call,
@@ -126,6 +127,22 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     if (status >= 200 && status < 300) records.answered(call.id);
     respond(call.caller.connection, call.invite, status, call.caller.localTag, extra);
   };
+  /** Logs a request the calls refuse, with why: every refusal leaves a line to trace it by. */
+  const refused = (
+    request: SipRequest & { core: Request['core'] },
+    connection: SipConnection,
+    status: number,
+    why: string,
+  ) =>
+    log.info(
+      {
+        method: request.method.slice(0, 40),
+        status,
+        callId: request.core.callId.slice(0, 80),
+        remote: connection.remote,
+      },
+      `SIP request refused: ${why}`,
+    );
   const safely = (what: string, call: Call, action: () => void) => {
     try {
       action();
@@ -372,11 +389,16 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     const origin = from === 'caller' ? call.caller : call.agent?.leg;
     const far = from === 'caller' ? (call.agent?.state === 'confirmed' ? call.agent.leg : null) : call.caller;
     const toTag = origin?.localTag ?? '';
-    if (!far)
+    if (!far) {
+      refused(request, originConnection(call, from), 488, `nobody to relay a ${request.method} to`);
       return respond(originConnection(call, from), request, 488, toTag, {
         reason: 'No one to relay to right now',
       });
-    if (call.relay || call.reconnecting) return respond(originConnection(call, from), request, 491, toTag);
+    }
+    if (call.relay || call.reconnecting) {
+      refused(request, originConnection(call, from), 491, 'another media change is pending');
+      return respond(originConnection(call, from), request, 491, toTag);
+    }
     const current: Relay = { from, request, ackFar: null };
     call.relay = current;
     const contentType = header(request, 'Content-Type');
@@ -490,11 +512,29 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       return null;
     }
     const toTag = options.newTag();
-    const contentType = (header(request, 'Content-Type') ?? '').toLowerCase();
-    if (!request.body || !contentType.startsWith('application/sdp')) {
-      respond(connection, request, 488, toTag, { reason: 'An SDP offer is required' });
+    const refuse = (status: number, why: string, extra: { headers?: SipHeader[]; reason?: string }) => {
+      refused(request, connection, status, why);
+      respond(connection, request, status, toTag, extra);
       return null;
-    }
+    };
+    const contentType = (header(request, 'Content-Type') ?? '').toLowerCase();
+    // RFC 3261 8.2.3: a body of a type the edge cannot read is 415 with what it accepts (RFC 4475 invut).
+    if (request.body && !contentType.startsWith('application/sdp'))
+      return refuse(415, `body of type ${contentType.slice(0, 60) || 'unknown'}`, {
+        headers: [{ name: 'Accept', value: 'application/sdp' }],
+      });
+    if (!request.body) return refuse(488, 'no SDP offer', { reason: 'An SDP offer is required' });
+    // RFC 3261 20.1: an Accept without application/sdp forbids the SDP answer every call needs
+    // (RFC 4475 sdp01): 406 with a Warning. No Accept at all means application/sdp.
+    const accepts = headerValues(request, 'Accept');
+    const acceptable = headerList(request, 'Accept').map((t) => (t.split(';')[0] ?? '').trim().toLowerCase());
+    if (
+      accepts.length > 0 &&
+      !acceptable.some((t) => ['application/sdp', 'application/*', '*/*'].includes(t))
+    )
+      return refuse(406, 'Accept excludes application/sdp', {
+        headers: refusal(edge.host, 'The answer to an INVITE is application/sdp, which Accept excludes'),
+      });
     respond(connection, request, 100, toTag);
     return toTag;
   };
@@ -620,8 +660,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
 
     cancel(request, connection) {
       const call = byInviteBranch.get(request.core.via[0]?.branch ?? '');
-      if (!call || call.caller.connection !== connection || call.ended)
+      if (!call || call.caller.connection !== connection || call.ended) {
+        refused(request, connection, 481, 'CANCEL matches no INVITE in progress');
         return respond(connection, request, 481, options.newTag());
+      }
       respond(connection, request, 200, call.caller.localTag);
       if (call.callerAnswered) return;
       log.info({ interactionId: call.interactionId, callId: call.id }, 'SIP caller cancelled');
@@ -650,19 +692,25 @@ export function createCallManager(options: CallManagerOptions): CallManager {
           ? found.call.caller.connection
           : found.call.agent?.leg.connection
         : undefined;
-      if (!found || expected !== connection || found.call.caller.remoteTag === null)
+      if (!found || expected !== connection || found.call.caller.remoteTag === null) {
+        refused(request, connection, 481, found ? 'dialog of another connection' : 'no such dialog');
         return respond(connection, request, 481, request.core.to.tag ?? options.newTag());
+      }
       const { call, side } = found;
       // The dialog is named by both tags: a right To tag with someone else's From tag is not this dialog.
       const peerTag = side === 'caller' ? call.caller.remoteTag : call.agent?.leg.remoteTag;
-      if (request.core.from.tag !== peerTag)
+      if (request.core.from.tag !== peerTag) {
+        refused(request, connection, 481, 'From tag does not match the dialog');
         return respond(connection, request, 481, request.core.to.tag ?? options.newTag());
+      }
       const toTag = request.core.to.tag as string;
       // Requests of a dialog come in CSeq order; an older one is refused (RFC 3261 12.2.2).
       const leg = side === 'caller' ? call.caller : call.agent?.leg;
       if (leg) {
-        if (leg.remoteCseq !== null && request.core.cseq.seq <= leg.remoteCseq)
+        if (leg.remoteCseq !== null && request.core.cseq.seq <= leg.remoteCseq) {
+          refused(request, connection, 500, 'CSeq out of order');
           return respond(connection, request, 500, toTag, { reason: 'CSeq out of order' });
+        }
         leg.remoteCseq = request.core.cseq.seq;
       }
       switch (request.method) {
@@ -677,7 +725,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         case 'INVITE':
         case 'UPDATE':
         case 'INFO':
-          if (call.reconnecting) return respond(connection, request, 491, toTag);
+          if (call.reconnecting) {
+            refused(request, connection, 491, 'the edge is reconnecting media');
+            return respond(connection, request, 491, toTag);
+          }
           return relay(call, side, request);
         case 'REFER':
           return refer(call, side, request, connection);
@@ -685,8 +736,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
           return respond(connection, request, 200, toTag, { headers: [{ name: 'Allow', value: allowed }] });
         case 'NOTIFY':
           // The edge subscribes to nothing, so no NOTIFY can match a subscription (RFC 6665 4.1.3).
+          refused(request, connection, 481, 'NOTIFY for no subscription');
           return respond(connection, request, 481, toTag, { reason: 'No such subscription' });
         default:
+          refused(request, connection, 405, `${request.method.slice(0, 40)} in a dialog is not served`);
           return respond(connection, request, 405, toTag, { headers: [{ name: 'Allow', value: allowed }] });
       }
     },

@@ -65,6 +65,21 @@ export function createTransfers(ctx: TransferContext): {
   const { routing, directory, log, records, dialogs, dKey, respond, sendOnLeg, dropAgent, forget, safely } =
     ctx;
 
+  /** Refuses a REFER and logs why: the reason phrase the referrer sees, with the status. */
+  const refuse = (
+    connection: SipConnection,
+    request: Request,
+    status: number,
+    toTag: string,
+    extra: { reason: string; headers?: SipHeader[] },
+  ) => {
+    log.info(
+      { status, callId: request.core.callId.slice(0, 80), remote: connection.remote },
+      `SIP REFER refused: ${extra.reason}`,
+    );
+    respond(connection, request, status, toTag, extra);
+  };
+
   const transferTarget = (call: Call, referTo: string): TransferTarget | null => {
     const target = parseNameAddr(referTo, 'Refer_To');
     if (!target?.uri.user || (target.uri.scheme !== 'sip' && target.uri.scheme !== 'sips')) return null;
@@ -92,7 +107,7 @@ export function createTransfers(ctx: TransferContext): {
       trunk === 'none'
         ? 'No outbound trunk is configured for numbers'
         : 'The outbound trunk is not connected';
-    respond(connection, request, trunk === 'none' ? 404 : 503, toTag, {
+    refuse(connection, request, trunk === 'none' ? 404 : 503, toTag, {
       reason: text,
       headers: refusal(ctx.host, text),
     });
@@ -143,21 +158,21 @@ export function createTransfers(ctx: TransferContext): {
     const toTag = request.core.to.tag ?? '';
     const referTo = header(request, 'Refer-To');
     if (call.interactionId === null)
-      return respond(connection, request, 403, toTag, {
+      return refuse(connection, request, 403, toTag, {
         reason: 'Only a call of an interaction can be transferred',
       });
     if (side !== 'agent' || !agent || agent.state !== 'confirmed' || agent.agentId === null)
-      return respond(connection, request, 403, toTag, {
+      return refuse(connection, request, 403, toTag, {
         reason: 'Only the agent on the call can transfer it',
       });
-    if (!referTo) return respond(connection, request, 400, toTag, { reason: 'Refer-To is missing' });
+    if (!referTo) return refuse(connection, request, 400, toTag, { reason: 'Refer-To is missing' });
     if (call.relay || call.reconnecting)
-      return respond(connection, request, 491, toTag, { reason: 'A media change is under way' });
+      return refuse(connection, request, 491, toTag, { reason: 'A media change is under way' });
     if (hasReplaces(referTo)) return attendedTransfer(call, agent, request, referTo);
     const target = transferTarget(call, referTo);
     const number = target ? null : numberOf(referTo);
     if (number) return transferOut(call, agent, request, number);
-    if (!target) return respond(connection, request, 404, toTag, { reason: 'Unknown transfer target' });
+    if (!target) return refuse(connection, request, 404, toTag, { reason: 'Unknown transfer target' });
     const interactionId = call.interactionId;
     try {
       routing.transfer(call.tenantId, interactionId, agent.agentId, target);
@@ -190,7 +205,7 @@ export function createTransfers(ctx: TransferContext): {
     const fromAgent = agent.agentId as string;
     const replaces = replacesOf(referTo);
     if (!replaces)
-      return respond(connection, request, 400, toTag, { reason: 'Malformed Replaces in Refer-To' });
+      return refuse(connection, request, 400, toTag, { reason: 'Malformed Replaces in Refer-To' });
     // RFC 3891 names the tags from the referrer's side, which JsSIP follows for the calls it placed;
     // either order is looked up so a UA that reads them the other way round is understood too.
     const byTo = dialogs.get(dKey(replaces.callId, replaces.toTag));
@@ -216,7 +231,7 @@ export function createTransfers(ctx: TransferContext): {
     }
     const target = consult.agent;
     if (!target || target.state !== 'confirmed' || consult.relay || consult.reconnecting)
-      return respond(connection, request, 403, toTag, { reason: 'The consultation call is not connected' });
+      return refuse(connection, request, 403, toTag, { reason: 'The consultation call is not connected' });
     const colleague = target.agentId;
     try {
       // To a colleague the interaction moves; to an outside party (consulted through the trunk) it ends.

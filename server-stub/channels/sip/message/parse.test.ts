@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseSipMessage, type ParsedMessage } from './parse';
 import { buildResponse, serializeSipMessage } from './serialize';
 import { header, headerList } from './sipMessage';
-import { invalidTortures, unknownSchemeRequest, validTortures } from './tortureFixtures';
+import {
+  applicationTortures,
+  invalidTortures,
+  mpart01,
+  unknownSchemeRequest,
+  validTortures,
+} from './tortureFixtures';
 
-const parsed = (text: string): ParsedMessage => {
+const parsed = (text: string | Buffer): ParsedMessage => {
   const result = parseSipMessage(text);
   if (!result.ok) throw new Error(`expected a valid message, got ${result.status} ${result.reason}`);
   return result.message;
@@ -80,6 +86,62 @@ describe('RFC 4475 valid torture messages', () => {
     const m = parsed(validTortures.dblreq);
     expect(m.kind === 'request' && m.method).toBe('REGISTER');
     expect(m.body).toBe('');
+  });
+
+  it('parses escnull without cutting the AOR at the escaped null, and keeps its two Contacts apart', () => {
+    const m = parsed(validTortures.escnull);
+    expect(m.kind === 'request' && m.method).toBe('REGISTER');
+    expect(m.core.to.uri.user).toBe('null-\u0000-null');
+    expect(m.core.from.tag).toBe('839923423');
+    const contacts = m.core.contact === '*' ? [] : m.core.contact.map((c) => c.uri.user);
+    expect(contacts).toEqual(['\u0000', '\u0000\u0000']);
+  });
+
+  it('parses esc02, where % escapes nothing: an unknown method and an unknown header name', () => {
+    const m = parsed(validTortures.esc02);
+    expect(m.kind === 'request' && m.method).toBe('RE%47IST%45R');
+    expect(m.core.cseq).toEqual({ seq: 29344, method: 'RE%47IST%45R' });
+    expect(m.core.to.displayName).toBe('%Z%45');
+    expect(m.core.via[0]?.branch).toBe('z9hG4bK209%fzsnel234');
+    expect(m.core.contact !== '*' && m.core.contact.map((c) => c.uri.host)).toEqual([
+      'host1.example.com',
+      'host3.example.com',
+    ]);
+    expect(header(m, 'C%6Fntact')).toBe('<sip:alias2@host2.example.com>');
+  });
+
+  it('parses transports, with Via values of five transports, one of them unknown', () => {
+    const m = parsed(validTortures.transports);
+    expect(m.core.via.map((v) => v.transport)).toEqual(['UDP', 'SCTP', 'TLS', 'UNKNOWN', 'TCP']);
+    expect(m.core.callId).toBe('transports.kijh4akdnaqjkwendsasfdj');
+  });
+
+  it('frames mpart01 by Content-Length although its binary part holds NULs and CRLFs', () => {
+    expect(mpart01.length).toBeGreaterThan(553);
+    const m = parsed(mpart01);
+    expect(m.kind === 'request' && m.method).toBe('MESSAGE');
+    expect(Buffer.byteLength(m.body, 'latin1')).toBeGreaterThan(0);
+    expect(header(m, 'Content-Type')).toBe('multipart/mixed;boundary=7a9cbec02ceef655');
+    expect(m.body.startsWith('--7a9cbec02ceef655\r\nContent-Type: text/plain')).toBe(true);
+    expect(m.body.endsWith('--7a9cbec02ceef655--\r\n')).toBe(true);
+    // The octets after the 553 declared are not part of the message.
+    const cut = parseSipMessage(Buffer.concat([mpart01, Buffer.from('trailing')]));
+    expect(cut.ok && cut.message.body.endsWith('--7a9cbec02ceef655--\r\n')).toBe(true);
+  });
+
+  it('parses every application-layer torture message but unksm2, whose From is not a SIP URI', () => {
+    for (const [name, text] of Object.entries(applicationTortures)) {
+      const result = parseSipMessage(text);
+      expect({ name, ok: result.ok }).toEqual({ name, ok: name !== 'unksm2' });
+    }
+    expect(parsed(applicationTortures.inv2543).core.via[0]?.branch).toBeNull();
+    expect(parsed(applicationTortures.inv2543).core.from.tag).toBeNull();
+    expect(parsed(applicationTortures.cparam01).core.contact).toMatchObject([
+      { uri: { params: {} }, params: { unknownparam: null } },
+    ]);
+    expect(parsed(applicationTortures.cparam02).core.contact).toMatchObject([
+      { uri: { params: { unknownparam: null } }, params: {} },
+    ]);
   });
 
   it('reads the request-URI scheme of unkscm without refusing the message (the edge answers 416)', () => {

@@ -89,6 +89,7 @@ export function toSipUri(uri: GrammarUri): SipUri {
     host: String(uri.host).toLowerCase(),
     port: typeof uri.port === 'number' ? uri.port : null,
     params: { ...uri._parameters },
+    ...(Object.keys(uri._headers ?? {}).length > 0 ? { headers: { ...uri._headers } } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ export const reasonPhrases: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  406: 'Not Acceptable',
   408: 'Request Timeout',
   415: 'Unsupported Media Type',
   416: 'Unsupported URI Scheme',
@@ -119,4 +120,12 @@ export function uriText(uri: SipUri): string {
     .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
     .join('');
   return `${uri.scheme}:${uri.user ? `${escapeUser(uri.user)}@` : ''}${uri.host}${uri.port ? `:${uri.port}` : ''}${params}`;
+}
+
+/** The headers part of a URI as it came (`?Route=%3Csip:x%3E`), or '' when it has none. */
+export function uriHeadersText(uri: SipUri): string {
+  const pairs = Object.entries(uri.headers ?? {}).flatMap(([name, values]) =>
+    values.map((v) => `${name}=${v}`),
+  );
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

@@ -15,6 +15,8 @@ export interface SipUri {
   host: string;
   port: number | null;
   params: Record<string, string | null>;
+  /** Headers of the URI (`?Route=%3C…%3E`), still escaped; present only when it has some. */
+  headers?: Record<string, string[]>;
 }
 
 /** A request: method, Request-URI (raw text and parsed), headers, body. */

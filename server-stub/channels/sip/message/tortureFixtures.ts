@@ -171,7 +171,111 @@ export const validTortures = {
     't: sip:joe@example.com',
     '',
   ),
+  // 3.1.1.4 escnull: %00 in the user part of To, From and two Contacts. The AOR must not be cut
+  // short at the null, and the two Contacts are two distinct bindings.
+  escnull: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'To: sip:null-%00-null@example.com',
+    'From: sip:null-%00-null@example.com;tag=839923423',
+    'Max-Forwards: 70',
+    'Call-ID: escnull.39203ndfvkjdasfkq3w4otrq0adsfdfnavd',
+    'CSeq: 14398234 REGISTER',
+    'Via: SIP/2.0/UDP host5.example.com;branch=z9hG4bKkdjuw',
+    'Contact: <sip:%00@host5.example.com>',
+    'Contact: <sip:%00%00@host5.example.com>',
+    'L:0',
+    '',
+    '',
+  ),
+  // 3.1.1.5 esc02: % is not an escape in a method, a quoted display name, a branch or a header
+  // name: RE%47IST%45R is an unknown method (not REGISTER) and C%6Fntact an unknown header.
+  esc02: crlf(
+    'RE%47IST%45R sip:registrar.example.com SIP/2.0',
+    'To: "%Z%45" <sip:resource@example.com>',
+    'From: "%Z%45" <sip:resource@example.com>;tag=f232jadfj23',
+    'Call-ID: esc02.asdfnqwo34rq23i34jrjasdcnl23nrlknsdf',
+    'Via: SIP/2.0/TCP host.example.com;branch=z9hG4bK209%fzsnel234',
+    'CSeq: 29344 RE%47IST%45R',
+    'Max-Forwards: 70',
+    'Contact: <sip:alias1@host1.example.com>',
+    'C%6Fntact: <sip:alias2@host2.example.com>',
+    'Contact: <sip:alias3@host3.example.com>',
+    'l: 0',
+    '',
+    '',
+  ),
+  // 3.1.1.10 transports: Via values over UDP, SCTP, TLS, an unknown transport and TCP; two spaces
+  // after the Call-ID colon.
+  transports: crlf(
+    'OPTIONS sip:user@example.com SIP/2.0',
+    'To: sip:user@example.com',
+    'From: <sip:caller@example.com>;tag=323',
+    'Max-Forwards: 70',
+    'Call-ID:  transports.kijh4akdnaqjkwendsasfdj',
+    'Accept: application/sdp',
+    'CSeq: 60 OPTIONS',
+    'Via: SIP/2.0/UDP t1.example.com;branch=z9hG4bKkdjuw',
+    'Via: SIP/2.0/SCTP t2.example.com;branch=z9hG4bKklasjdhf',
+    'Via: SIP/2.0/TLS t3.example.com;branch=z9hG4bK2980unddj',
+    'Via: SIP/2.0/UNKNOWN t4.example.com;branch=z9hG4bKasd0f3en',
+    'Via: SIP/2.0/TCP t5.example.com;branch=z9hG4bK0a9idfnee',
+    'l: 0',
+    '',
+    '',
+  ),
 } as const;
+
+/**
+ * 3.1.1.11 mpart01: a MESSAGE with a multipart/mixed body whose second part is a binary S/MIME
+ * signature (DER, with NUL octets and bare CR/LF in it). Bytes, not text: the frame must be framed
+ * by Content-Length (553 octets) and never by a search for CRLF in the body. It goes as a binary
+ * WebSocket frame (RFC 7118 5.1 allows SIP in binary frames).
+ */
+export const mpart01: Buffer = Buffer.concat([
+  Buffer.from(
+    crlf(
+      'MESSAGE sip:kumiko@example.org SIP/2.0',
+      'Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-d87543-4dade06d0bdb11ee-1--d87543-;rport',
+      'Max-Forwards: 70',
+      'Route: <sip:127.0.0.1:5080>',
+      'Identity: r5mwreLuyDRYBi/0TiPwEsY3rEVsk/G2WxhgTV1PF7hHuLIK0YWVKZhKv9Mj8UeXqkMVbnVq37CD+813gvYjcBUaZngQmXc9WNZSDNGCzA+fWl9MEUHWIZo1CeJebdY/XlgKeTa0Olvq0rt70Q5jiSfbqMJmQFteeivUhkMWYUA=',
+      'Contact: <sip:fluffy@127.0.0.1:5070>',
+      'To: <sip:kumiko@example.org>',
+      'From: <sip:fluffy@example.com>;tag=2fb0dcc9',
+      'Call-ID: 3d9485ad0c49859b@Zmx1ZmZ5LW1hYy0xNi5sb2NhbA..',
+      'CSeq: 1 MESSAGE',
+      'Content-Transfer-Encoding: binary',
+      'Content-Type: multipart/mixed;boundary=7a9cbec02ceef655',
+      'Date: Sat, 15 Oct 2005 04:44:56 GMT',
+      'User-Agent: SIPimp.org/0.2.5 (curses)',
+      'Content-Length: 553',
+      '',
+      '--7a9cbec02ceef655',
+      'Content-Type: text/plain',
+      'Content-Transfer-Encoding: binary',
+      '',
+      'Hello',
+      '--7a9cbec02ceef655',
+      'Content-Type: application/octet-stream',
+      'Content-Transfer-Encoding: binary',
+      '',
+      '',
+    ),
+  ),
+  // The PKCS#7 signedData (342 octets of DER) as the RFC's base64 archive carries it.
+  Buffer.from(
+    '3082015206092a864886f70d010702a08201433082013f0201013109300706052b0e03021a300b06092a864886f70d01' +
+      '0701318201203082011c020101307c3070310b3009060355040613025553311330110603550408130a43616c69666f72' +
+      '6e69613111300f0603550407130853616e204a6f7365310e300c060355040a1305736970697431293027060355040b13' +
+      '205369706974205465737420436572746966696361746520417574686f7269747902080195007102330113300706052b' +
+      '0e03021a300d06092a864886f70d01010105000481808ef466f948f0522dd2e5978e9d95aae9f2fe15a06659716292e8' +
+      'da2aa8d8350a68ceffae3cbd2bff1675ddd5648e593dd64728f26220f7e941749e330d9a15edabdb93d10c42102e7b72' +
+      '89d29cc0c9ae2efbc7c0cff9172f3b027e4fc027e1546de4b6aa3abb3e66cccb5dd6c64b8383149cb8e6ff182d944fe5' +
+      '7b65bc99d005',
+    'hex',
+  ),
+  Buffer.from('\r\n--7a9cbec02ceef655--\r\n'),
+]);
 
 const optionsHead = (callId: string) => [
   'To: sip:user@example.com',
@@ -614,3 +718,231 @@ export const unknownSchemeRequest = crlf(
   '',
   '',
 );
+
+/**
+ * Application-layer torture messages (RFC 4475 3.2 and 3.3), as the RFC writes them. All but
+ * unksm2 parse; what they test is the answer of the element that receives them. The edge integration tests send
+ * them through a real socket, with the Request-URI or AOR moved to the demo tenant where the case
+ * needs an address the edge serves.
+ */
+export const applicationTortures = {
+  // 3.2.1 badbranch: the branch is the magic cookie alone, so there is no transaction identifier.
+  badbranch: crlf(
+    'OPTIONS sip:user@example.com SIP/2.0',
+    'To: sip:user@example.com',
+    'From: sip:caller@example.org;tag=33242',
+    'Max-Forwards: 3',
+    'Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK',
+    'Accept: application/sdp',
+    'Call-ID: badbranch.sadonfo23i420jv0as0derf3j3n',
+    'CSeq: 8 OPTIONS',
+    'l: 0',
+    '',
+    '',
+  ),
+  // 3.3.3 novelsc: a Request-URI of a scheme nobody registered (soap.beep).
+  novelsc: crlf(
+    'OPTIONS soap.beep://192.0.2.103:3002 SIP/2.0',
+    'To: sip:user@example.com',
+    'From: sip:caller@example.net;tag=384',
+    'Max-Forwards: 3',
+    'Call-ID: novelsc.asdfasser0q239nwsdfasdkl34',
+    'CSeq: 3923423 OPTIONS',
+    'Via: SIP/2.0/TCP host9.example.com;branch=z9hG4bKkdjuw39234',
+    'Content-Length: 0',
+    '',
+    '',
+  ),
+  // 3.3.4 unksm2: To, From and Contact of non-SIP schemes in a REGISTER; a registrar answers 400
+  // (an AOR must be a SIP or SIPS URI). The grammar (JsSIP's) reads only SIP URIs in From and To,
+  // so the edge refuses it while parsing, with that same 400 and nothing bound.
+  unksm2: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'To: isbn:2983792873',
+    'From: <http://www.example.com>;tag=3234233',
+    'Call-ID: unksm2.daksdj@hyphenated-host.example.com',
+    'CSeq: 234902 REGISTER',
+    'Max-Forwards: 70',
+    'Via: SIP/2.0/UDP 192.0.2.21:5060;branch=z9hG4bKkdjuw',
+    'Contact: <name:John_Smith>',
+    'l: 0',
+    '',
+    '',
+  ),
+  // 3.3.5 bext01: Require and Proxy-Require of extensions nobody supports; a UAS answers 420 with
+  // the Require ones in Unsupported (Proxy-Require is for proxies).
+  bext01: crlf(
+    'OPTIONS sip:user@example.com SIP/2.0',
+    'To: sip:j_user@example.com',
+    'From: sip:caller@example.net;tag=242etr',
+    'Max-Forwards: 6',
+    'Call-ID: bext01.0ha0isndaksdj',
+    'Require: nothingSupportsThis, nothingSupportsThisEither',
+    'Proxy-Require: noProxiesSupportThis, norDoAnyProxiesSupportThis',
+    'CSeq: 8 OPTIONS',
+    'Via: SIP/2.0/TLS fold-and-staple.example.com;branch=z9hG4bKkdjuw',
+    'Content-Length: 0',
+    '',
+    '',
+  ),
+  // 3.3.6 invut: an INVITE whose body is of a type the receiver does not know: 415 with Accept.
+  invut: withBody(
+    [
+      'INVITE sip:user@example.com SIP/2.0',
+      'Contact: <sip:caller@host5.example.net>',
+      'To: sip:j.user@example.com',
+      'From: sip:caller@example.net;tag=8392034',
+      'Max-Forwards: 70',
+      'Call-ID: invut.0ha0isndaksdjadsfij34n23d',
+      'CSeq: 235448 INVITE',
+      'Via: SIP/2.0/UDP somehost.example.com;branch=z9hG4bKkdjuw',
+      'Content-Type: application/unknownformat',
+      'Content-Length: %LEN%',
+    ],
+    crlf('<audio>', ' <pcmu port="443"/>', '</audio>', ''),
+  ),
+  // 3.3.7 regaut01: a REGISTER with an Authorization of an unknown scheme; a registrar that
+  // authenticates answers 401 with a challenge of its own scheme, and binds nothing.
+  regaut01: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'To: sip:j.user@example.com',
+    'From: sip:j.user@example.com;tag=87321hj23128',
+    'Max-Forwards: 8',
+    'Call-ID: regaut01.0ha0isndaksdj',
+    'CSeq: 9338 REGISTER',
+    'Via: SIP/2.0/TCP 192.0.2.253;branch=z9hG4bKkdjuw',
+    'Authorization: NoOneKnowsThisScheme opaque-data=here',
+    'Content-Length:0',
+    '',
+    '',
+  ),
+  // 3.3.10 bcast: a 200 whose second Via is the broadcast address; an endpoint drops it.
+  bcast: withBody(
+    [
+      'SIP/2.0 200 OK',
+      'Via: SIP/2.0/UDP 192.0.2.198;branch=z9hG4bK1324923',
+      'Via: SIP/2.0/UDP 255.255.255.255;branch=z9hG4bK1saber23',
+      'Call-ID: bcast.0384840201234ksdfak3j2erwedfsASdf',
+      'CSeq: 35 INVITE',
+      'From: sip:user@example.com;tag=11141343',
+      'To: sip:user@example.edu;tag=2229',
+      'Content-Length: %LEN%',
+      'Content-Type: application/sdp',
+      'Contact: <sip:user@host28.example.com>',
+    ],
+    crlf(
+      'v=0',
+      'o=mhandley 29739 7272939 IN IP4 192.0.2.198',
+      's=-',
+      'c=IN IP4 192.0.2.198',
+      't=0 0',
+      'm=audio 49217 RTP/AVP 0 12',
+      'm=video 3227 RTP/AVP 31',
+      'a=rtpmap:31 LPC',
+      '',
+    ),
+  ),
+  // 3.3.11 zeromf: Max-Forwards 0. A proxy answers 483; an endpoint answers as if it were positive.
+  zeromf: crlf(
+    'OPTIONS sip:user@example.com SIP/2.0',
+    'To: sip:user@example.com',
+    'From: sip:caller@example.net;tag=3ghsd41',
+    'Call-ID: zeromf.jfasdlfnm2o2l43r5u0asdfas',
+    'CSeq: 39234321 OPTIONS',
+    'Via: SIP/2.0/UDP host1.example.com;branch=z9hG4bKkdjuw2349i',
+    'Max-Forwards: 0',
+    'Content-Length: 0',
+    '',
+    '',
+  ),
+  // 3.3.12 cparam01: no <>, so `unknownparam` is a contact parameter, not part of the bound URI.
+  cparam01: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'Via: SIP/2.0/UDP saturn.example.com:5060;branch=z9hG4bKkdjuw',
+    'Max-Forwards: 70',
+    'From: sip:watson@example.com;tag=DkfVgjkrtMwaerKKpe',
+    'To: sip:watson@example.com',
+    'Call-ID: cparam01.70710@saturn.example.com',
+    'CSeq: 2 REGISTER',
+    'Contact: sip:+19725552222@gw1.example.net;unknownparam',
+    'l: 0',
+    '',
+    '',
+  ),
+  // 3.3.12 cparam02: inside <>, so `unknownparam` is a URI parameter and stays in the binding.
+  cparam02: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'Via: SIP/2.0/UDP saturn.example.com:5060;branch=z9hG4bKkdjuw',
+    'Max-Forwards: 70',
+    'From: sip:watson@example.com;tag=838293',
+    'To: sip:watson@example.com',
+    'Call-ID: cparam02.70710@saturn.example.com',
+    'CSeq: 3 REGISTER',
+    'Contact: <sip:+19725552222@gw1.example.net;unknownparam>',
+    'l: 0',
+    '',
+    '',
+  ),
+  // 3.3.13 regescrt: an escaped header in a Contact URI (legal inside <>); the binding keeps it.
+  regescrt: crlf(
+    'REGISTER sip:example.com SIP/2.0',
+    'To: sip:user@example.com',
+    'From: sip:user@example.com;tag=8',
+    'Max-Forwards: 70',
+    'Call-ID: regescrt.k345asrl3fdbv@192.0.2.1',
+    'CSeq: 14398234 REGISTER',
+    'Via: SIP/2.0/UDP host5.example.com;branch=z9hG4bKkdjuw',
+    'M: <sip:user@example.com?Route=%3Csip:sip.example.com%3E>',
+    'L:0',
+    '',
+    '',
+  ),
+  // 3.3.14 sdp01: an INVITE whose Accept excludes application/sdp, so no answer with SDP may be
+  // sent: 406 with a Warning (400 is also allowed).
+  sdp01: withBody(
+    [
+      'INVITE sip:user@example.com SIP/2.0',
+      'To: sip:j_user@example.com',
+      'Contact: <sip:caller@host15.example.net>',
+      'From: sip:caller@example.net;tag=234',
+      'Max-Forwards: 5',
+      'Call-ID: sdp01.ndaksdj9342dasdd',
+      'Accept: text/nobodyKnowsThis',
+      'CSeq: 8 INVITE',
+      'Via: SIP/2.0/UDP 192.0.2.15;branch=z9hG4bKkdjuw',
+      'Content-Length: %LEN%',
+      'Content-Type: application/sdp',
+    ],
+    crlf(
+      'v=0',
+      'o=mhandley 29739 7272939 IN IP4 192.0.2.5',
+      's=-',
+      'c=IN IP4 192.0.2.5',
+      't=0 0',
+      'm=audio 49217 RTP/AVP 0 12',
+      'm=video 3227 RTP/AVP 31',
+      'a=rtpmap:31 LPC',
+      '',
+    ),
+  ),
+  // 3.3.15 inv2543: an RFC 2543 INVITE: no branch, no From tag, no Max-Forwards, no Content-Length
+  // (the body runs to the end of the frame).
+  inv2543: crlf(
+    'INVITE sip:UserB@example.com SIP/2.0',
+    'Via: SIP/2.0/UDP iftgw.example.com',
+    'From: <sip:+13035551111@ift.client.example.net;user=phone>',
+    'Record-Route: <sip:UserB@example.com;maddr=ss1.example.com>',
+    'To: sip:+16505552222@ss1.example.net;user=phone',
+    'Call-ID: inv2543.1717@ift.client.example.com',
+    'CSeq: 56 INVITE',
+    'Content-Type: application/sdp',
+    '',
+    'v=0',
+    'o=mhandley 29739 7272939 IN IP4 192.0.2.5',
+    's=-',
+    'c=IN IP4 192.0.2.5',
+    't=0 0',
+    'm=audio 49217 RTP/AVP 0',
+    '',
+  ),
+} as const;

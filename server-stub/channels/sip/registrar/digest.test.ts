@@ -36,6 +36,13 @@ describe('digest verification', () => {
     expect(check(answer())).toEqual({ ok: true, username: 'agent01' });
   });
 
+  it('tells credentials of another scheme from malformed Digest ones (RFC 4475 regaut01)', () => {
+    const { check } = setup();
+    expect(check('NoOneKnowsThisScheme opaque-data=here')).toEqual({ ok: false, reason: 'other_scheme' });
+    expect(check('Basic YWdlbnQwMTpzZWF0LWRlbW8=')).toEqual({ ok: false, reason: 'other_scheme' });
+    expect(check('Digest username=')).toEqual({ ok: false, reason: 'malformed' });
+  });
+
   it('refuses a wrong password, an unknown user and a missing header with distinct reasons', () => {
     const { answer, check } = setup();
     expect(check(answer('nope'))).toMatchObject({ ok: false, reason: 'wrong_response' });

@@ -45,6 +45,8 @@ export type DigestCheck =
       ok: false;
       reason:
         | 'missing'
+        /** Credentials of a scheme other than Digest (RFC 4475 regaut01): answered with a challenge. */
+        | 'other_scheme'
         | 'malformed'
         | 'stale'
         | 'bad_nonce'
@@ -94,6 +96,7 @@ export function createDigestVerifier(options: DigestOptions): DigestVerifier {
 
     verify(request, realm, ha1Of) {
       if (request.authorization === null) return { ok: false, reason: 'missing' };
+      if (!/^Digest(\s|$)/i.test(request.authorization.trim())) return { ok: false, reason: 'other_scheme' };
       const p = parseDigestCredentials(request.authorization);
       if (!p || !p['username'] || !p['nonce'] || !p['response'] || !p['uri'])
         return { ok: false, reason: 'malformed' };

@@ -1,7 +1,7 @@
 import type { SipConnection, SipLog } from '../connection';
 import { ha1For, type SipDirectory } from '../directory';
 import type { ParsedMessage } from '../message/parse';
-import { buildResponse, uriText } from '../message/serialize';
+import { buildResponse, uriHeadersText, uriText } from '../message/serialize';
 import { header, type SipHeader, type SipRequest, type SipResponse } from '../message/sipMessage';
 import type { DigestVerifier } from './digest';
 
@@ -17,6 +17,12 @@ export interface Binding {
   agentId: string | null;
   /** The Contact URI as the agent sent it; requests to the agent use it as Request-URI. */
   contact: string;
+  /**
+   * Escaped headers of the registered Contact URI (`?Route=%3C…%3E`, RFC 4475 regescrt), or ''.
+   * They are part of the binding and come back in every 200, but a request the edge sends to the
+   * agent uses `contact` alone as its Request-URI, which must not carry headers.
+   */
+  contactHeaders: string;
   connection: SipConnection;
   expiresAt: number;
   callId: string;
@@ -65,7 +71,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     const bindings = live(aors.get(key)?.values() ?? []);
     const headers: SipHeader[] = bindings.map((b) => ({
       name: 'Contact',
-      value: `<${b.contact}>;expires=${Math.max(0, Math.ceil((b.expiresAt - now()) / 1000))}`,
+      value: `<${b.contact}${b.contactHeaders}>;expires=${Math.max(0, Math.ceil((b.expiresAt - now()) / 1000))}`,
     }));
     headers.push({ name: 'Date', value: new Date(now()).toUTCString() });
     return buildResponse(request, 200, { toTag, headers });
@@ -73,8 +79,15 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
 
   return {
     register(request, connection, toTag) {
-      const reply = (status: number, headers: SipHeader[] = [], reason?: string) =>
-        buildResponse(request, status, { toTag, headers, ...(reason ? { reason } : {}) });
+      const reply = (status: number, headers: SipHeader[] = [], reason?: string) => {
+        // Every refusal but the challenge (logged below with its reason) leaves a line.
+        if (status >= 300 && status !== 401)
+          log.info(
+            { status, aor: `${aor.user ?? ''}@${aor.host}`.slice(0, 120), remote: connection.remote },
+            `SIP REGISTER refused: ${reason ?? status}`,
+          );
+        return buildResponse(request, status, { toTag, headers, ...(reason ? { reason } : {}) });
+      };
       const aor = request.core.to.uri;
       const tenant = aor.user ? directory.tenantByHost(aor.host) : null;
       if (!tenant || !aor.user) return reply(404, [], 'No such domain or address of record');
@@ -97,7 +110,14 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           { aor: `${aor.user}@${aor.host}`, reason: check.reason, remote: connection.remote },
           'SIP REGISTER not authenticated',
         );
-        if (check.reason === 'missing' || check.reason === 'bad_nonce' || check.reason === 'wrong_realm')
+        // Credentials this registrar cannot check (another scheme or realm, a nonce it did not
+        // issue) are answered as if absent: a fresh challenge in its own scheme (RFC 4475 regaut01).
+        if (
+          check.reason === 'missing' ||
+          check.reason === 'other_scheme' ||
+          check.reason === 'bad_nonce' ||
+          check.reason === 'wrong_realm'
+        )
           return challenge(false);
         if (check.reason === 'stale') return challenge(true);
         if (check.reason === 'malformed' || check.reason === 'wrong_uri')
@@ -118,14 +138,22 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
         return okResponse(request, key, toTag);
       }
       // Validate every contact before changing anything, so a refused REGISTER changes nothing.
-      const changes: Array<{ contact: string; expires: number }> = [];
+      const changes: Array<{ contact: string; headers: string; expires: number }> = [];
       for (const contact of request.core.contact) {
         const param = contact.params['expires'];
         const expires =
           param !== undefined && param !== null ? Number(param) : (headerExpires ?? options.defaultExpires);
         if (expires !== 0 && expires < options.minExpires)
-          return reply(423, [{ name: 'Min-Expires', value: String(options.minExpires) }]);
-        changes.push({ contact: uriText(contact.uri), expires: Math.min(expires, options.maxExpires) });
+          return reply(
+            423,
+            [{ name: 'Min-Expires', value: String(options.minExpires) }],
+            'Interval Too Brief',
+          );
+        changes.push({
+          contact: uriText(contact.uri),
+          headers: uriHeadersText(contact.uri),
+          expires: Math.min(expires, options.maxExpires),
+        });
       }
       for (const change of changes) {
         const existing = bindings.get(change.contact);
@@ -142,6 +170,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           username: account.username,
           agentId: account.agentId,
           contact: change.contact,
+          contactHeaders: change.headers,
           connection,
           expiresAt: now() + change.expires * 1000,
           callId: request.core.callId,
