@@ -21,7 +21,7 @@ const user = {
   agentId: 'demo-agent-agent10',
 } as const;
 
-function mount() {
+function mount(onSeatCommand?: (command: string) => Promise<void>) {
   const ua = new FakeUa();
   const phone = createSoftphone({
     createUa: () => ua,
@@ -76,6 +76,7 @@ function mount() {
       timers={timers}
       now={() => clock.now}
       mac={false}
+      onSeatCommand={onSeatCommand}
     />,
   );
   return { ua, phone, sent, stop, timers, clock, agentStatus };
@@ -124,6 +125,26 @@ describe('CtiPanel', () => {
     clock.now += 61_000;
     act(() => timers.fireAll());
     expect(screen.getByTestId('cti-state-timer').textContent).toBe('1:01');
+  });
+
+  it('runs the ready, not-ready and focus-the-inbox hotkeys of the settings while the seat has the focus', async () => {
+    const seen: string[] = [];
+    mount(async (command) => {
+      seen.push(command);
+      if (command === 'notReady') throw new Error('The server said no.');
+    });
+    // The settings are read when the session starts.
+    await waitFor(async () => {
+      await userEvent.keyboard('{Control>}{Shift>}R{/Shift}{/Control}');
+      expect(seen).toEqual(['ready']);
+    });
+    await userEvent.keyboard('{Control>}{Shift>}I{/Shift}{/Control}');
+    await userEvent.keyboard('{Control>}{Shift>}N{/Shift}{/Control}');
+    expect(seen).toEqual(['ready', 'focusInbox', 'notReady']);
+    expect((await screen.findByRole('alert')).textContent).toBe('The server said no.');
+    // A chord with another modifier is not the hotkey.
+    await userEvent.keyboard('{Control>}{Alt>}{Shift>}R{/Shift}{/Alt}{/Control}');
+    expect(seen).toHaveLength(3);
   });
 
   it('checks a typed number before dialling and dials a valid one', async () => {

@@ -15,8 +15,8 @@ import type { DeviceLists } from './media-engine';
 import { Keypad } from './Keypad';
 import { PhoneIndicators } from './PhoneIndicators';
 import { PhonePassword } from './PhonePassword';
-import { ctiCommands, ctiShortcuts, matchesAccelerator } from './shortcuts';
-import type { CtiCommand } from './shortcuts';
+import { ctiCommands, ctiShortcuts, matchesAccelerator, seatCommands, seatShortcuts } from './shortcuts';
+import type { CtiCommand, SeatCommand } from './shortcuts';
 import { TargetForm } from './TargetForm';
 import type { TargetPurpose } from './TargetForm';
 import { useNow } from './use-now';
@@ -34,6 +34,8 @@ export interface CtiPanelProps {
   now: () => number;
   /** True on macOS, where CommandOrControl means the Command key. */
   mac: boolean;
+  /** Runs a seat hotkey (ready, not ready, focus the inbox); without it those keys do nothing here. */
+  onSeatCommand?: ((command: SeatCommand) => Promise<void>) | undefined;
 }
 
 type Panel = 'none' | 'keypad' | 'devices' | TargetPurpose;
@@ -47,6 +49,7 @@ export function CtiPanel({
   timers,
   now,
   mac,
+  onSeatCommand,
 }: CtiPanelProps) {
   const { t } = useTranslation();
   const { phone } = session;
@@ -63,6 +66,7 @@ export function CtiPanel({
   const time = useNow(timers, now, true);
   const stateSince = agentStatus ? Date.parse(agentStatus.since) : null;
   const shortcuts = useMemo(() => ctiShortcuts(settings?.hotkeys ?? {}), [settings]);
+  const seatKeys = useMemo(() => seatShortcuts(settings?.hotkeys ?? {}), [settings]);
   const [callFailure, setCallFailure] = useState<CallFailure | null>(null);
   useEffect(() => {
     const subscription = phone.callFailures$.subscribe(setCallFailure);
@@ -119,17 +123,23 @@ export function CtiPanel({
     [allowed, openTarget, phone, run, state.muted],
   );
 
-  // Shortcuts work anywhere in the seat, as the toolbar is always on screen.
+  // Shortcuts work anywhere in the seat while its window has the focus, as the toolbar is always on
+  // screen; the seat's own hotkeys (agent state, inbox) are heard here too, where the settings are read.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const hit = ctiCommands.find((c) => matchesAccelerator(event, shortcuts[c], mac));
-      if (!hit) return;
+      if (hit) {
+        event.preventDefault();
+        return command(hit);
+      }
+      const seat = onSeatCommand && seatCommands.find((c) => matchesAccelerator(event, seatKeys[c], mac));
+      if (!seat) return;
       event.preventDefault();
-      command(hit);
+      run(() => onSeatCommand(seat));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [command, shortcuts, mac]);
+  }, [command, shortcuts, seatKeys, mac, onSeatCommand, run]);
 
   // A form for an action the state no longer allows (the call ended) is not shown.
   const shown: Panel =

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@contract/ipc/settings';
-import { ariaShortcut, ctiCommands, ctiShortcuts, matchesAccelerator } from './shortcuts';
+import {
+  ariaShortcut,
+  ctiCommands,
+  ctiShortcuts,
+  matchesAccelerator,
+  seatCommands,
+  seatShortcuts,
+} from './shortcuts';
 
 const key = (
   code: string,
@@ -20,6 +27,19 @@ describe('CTI shortcuts', () => {
     const shortcuts = ctiShortcuts({ ...defaultSettings.hotkeys, answer: 'Alt+Shift+1' });
     expect(shortcuts.answer).toBe('Alt+Shift+1');
     expect(new Set(ctiCommands.map((c) => shortcuts[c])).size).toBe(ctiCommands.length);
+  });
+
+  it('takes ready, not ready and focus-the-inbox from the hotkey settings, each apart from every toolbar chord', () => {
+    const seat = seatShortcuts({ ...defaultSettings.hotkeys, ready: 'Alt+Shift+2' });
+    expect(seat).toEqual({
+      ready: 'Alt+Shift+2',
+      notReady: 'CommandOrControl+Shift+N',
+      focusInbox: 'CommandOrControl+Shift+I',
+    });
+    expect(seatShortcuts({})).toEqual({ ...seat, ready: 'CommandOrControl+Shift+R' });
+    const cti = ctiShortcuts(defaultSettings.hotkeys);
+    const all = [...ctiCommands.map((c) => cti[c]), ...seatCommands.map((c) => seatShortcuts({})[c])];
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('matches CommandOrControl as Control off macOS and Meta on it', () => {

@@ -1,8 +1,10 @@
 import type { HotkeyAction } from '@contract/ipc/settings';
 
-// Keyboard shortcuts of the CTI toolbar. Answer, hang up, hold and mute follow the agent's hotkey
-// settings (the same accelerators the desktop app registers globally); the other actions have fixed
-// Alt+Shift chords, chosen to stay clear of the browser's own Ctrl shortcuts in the web seat.
+// Keyboard shortcuts of the seat. Answer, hang up, hold and mute follow the agent's hotkey settings,
+// and so do ready, not ready and focus-the-inbox; the other toolbar actions have fixed Alt+Shift
+// chords, chosen to stay clear of the browser's own Ctrl shortcuts in the web seat. They work while
+// the seat's window has the focus: the renderer listens for them, and the desktop app registers no
+// global shortcut (a call answered from another application would surprise the agent).
 
 /** A toolbar command a key can trigger (hold and mute toggle). */
 export const ctiCommands = [
@@ -42,6 +44,19 @@ export function ctiShortcuts(hotkeys: Partial<Record<HotkeyAction, string>>): Re
     hold: hotkeys.hold ?? 'CommandOrControl+Shift+O',
     mute: hotkeys.mute ?? 'CommandOrControl+Shift+M',
     ...fixed,
+  };
+}
+
+/** A seat command a hotkey setting names besides the toolbar's: agent state and the inbox. */
+export const seatCommands = ['ready', 'notReady', 'focusInbox'] as const;
+export type SeatCommand = (typeof seatCommands)[number];
+
+/** The accelerator of every seat command, from the hotkey settings where they name one. */
+export function seatShortcuts(hotkeys: Partial<Record<HotkeyAction, string>>): Record<SeatCommand, string> {
+  return {
+    ready: hotkeys.ready ?? 'CommandOrControl+Shift+R',
+    notReady: hotkeys.notReady ?? 'CommandOrControl+Shift+N',
+    focusInbox: hotkeys.focusInbox ?? 'CommandOrControl+Shift+I',
   };
 }
 

@@ -29,6 +29,21 @@ describe('AgentStateControl', () => {
     );
   });
 
+  it('announces the ready and not-ready hotkeys on the state menu when it is given them', () => {
+    renderWithI18n(
+      <AgentStateControl
+        status={null}
+        pending={false}
+        enabled
+        onChoose={() => {}}
+        keyShortcuts="Control+Shift+R Control+Shift+N"
+      />,
+    );
+    expect(screen.getByTestId('agent-state-select').getAttribute('aria-keyshortcuts')).toBe(
+      'Control+Shift+R Control+Shift+N',
+    );
+  });
+
   it('says the state is unknown before the server has told it', () => {
     renderWithI18n(<AgentStateControl status={null} pending={false} enabled onChoose={() => {}} />);
     expect(screen.getByTestId('agent-state').dataset.state).toBe('unknown');

@@ -13,10 +13,18 @@ export interface AgentStateControlProps {
   /** False while the seat has no connection: the menu cannot send then. */
   enabled: boolean;
   onChoose: (choice: StateChoice) => void;
+  /** The hotkeys that choose ready and not ready, announced to assistive technology. */
+  keyShortcuts?: string | undefined;
 }
 
 /** Shows the state the server holds (never the one merely asked for) and offers the states an agent may choose. */
-export function AgentStateControl({ status, pending, enabled, onChoose }: AgentStateControlProps) {
+export function AgentStateControl({
+  status,
+  pending,
+  enabled,
+  onChoose,
+  keyShortcuts,
+}: AgentStateControlProps) {
   const { t } = useTranslation();
   const selectId = useId();
   const stateName = status ? t(`agentState.${status.state}`) : t('agentState.unknown');
@@ -52,6 +60,7 @@ export function AgentStateControl({ status, pending, enabled, onChoose }: AgentS
         value={current}
         disabled={!enabled || pending}
         aria-busy={pending}
+        aria-keyshortcuts={keyShortcuts}
         onChange={(e) => {
           const choice = parseChoice(e.target.value);
           if (choice) onChoose(choice);

@@ -113,6 +113,7 @@ export function ShellScreen({
         error={failure === null ? null : errorMessage(t, failure)}
         onDismissError={() => setFailure(null)}
         callArea={phone.callArea}
+        stateKeyShortcuts={phone.stateKeyShortcuts}
         customer={phone.customer}
         inbox={
           inbox ? (

@@ -15,6 +15,8 @@ export interface TopBarProps {
   statePending: boolean;
   signingOut: boolean;
   onChooseState: (choice: StateChoice) => void;
+  /** The ready and not-ready hotkeys (aria-keyshortcuts form) the state menu announces, if any. */
+  stateKeyShortcuts?: string | undefined;
   onSignOut: () => void;
   /** The language switch, supplied by the app that owns the setting. */
   languageSwitch: ReactNode;
@@ -32,6 +34,7 @@ export function TopBar(props: TopBarProps) {
           pending={props.statePending}
           enabled={props.connection === 'open'}
           onChoose={props.onChooseState}
+          keyShortcuts={props.stateKeyShortcuts}
         />
         <ConnectionIndicator state={props.connection} />
         <span className="topbar__spacer" />
