@@ -14,6 +14,7 @@ import { createSessionStore } from './auth/session-store';
 import { createCapacityLoader } from './conversations/conversations-api';
 import { createCtiServices } from './cti/create-cti-services';
 import { createPhoneCredentialStore, rememberPhoneCredentials } from './cti/phone-credentials';
+import { createCustomerApi } from './customer/customer-api';
 import { createInboxApi } from './inbox/inbox-api';
 import { createNewWorkServices } from './notify/new-work-services';
 import { getHost } from './host';
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
       newId: () => window.crypto.randomUUID(),
     },
     cti: createCtiServices({ window, host, http, serverUrl, timers, credentials: phoneCredentials }),
+    customer: { api: createCustomerApi(http) },
     openSocket: (token) =>
       new SeatSocket({
         url: seatSocketUrl(serverUrl, token),

@@ -151,6 +151,7 @@ function ConnectedShell({ session, services, ...rest }: ConnectedShellProps) {
       conversations={services.conversations}
       newWork={services.newWork}
       cti={services.cti}
+      customer={services.customer}
       {...rest}
     />
   );

@@ -3,6 +3,7 @@ import type { AuthApi } from '../api/auth-api';
 import type { SeatSocket } from '../api/seat-socket';
 import type { SessionStore } from '../auth/session-store';
 import type { CtiServices } from '../cti/cti-services';
+import type { CustomerServices } from '../customer/customer-api';
 import type { ConversationAreaServices } from '../conversations/ConversationArea';
 import type { InboxServices } from '../inbox/Inbox';
 import type { NewWorkServices } from '../notify/new-work-services';
@@ -32,4 +33,6 @@ export interface AppServices {
   newWork?: NewWorkServices;
   /** The softphone and CTI toolbar's services; without them no call area is shown (tests of other parts). */
   cti?: CtiServices;
+  /** The customer pane's reads (profile, contact history); without them it shows only the screen pop. */
+  customer?: CustomerServices;
 }

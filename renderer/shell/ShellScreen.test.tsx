@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '@contract/auth';
 import { SeatSocket } from '../api/seat-socket';
 import { FakeSocket, ManualTimers } from '../api/testing/fake-socket';
+import type { CustomerServices } from '../customer/customer-api';
+import { customer, interaction } from '../customer/testing';
 import { renderWithI18n } from '../i18n/render-with-i18n';
 import { ShellScreen } from './ShellScreen';
 
@@ -17,7 +19,7 @@ const user: User = {
 };
 const since = '2025-01-01T00:00:00.000Z';
 
-function setup() {
+function setup(services: { customer?: CustomerServices } = {}) {
   const sockets: FakeSocket[] = [];
   const socket = new SeatSocket({
     url: 'ws://seat.test/ws?token=t',
@@ -37,6 +39,7 @@ function setup() {
       onSignOut={onSignOut}
       onSessionEnded={onSessionEnded}
       languageSwitch={null}
+      {...services}
     />,
   );
   const server = () => {
@@ -126,5 +129,25 @@ describe('ShellScreen', () => {
     cleanup();
     expect(server().closedWith).toBe(1000);
     expect(socket.state).toBe('closed');
+  });
+
+  it("pops a ringing caller's customer view in the customer pane and drops it when the offer is withdrawn", async () => {
+    const api = {
+      customer: vi.fn((id: string) => Promise.resolve(customer({ id, name: 'Li Lei' }))),
+      contacts: vi.fn(() => Promise.resolve({ contacts: [], nextCursor: null })),
+      chat: vi.fn(),
+    };
+    const { server, serverOpens } = setup({ customer: { api } });
+    serverOpens();
+    const call = interaction({ id: 'call-1', channel: 'voice', state: 'offered', customerId: 'cust-9' });
+    act(() => server().serverSends({ type: 'interaction.offer', interaction: call, expiresAt: since }));
+    const view = await screen.findByTestId('customer-view');
+    expect(view.dataset.customerId).toBe('cust-9');
+    expect(view.dataset.ringing).toBe('true');
+    expect(await screen.findByRole('heading', { name: 'Li Lei' })).toBeTruthy();
+    act(() =>
+      server().serverSends({ type: 'interaction.revoked', interactionId: 'call-1', reason: 'cancelled' }),
+    );
+    expect(screen.queryByTestId('customer-view')).toBeNull();
   });
 });

@@ -12,6 +12,9 @@ import { createConversationTabs } from '../conversations/conversation-tabs';
 import { useSeatChat } from '../chat/use-chat';
 import type { CtiServices } from '../cti/cti-services';
 import { useCti } from '../cti/use-cti';
+import { CustomerPane } from '../customer/CustomerPane';
+import type { CustomerServices } from '../customer/customer-api';
+import { customerFocus$ } from '../customer/focus-stream';
 import { Inbox } from '../inbox/Inbox';
 import type { InboxServices } from '../inbox/Inbox';
 import { NewWorkNotifier } from '../notify/NewWorkNotifier';
@@ -37,6 +40,8 @@ export interface ShellScreenProps {
   conversations?: ConversationAreaServices | undefined;
   /** The softphone's services; without them no call area is shown. */
   cti?: CtiServices | undefined;
+  /** The customer pane's reads; without them the pane shows only a ringing call's screen pop. */
+  customer?: CustomerServices | undefined;
 }
 
 /** Connects the shell to the seat socket: live state and connection, state changes, errors on screen. */
@@ -50,6 +55,7 @@ export function ShellScreen({
   newWork,
   conversations,
   cti,
+  customer,
 }: ShellScreenProps) {
   const { t } = useTranslation();
   const connection = useObservable(socket.state$, socket.state);
@@ -64,6 +70,8 @@ export function ShellScreen({
   );
 
   const phone = useCti(cti, user, socket);
+
+  const customerFocus = useMemo(() => customerFocus$(socket.messages$, tabs.state$), [socket, tabs]);
 
   const chat = useSeatChat(conversations, socket, tabs, setFailure);
 
@@ -114,7 +122,7 @@ export function ShellScreen({
         onDismissError={() => setFailure(null)}
         callArea={phone.callArea}
         stateKeyShortcuts={phone.stateKeyShortcuts}
-        customer={phone.customer}
+        customer={customer ? <CustomerPane focus$={customerFocus} api={customer.api} /> : phone.customer}
         inbox={
           inbox ? (
             <Inbox
