@@ -70,6 +70,35 @@ describe('allowed actions', () => {
     ]);
   });
 
+  it('an internal or outbound call (no interaction) can be held, muted and hung up, but not transferred or consulted on', () => {
+    const direct = (change: Partial<CallLeg>) => leg('a', { interactionId: null, ...change });
+    expect(sorted(online({ primary: direct({ state: 'connected' }) }))).toEqual([
+      'dtmf',
+      'hangup',
+      'hold',
+      'mute',
+    ]);
+    expect(sorted(online({ primary: direct({ state: 'held', direction: 'outgoing' }) }))).toEqual([
+      'hangup',
+      'resume',
+    ]);
+  });
+
+  it('a consultation beside an internal call can be conferenced or cancelled but not completed as a transfer', () => {
+    const consulting = {
+      primary: leg('a', { state: 'held', interactionId: null }),
+      consult: leg('b', { state: 'connected', direction: 'outgoing', interactionId: null }),
+    };
+    expect(sorted(online(consulting))).toEqual(['cancelConsult', 'conference', 'dtmf', 'hangup', 'mute']);
+    expect(can(online({ ...consulting, conference: true }), 'completeTransfer')).toBe(false);
+    expect(
+      can(
+        online({ ...consulting, primary: leg('a', { state: 'held' }), conference: true }),
+        'completeTransfer',
+      ),
+    ).toBe(true);
+  });
+
   it('a muted call offers unmute instead of mute', () => {
     const actions = allowedActions(online({ primary: leg('a', { state: 'connected' }), muted: true }));
     expect(actions.has('unmute')).toBe(true);
@@ -132,11 +161,15 @@ const eventArb: fc.Arbitrary<PhoneEvent> = fc.oneof(
     state: fc.constantFrom('unregistered', 'registering', 'registered', 'failed'),
     at: fc.nat(100),
   }),
-  ids.map((id) => ({ type: 'incoming' as const, leg: leg(id) })),
+  // Incoming calls are routed (an interaction) or direct (a colleague calling); calls the agent places carry none.
+  fc.tuple(ids, fc.boolean()).map(([id, routed]) => ({
+    type: 'incoming' as const,
+    leg: leg(id, routed ? {} : { interactionId: null }),
+  })),
   fc.tuple(ids, fc.constantFrom('primary' as const, 'consult' as const)).map(([id, role]) => ({
     type: 'outgoing' as const,
     role,
-    leg: leg(id, { direction: 'outgoing', state: 'dialing' }),
+    leg: leg(id, { direction: 'outgoing', state: 'dialing', interactionId: null }),
   })),
   ids.map((id) => ({ type: 'connected' as const, id, at: 1 })),
   ids.map((id) => ({ type: 'held' as const, id })),
@@ -199,6 +232,8 @@ describe('the model under any sequence of events', () => {
         if (actions.has('completeTransfer') || actions.has('conference'))
           expect(state.consult?.state).toBe('connected');
         if (actions.has('cancelConsult')) expect(state.consult).not.toBeNull();
+        if (actions.has('transfer') || actions.has('consult') || actions.has('completeTransfer'))
+          expect(state.primary?.interactionId).not.toBeNull();
         if (actions.has('wrapup')) expect(state.wrapup !== null && state.primary === null).toBe(true);
         if (!state.primary) expect([...actions].every((a) => a === 'dial' || a === 'wrapup')).toBe(true);
       }),

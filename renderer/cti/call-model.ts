@@ -36,7 +36,7 @@ export interface PhoneState {
   muted: boolean;
   /** The call that ended and waits for its disposition. */
   wrapup: { interactionId: string; since: number } | null;
-  /** Since when the agent is in the current phone state (for the state timer). */
+  /** Since when the phone is in its current state (the toolbar's state timer counts the agent state instead). */
   since: number;
 }
 
@@ -162,6 +162,9 @@ export function allowedActions(state: PhoneState): ReadonlySet<PhoneAction> {
   const { primary, consult, conference } = state;
   // The leg the agent talks on: the consulted party while consulting, else the primary call.
   const talking = consult ?? primary;
+  // Only a routed call (one of an interaction) can be handed on: the edge refuses to transfer an
+  // internal or outbound call (403), so the toolbar does not offer what would fail.
+  const routed = primary?.interactionId != null;
   if (primary) allowed.add('hangup');
   if (consult) allowed.add('cancelConsult');
   if (talking?.state === 'connected' || conference) {
@@ -176,16 +179,16 @@ export function allowedActions(state: PhoneState): ReadonlySet<PhoneAction> {
     if (!consult && !conference) {
       if (primary.state === 'connected') allowed.add('hold');
       if (primary.state === 'held') allowed.add('resume');
-      if (live(primary)) {
+      if (live(primary) && routed) {
         allowed.add('transfer');
         if (state.registration === 'registered') allowed.add('consult');
       }
     }
     if (consult?.state === 'connected' && primary.state === 'held' && !conference) {
-      allowed.add('completeTransfer');
+      if (routed) allowed.add('completeTransfer');
       allowed.add('conference');
     }
-    if (conference) allowed.add('completeTransfer');
+    if (conference && routed) allowed.add('completeTransfer');
   }
   if (signalling && !primary && state.registration === 'registered') allowed.add('dial');
   if (state.wrapup && !primary) allowed.add('wrapup');

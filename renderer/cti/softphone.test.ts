@@ -202,7 +202,8 @@ describe('the softphone', () => {
   it('transfers blind with a REFER to the target and reports a refusal', async () => {
     const { ua, phone } = setUp();
     ua.online();
-    const call = ua.ring({});
+    // A routed call: only those can be transferred or consulted on.
+    const call = ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
     await phone.answer();
     const done = phone.transfer({ kind: 'queue', value: 'billing' });
     expect(call.lastRefer?.target).toBe('sip:billing@demo');
@@ -236,10 +237,23 @@ describe('the softphone', () => {
     expect(phone.state.primary).toBeNull();
   });
 
-  it('cancels a consultation back to the caller', async () => {
+  it('refuses to transfer or consult on a direct call, which the edge would refuse, and sends no REFER', async () => {
     const { ua, phone } = setUp();
     ua.online();
     const call = ua.ring({});
+    await phone.answer();
+    const error = await rejection(phone.transfer({ kind: 'agent', value: 'agent11' }));
+    expect((error as SeatError).code).toBe('INVALID_TRANSITION');
+    await rejection(phone.consult({ kind: 'agent', value: 'agent11' }));
+    expect(call.lastRefer).toBeNull();
+    expect(ua.placed).toEqual([]);
+  });
+
+  it('cancels a consultation back to the caller', async () => {
+    const { ua, phone } = setUp();
+    ua.online();
+    // A routed call: only those can be transferred or consulted on.
+    const call = ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
     await phone.answer();
     await phone.consult({ kind: 'number', value: '2001' });
     ua.placed[0]!.session.emit('accepted', { originator: 'remote' });
@@ -252,7 +266,8 @@ describe('the softphone', () => {
   it('conferences by resuming the caller and mixing, and keeps the consulted party when the caller leaves', async () => {
     const { ua, phone, log } = setUp();
     ua.online();
-    const call = ua.ring({});
+    // A routed call: only those can be transferred or consulted on.
+    const call = ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
     await phone.answer();
     await phone.consult({ kind: 'agent', value: 'agent11' });
     ua.placed[0]!.session.emit('accepted', { originator: 'remote' });
