@@ -136,6 +136,23 @@ describe('e-mail ingest', () => {
     ).toEqual(['demo-queue-billing', 'demo-queue-general']);
   });
 
+  it('stores and routes a message with broken encoding, keeping the problem and the original bytes', async () => {
+    const raw = rawMessage(
+      { 'Content-Type': 'text/plain; charset=x-unknown-8', 'Content-Transfer-Encoding': '8bit' },
+      '',
+    );
+    const [outcome] = await f.ingest.ingest(
+      Buffer.concat([raw, Buffer.from('Preis: 10\xa4\r\n', 'latin1')]),
+      [support],
+      'smtp',
+    );
+    expect(outcome).toMatchObject({ duplicate: false, routed: { action: 'created' } });
+    const stored = f.messages.message(demoTenant, outcome?.message.id ?? '');
+    expect(stored?.text.trim()).toBe('Preis: 10\uFFFD');
+    expect(stored?.parseProblem).toMatch(/unknown character set "x-unknown-8"/);
+    expect(f.messages.raw(demoTenant, outcome?.message.id ?? '')?.includes(Buffer.from([0xa4]))).toBe(true);
+  });
+
   it('keeps a message whose routing failed and routes it on resume', async () => {
     const realRoute = f.router.route;
     let fail = true;

@@ -135,4 +135,75 @@ describe('parsing e-mail', () => {
     });
     expect(messageIdsIn('bare@id.example')).toEqual(['<bare@id.example>']);
   });
+
+  it('keeps a message with an unknown charset label, shows undecodable bytes as replacement characters and records the label', async () => {
+    const raw = crlf([
+      'From: =?x-klingon?B?zfW3vA==?= <k@example.com>',
+      'To: support@demo.seat.test',
+      'Subject: =?x-klingon?B?zfW3vA==?= order',
+      'Message-ID: <unknown-charset@example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=x-klingon-9',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      Buffer.from('caf\xe9 is closed', 'latin1'),
+    ]);
+    const parsed = await parseEmail(raw);
+    expect(parsed.messageId).toBe('<unknown-charset@example.com>');
+    expect(parsed.from?.address).toBe('k@example.com');
+    expect(parsed.subject).toMatch(/^\uFFFD+ order$/);
+    expect(parsed.text.trim()).toBe('caf\uFFFD is closed');
+    expect(parsed.parseProblem).toMatch(/unknown character set "x-klingon-9"/);
+    expect(parsed.parseProblem).toContain('\uFFFD');
+  });
+
+  it('records bytes that are not valid in the declared charset (GBK bytes labelled UTF-8, a broken GB2312 sequence)', async () => {
+    const mislabelled = await parseEmail(
+      crlf([
+        'From: li@example.cn',
+        'Subject: mislabelled',
+        'Message-ID: <mislabelled@example.cn>',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        Buffer.from('c4e3bac3a3accac0bde7', 'hex'),
+      ]),
+    );
+    expect(mislabelled.text).toContain('\uFFFD');
+    expect(mislabelled.parseProblem).toMatch(/not valid in the declared character set \("utf-8"\)/);
+
+    const truncated = await parseEmail(
+      crlf([
+        'From: li@example.cn',
+        'Subject: truncated',
+        'Content-Type: text/html; charset=gb2312',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        Buffer.concat([Buffer.from('<p>'), Buffer.from('c4e3ff', 'hex'), Buffer.from('</p>')]),
+      ]),
+    );
+    expect(truncated.html).toMatch(/^<p>你\uFFFD/);
+    expect(truncated.parseProblem).toMatch(/"gb2312"/);
+  });
+
+  it('records nothing for clean text, nor for a replacement character the sender really sent', async () => {
+    const clean = await parseEmail(
+      crlf([
+        'From: x@example.com',
+        'Subject: fine',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        Buffer.from('café', 'utf8'),
+      ]),
+    );
+    expect(clean.parseProblem).toBeNull();
+    const literal = await parseEmail(
+      Buffer.from(
+        'From: x@example.com\r\nSubject: odd\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nbroken \uFFFD char\r\n',
+        'utf8',
+      ),
+    );
+    expect(literal.text.trim()).toBe('broken \uFFFD char');
+    expect(literal.parseProblem).toBeNull();
+  });
 });

@@ -174,6 +174,41 @@ function fromParsed(parsed: ParsedMail, raw: Buffer): ParsedEmail {
   };
 }
 
+const replacementChar = '\uFFFD';
+const replacementUtf8 = Buffer.from(replacementChar, 'utf8');
+const declaredCharset = /charset\s*=\s*"?([A-Za-z0-9_.:+-]{1,40})/gi;
+const encodedWordCharset = /=\?([A-Za-z0-9_.:+-]{1,40})(?:\*[A-Za-z-]*)?\?[BbQq]\?/g;
+
+/** Whether the platform's decoder knows a charset label (WHATWG labels: utf-8, gbk, big5, iso-8859-x, …). */
+function knownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What went wrong decoding text, or null. mailparser never fails on a bad charset: it decodes an
+ * unknown label as UTF-8 and turns bytes invalid for the charset into U+FFFD. So replacement
+ * characters in what we show, where the sender's bytes held none, mean characters were lost; the
+ * note names the unknown label when there is one. (A label only iconv knows, with text that decoded
+ * cleanly, is not a problem and is not reported.)
+ */
+export function encodingProblem(raw: Buffer, shown: ReadonlyArray<string | null>): string | null {
+  if (!shown.some((s) => s?.includes(replacementChar)) || raw.includes(replacementUtf8)) return null;
+  const source = raw.toString('latin1');
+  const labels = new Set<string>();
+  for (const pattern of [declaredCharset, encodedWordCharset])
+    for (const match of source.matchAll(pattern)) labels.add(match[1]!.toLowerCase());
+  const unknown = [...labels].filter((label) => !knownCharset(label));
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+  if (unknown.length > 0)
+    return `unknown character set ${list(unknown.slice(0, 3))}; characters that could not be decoded show as ${replacementChar}`;
+  return `bytes not valid in the declared character set${labels.size > 0 ? ` (${list([...labels].slice(0, 3))})` : ''} show as ${replacementChar}`;
+}
+
 /** A record for bytes mailparser refused: nothing but the raw text and a stable id. */
 function unparsed(raw: Buffer, problem: string): ParsedEmail {
   return {
@@ -204,7 +239,9 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       skipTextLinks: true,
       maxHtmlLengthToParse: 5 * 1024 * 1024,
     });
-    return fromParsed(parsed, raw);
+    const email = fromParsed(parsed, raw);
+    const problem = encodingProblem(raw, [email.subject, email.text, email.html, email.from?.name ?? null]);
+    return problem ? { ...email, parseProblem: problem } : email;
   } catch (error) {
     return unparsed(raw, error instanceof Error ? error.message : String(error));
   }
