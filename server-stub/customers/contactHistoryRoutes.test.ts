@@ -232,4 +232,15 @@ describe('customer contact history', () => {
     const anonymous = await env.server.app.inject({ method: 'GET', url: `/api/customers/${id}/contacts` });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it("finds a customer's e-mail threads through an index, not by reading every thread", () => {
+    const plan = env.server.store.sqlite
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT id FROM email_threads WHERE tenant_id = ? AND customer_id = ? ORDER BY created_at DESC LIMIT 5',
+      )
+      .all(tenant, 'c') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(
+      /USING INDEX email_threads_customer \(tenant_id=\? AND customer_id=\?\)/,
+    );
+  });
 });

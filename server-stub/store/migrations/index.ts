@@ -12,6 +12,7 @@ import { migration010CallRecords } from './010_call_records';
 import { migration011Webchat } from './011_webchat';
 import { migration012CannedResponses } from './012_canned_responses';
 import { migration013InteractionPriority } from './013_interaction_priority';
+import { migration014ContactHistory } from './014_contact_history';
 
 /**
  * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
@@ -31,4 +32,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['011_webchat', migration011Webchat],
   ['012_canned_responses', migration012CannedResponses],
   ['013_interaction_priority', migration013InteractionPriority],
+  ['014_contact_history', migration014ContactHistory],
 ];
