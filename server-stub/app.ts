@@ -135,6 +135,7 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
     now,
     generateId,
     trunk: options.sipTrunk,
+    heartbeatMs: options.sipHeartbeatMs,
   });
   sipEdge = sip.edge;
   const email = createEmailChannel({

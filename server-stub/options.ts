@@ -64,6 +64,8 @@ export const seatServerOptionsSchema = z
     email: emailOptionsSchema.prefault({}),
     /** Web chat limits (message rate, new chats per address, queue-figure interval). */
     webchat: webchatOptionsSchema.prefault({}),
+    /** Interval of WebSocket pings on /sip; a socket that misses one is closed and its bindings dropped. */
+    sipHeartbeatMs: z.number().int().min(50).max(300_000).default(30_000),
     /** Outbound SIP trunk: a SIP-over-WebSocket gateway for numbers agents dial (absent: numbers get 404). */
     sipTrunk: z
       .object({

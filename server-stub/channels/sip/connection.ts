@@ -7,6 +7,8 @@ export interface SipConnection {
   readonly remote: string;
   isOpen(): boolean;
   send(message: SipMessage): void;
+  /** Writes the CRLF pong that answers an RFC 5626 CRLFCRLF ping (4.4.1). */
+  sendKeepAlivePong(): void;
   close(code: number, reason: string): void;
 }
 

@@ -303,8 +303,14 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     registrar,
     calls,
     receive(connection, frame) {
-      // RFC 7118 5.3: a frame with only CRLF (or CRLFCRLF) is a keep-alive, not a message.
-      if ((typeof frame === 'string' ? frame : frame.toString('latin1')).replace(/\r\n/g, '') === '') return;
+      // A frame of CRLFs only is a keep-alive, not a message (RFC 7118 5.3). CRLFCRLF is a ping
+      // that the edge, which advertises outbound, answers with a CRLF pong (RFC 5626 4.4.1) so
+      // the client knows its flow is alive; a lone CRLF is a pong and needs no answer.
+      const text = typeof frame === 'string' ? frame : frame.toString('latin1');
+      if (text.replace(/\r\n/g, '') === '') {
+        if (text.length >= 4) connection.sendKeepAlivePong();
+        return;
+      }
       const parsed = parseSipMessage(frame);
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason, remote: connection.remote }, 'SIP message refused');

@@ -38,6 +38,13 @@ export interface SipRouteDeps {
   /** Host name the edge writes in Via and Contact. */
   host?: string;
   sweepMs?: number;
+  /**
+   * How often each /sip socket is sent a WebSocket ping (30 s by default, 50 ms to 5 min). A socket
+   * that has not answered the previous ping by the next one is terminated, which drops its
+   * bindings and ends its calls: a dead softphone stops being offered calls within two intervals
+   * instead of keeping its binding until it expires (up to an hour).
+   */
+  heartbeatMs?: number;
   /** Outbound trunk (a SIP-over-WebSocket gateway) for numbers agents dial; none by default. */
   trunk?: { url: string; domain: string } | undefined;
 }
@@ -47,6 +54,9 @@ export function registerSipEdge(
   app: FastifyInstance,
   deps: SipRouteDeps,
 ): { edge: SipEdge; dispose: () => void } {
+  const heartbeatMs = deps.heartbeatMs ?? 30_000;
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 50 || heartbeatMs > 300_000)
+    throw new RangeError(`heartbeatMs must be an integer from 50 to 300000, not ${String(heartbeatMs)}`);
   const log = app.log.child({ channel: 'sip' });
   const records = createCallRecordStore(deps.sqlite, deps.now);
   let trunk: (SipTrunk & { dispose(): void }) | null = null;
@@ -79,7 +89,21 @@ export function registerSipEdge(
   );
   const sweeper = setInterval(() => edge.sweep(), deps.sweepMs ?? 15_000);
   sweeper.unref();
-  const open = new Set<WebSocket>();
+  // Sockets with whether they answered the last ping; ws answers pings by itself, so a socket
+  // that misses one belongs to a peer that is gone (sleeping laptop, dropped network).
+  const open = new Map<WebSocket, { answered: boolean; remote: string }>();
+  const heartbeat = setInterval(() => {
+    for (const [socket, health] of open) {
+      if (!health.answered) {
+        log.info({ remote: health.remote }, 'SIP socket missed a ping: terminated, its bindings dropped');
+        socket.terminate();
+        continue;
+      }
+      health.answered = false;
+      socket.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
   registerVoiceQueuesRoute(app, deps.sqlite);
 
   app.route({
@@ -102,13 +126,21 @@ export function registerSipEdge(
     },
     wsHandler: (socket, request) => {
       let state = State.OPEN;
-      open.add(socket);
+      const remote = `${request.ip}:${request.socket.remotePort ?? 0}`;
+      const health = { answered: true, remote };
+      open.set(socket, health);
+      socket.on('pong', () => {
+        health.answered = true;
+      });
       const connection: SipConnection = {
         id: deps.generateId(),
-        remote: `${request.ip}:${request.socket.remotePort ?? 0}`,
+        remote,
         isOpen: () => state === State.OPEN,
         send(message) {
           if (state === State.OPEN) socket.send(serializeSipMessage(message));
+        },
+        sendKeepAlivePong() {
+          if (state === State.OPEN) socket.send('\r\n');
         },
         close(code, reason) {
           if (state !== State.OPEN) return;
@@ -140,10 +172,11 @@ export function registerSipEdge(
     edge,
     dispose() {
       clearInterval(sweeper);
+      clearInterval(heartbeat);
       trunk?.dispose();
       stopDecisions();
       edge.dispose();
-      for (const socket of open) socket.close(1001, 'server shutting down');
+      for (const socket of open.keys()) socket.close(1001, 'server shutting down');
     },
   };
 }

@@ -54,6 +54,9 @@ export function connectSipTrunk(options: SipTrunkOptions): SipTrunk & { dispose(
       send: (message) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(serializeSipMessage(message));
       },
+      sendKeepAlivePong: () => {
+        if (ws.readyState === WebSocket.OPEN) ws.send('\r\n');
+      },
       close: (code, reason) => ws.close(code, reason),
     };
     ws.on('open', () => {

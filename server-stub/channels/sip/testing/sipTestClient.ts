@@ -7,6 +7,8 @@ import { header } from '../message/sipMessage';
 export interface SipTestClient {
   socket: WebSocket;
   received: ParsedMessage[];
+  /** Frames of CRLFs only (RFC 5626 keep-alive pongs), kept apart from SIP messages. */
+  keepAlives: string[];
   /** Sends raw text as one frame. */
   sendRaw(text: string): void;
   /** Resolves with (and removes) the first message matching, or fails after `ms`. */
@@ -14,11 +16,16 @@ export interface SipTestClient {
   close(): Promise<void>;
 }
 
-/** Opens a client on `url` (ws://host:port/sip) with the `sip` subprotocol. */
-export async function connectSip(url: string): Promise<SipTestClient> {
-  const socket = new WebSocket(url, 'sip');
+/**
+ * Opens a client on `url` (ws://host:port/sip) with the `sip` subprotocol. With `autoPong: false`
+ * it leaves the server's WebSocket pings unanswered, as a peer that is gone would.
+ */
+export async function connectSip(url: string, options: { autoPong?: boolean } = {}): Promise<SipTestClient> {
+  const socket = new WebSocket(url, 'sip', { autoPong: options.autoPong ?? true });
   const received: ParsedMessage[] = [];
+  const keepAlives: string[] = [];
   socket.on('message', (data) => {
+    if (/^(\r\n)+$/.test(String(data))) return void keepAlives.push(String(data));
     const parsed = parseSipMessage(String(data));
     if (!parsed.ok) throw new Error(`server sent a malformed SIP message: ${parsed.reason}\n${String(data)}`);
     received.push(parsed.message);
@@ -30,6 +37,7 @@ export async function connectSip(url: string): Promise<SipTestClient> {
   return {
     socket,
     received,
+    keepAlives,
     sendRaw: (text) => socket.send(text),
     async next(match, ms = 5000) {
       const deadline = Date.now() + ms;
