@@ -4,7 +4,7 @@ import { startTestServer } from '../../testing/testServer';
 import type { ParsedMessage } from './message/parse';
 import { header } from './message/sipMessage';
 import { applicationTortures, mpart01, validTortures } from './message/tortureFixtures';
-import { sdpOffer } from './testing/sipScenario';
+import { answer, invite, registerAgent, sdpOffer, uasDialog } from './testing/sipScenario';
 import { connectSip, digestAuthorization, sipRequest, type SipTestClient } from './testing/sipTestClient';
 
 // RFC 4475's application-layer torture messages through the real edge over a real WebSocket: each
@@ -12,6 +12,7 @@ import { connectSip, digestAuthorization, sipRequest, type SipTestClient } from 
 // call, no binding unless the case is a registration that must succeed), and every refusal leaves
 // a log line. Where a message names example.com, the Request-URI or AOR is moved to the demo
 // tenant so the edge reaches the step under test instead of stopping at "no such address".
+// Last, the refusals inside calls (481, REFER 404) and that each is logged with its reason.
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
 let client: SipTestClient;
@@ -249,5 +250,51 @@ describe('RFC 4475 application-layer torture tests through the SIP edge', () => 
     client.sendRaw(applicationTortures.bcast);
     await expectOnlyPingAnswered();
     expect(logLines.some((l) => l.includes('SIP stray response dropped'))).toBe(true);
+  });
+});
+
+describe('refusals the edge logs', () => {
+  const ghost = (method: string, to: string, callId: string) =>
+    sipRequest(method, 'sip:edge@seat-edge.invalid', { from: '<sip:x@y>;tag=1', to, callId, cseq: 2 });
+
+  it('logs a 481 for a request in a dialog that does not exist, with or without a To tag, and for a lost CANCEL', async () => {
+    client.sendRaw(ghost('BYE', '<sip:general@demo>;tag=nope', 'ghost-tagged'));
+    expect(await answerTo('ghost-tagged')).toMatchObject({ status: 481 });
+    client.sendRaw(ghost('BYE', '<sip:general@demo>', 'ghost-untagged'));
+    expect(await answerTo('ghost-untagged')).toMatchObject({ status: 481 });
+    client.sendRaw(ghost('REFER', '<sip:general@demo>', 'ghost-refer'));
+    expect(await answerTo('ghost-refer')).toMatchObject({ status: 481 });
+    client.sendRaw(ghost('CANCEL', '<sip:general@demo>', 'ghost-cancel'));
+    expect(await answerTo('ghost-cancel')).toMatchObject({ status: 481 });
+    const logged = refusalsLogged(481).join('\n');
+    expect(refusalsLogged(481)).toHaveLength(4);
+    expect(logged).toContain('no such dialog');
+    expect(logged).toContain('outside a dialog');
+    expect(logged).toContain('CANCEL matches no INVITE');
+    expectNothingChanged();
+  });
+
+  it('logs a REFER to an unknown target (404) with its reason, and the call goes on', async () => {
+    const agentId = 'demo-agent-agent01';
+    const agent = await connectSip(url);
+    await registerAgent(agent, 'agent01');
+    env.server.routing.service.setAgentState('tenant-demo', agentId, 'ready', null, agentId);
+    invite(client, 'refer-404', 'anonymous', 'general');
+    const offer = await agent.next((m) => m.kind === 'request' && m.method === 'INVITE');
+    answer(agent, offer, 'a1');
+    expect(await answerTo('refer-404')).toMatchObject({ status: 200 });
+    agent.sendRaw(
+      sipRequest('REFER', 'sip:edge@seat-edge.invalid', {
+        ...uasDialog(offer, 'a1', 'agent01'),
+        cseq: 2,
+        extra: ['Refer-To: <sip:nobody-here@demo>'],
+      }),
+    );
+    expect(await agent.next((m) => m.kind === 'response' && m.core.cseq.method === 'REFER')).toMatchObject({
+      status: 404,
+    });
+    expect(refusalsLogged(404).join('\n')).toContain('Unknown transfer target');
+    expect(env.server.sip.calls.count()).toBe(1);
+    await agent.close();
   });
 });
