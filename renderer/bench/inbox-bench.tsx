@@ -13,9 +13,10 @@ import { toInboxRow } from '../inbox/inbox-row';
 import { benchInteraction, benchInteractions, benchServiceLevelSeconds } from './bench-data';
 import { LoopbackSocket } from './loopback-socket';
 
-// The inbox benchmark page: the real Inbox (team-lead view: the tenant's whole list, live frames)
-// fed through the app's own path (list load → inbox store → batched grid transactions; frames as
-// JSON text through SeatSocket's parse and schema check). A plain ag-grid with the same rows is
+// The inbox benchmark page: the real Inbox (team-lead view) fed through the app's own path: the
+// lead's view loaded once (list load → inbox store → batched grid transactions), then kept current
+// only by interaction.update frames as the server's lead feed sends them (seat-events/
+// leadInteractionFeed.ts; no periodic reload), as JSON text through SeatSocket's parse and schema check. A plain ag-grid with the same rows is
 // measured first in the same page as the floor. scripts/bench-inbox.mjs drives it and reads
 // window.__bench.
 

@@ -16,8 +16,8 @@ import { InboxFilterBar } from './InboxFilterBar';
 import { InboxGrid } from './InboxGrid';
 import './Inbox.css';
 
-// Leads get no frames for their team's work, so their list is loaded again this often.
-const leadReloadMs = 5000;
+// A lead's list that failed to load is tried again after this long (once loaded, frames keep it current).
+const leadRetryMs = 5000;
 const leadBatchMs = 250;
 // More changes than this in one batch are a load, not something to read out row by row.
 const announceLimit = 20;
@@ -59,7 +59,8 @@ export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer, ans
   const isAgent = user.role === 'agent';
 
   // Agents get their own work by frames (the server sends offers and owned work again on connect);
-  // leads and admins also load the tenant's list, which only they may read.
+  // leads and admins load their view of the tenant once (and again after a reconnect), then the
+  // server's interaction.update frames for that view keep it current (seat-events/leadInteractionFeed.ts).
   const store = useMemo(
     () =>
       createInboxStore({
@@ -68,7 +69,7 @@ export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer, ans
         // An agent's inbox holds what is offered to or owned by them; a rejected or transferred item leaves it.
         ...(isAgent ? { keep: (i: Interaction) => i.agentId === user.agentId } : {}),
         timers,
-        reloadMs: leadReloadMs,
+        retryMs: leadRetryMs,
         // A lead's stream can be a thousand changes a second: fewer, larger grid transactions re-sort less often.
         ...(isAgent ? {} : { batchMs: leadBatchMs }),
         onLoadError: setLoadError,

@@ -20,7 +20,7 @@ describe('inbox api', () => {
     const { api, calls } = apiAnswering({ interactions: [] });
     await expect(api.listInteractions()).resolves.toEqual([]);
     expect(calls[0]).toBe(
-      'http://seat.test/api/interactions?state=queued,offered,active,held,wrapup&limit=500',
+      'http://seat.test/api/interactions?state=queued,offered,active,held,wrapup&limit=10000',
     );
   });
 

@@ -23,7 +23,8 @@ export function createInboxApi(http: HttpClient): InboxApi {
       (
         await http.request({
           method: 'GET',
-          path: '/api/interactions?state=queued,offered,active,held,wrapup&limit=500',
+          // The lead's whole view (the server scopes it): loaded once, then kept by live frames.
+          path: '/api/interactions?state=queued,offered,active,held,wrapup&limit=10000',
           schema: listSchema,
         })
       ).interactions,

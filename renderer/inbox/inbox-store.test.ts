@@ -176,6 +176,73 @@ describe('inbox store', () => {
     expect(call).toBe(2);
   });
 
+  it('loads the list again when the socket is greeted anew (a reconnect), but not while a load is under way', async () => {
+    const lists = [
+      [interaction('i1', { state: 'active' })],
+      [interaction('i1', { state: 'active' }), interaction('i2', { state: 'queued', agentId: null })],
+    ];
+    let call = 0;
+    let answer: (() => void) | null = null;
+    const { frames, store, timers, ids } = setup(
+      () =>
+        new Promise<Interaction[]>((resolve) => {
+          const list = lists[call] ?? [];
+          call += 1;
+          answer = () => resolve(list);
+        }),
+    );
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    };
+    const hello: ServerMessage = {
+      type: 'hello',
+      user: {
+        id: 'u',
+        tenantId: 't',
+        username: 'lead01',
+        displayName: 'L',
+        role: 'team_lead',
+        agentId: null,
+      },
+      serverTime: '2026-01-01T10:00:00.000Z',
+    };
+    frames.next(hello);
+    expect(call).toBe(1);
+    answer!();
+    await settle();
+    expect(ids(store.rows())).toEqual(['i1:active']);
+    // No period: between reconnects only frames change the list.
+    expect(timers.pendingDelays().filter((ms) => ms > 100)).toEqual([]);
+    frames.next(hello);
+    expect(call).toBe(2);
+    answer!();
+    await settle();
+    expect(ids(store.rows())).toEqual(['i1:active', 'i2:queued']);
+  });
+
+  it('tries a failed load again after the retry delay, and only then', async () => {
+    let call = 0;
+    const frames = new Subject<ServerMessage>();
+    const timers = new ManualTimers();
+    const errors: unknown[] = [];
+    const store = createInboxStore({
+      frames$: frames,
+      load: () => (++call === 1 ? Promise.reject(new Error('down')) : Promise.resolve([interaction('i1')])),
+      timers,
+      retryMs: 5000,
+      onLoadError: (error) => errors.push(error),
+    });
+    store.start();
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    expect(errors).toHaveLength(1);
+    expect(timers.pendingDelays()).toEqual([5000]);
+    timers.fireAll();
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    expect(call).toBe(2);
+    expect(store.size()).toBe(1);
+    expect(timers.pendingDelays().filter((ms) => ms === 5000)).toEqual([]);
+  });
+
   it('drops work that leaves the agent, such as a rejected offer going back to the queue', () => {
     const { frames, timers, store, seen, ids } = setup(null, undefined, (i) => i.agentId === 'a1');
     frames.next(offer('i1'));

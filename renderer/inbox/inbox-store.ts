@@ -17,16 +17,22 @@ export interface InboxTransaction {
 export interface InboxStoreOptions {
   /** The seat socket's frames. */
   frames$: Observable<ServerMessage>;
-  /** Loads the interactions the user may see at start, or null when the role has no list (agents get theirs by frames). */
+  /**
+   * Loads the interactions the user may see at start and again whenever the socket is greeted anew
+   * (a reconnect: frames sent meanwhile were lost), or null when the role has no list (agents get
+   * theirs by frames).
+   */
   load: (() => Promise<Interaction[]>) | null;
   timers: Timers;
   /** Which interactions belong in this inbox (an agent's: those offered to or owned by them); all when absent. */
   keep?: (interaction: Interaction) => boolean;
   /** How long changes gather before they go out as one transaction. */
   batchMs?: number;
-  /** How often to load the list again (leads get no frames for their team's work); none when absent. */
+  /** How often to load the list again besides reconnects; none when absent (live frames keep it current). */
   reloadMs?: number;
-  /** Called when a load fails; the store keeps following frames and retries at the next reload. */
+  /** After a failed load, try again this much later; the reload period when absent. */
+  retryMs?: number;
+  /** Called when a load fails; the store keeps following frames and retries (retryMs, next reload or reconnect). */
   onLoadError?: (error: unknown) => void;
   /** Called when a load succeeds (clears an error shown earlier). */
   onLoaded?: () => void;
@@ -165,7 +171,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     start() {
       let live = true;
       let cancelReload: (() => void) | null = null;
-      const subscription = options.frames$.subscribe(onFrame);
+      const subscription = options.frames$.subscribe((frame) => {
+        onFrame(frame);
+        // The server greets every new connection; one already loading is newer than what was missed.
+        if (frame.type === 'hello' && load && touchedDuringLoad === null) {
+          cancelReload?.();
+          cancelReload = null;
+          loadOnce();
+        }
+      });
       const load = options.load;
       let cancelStep: (() => void) | null = null;
       // A list of many thousand rows is applied a slice per task, so the page stays responsive; frames
@@ -195,22 +209,22 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         if (!load) return;
         const touched = new Set<string>();
         touchedDuringLoad = touched;
-        const settle = () => {
+        const settle = (failed: boolean) => {
           if (touchedDuringLoad === touched) touchedDuringLoad = null;
-          if (live && options.reloadMs !== undefined)
-            cancelReload = options.timers.set(loadOnce, options.reloadMs);
+          const delay = failed ? (options.retryMs ?? options.reloadMs) : options.reloadMs;
+          if (live && delay !== undefined) cancelReload = options.timers.set(loadOnce, delay);
         };
         load().then(
           (list) => {
             if (!live) return;
             reconcile(list, touched, () => {
               options.onLoaded?.();
-              settle();
+              settle(false);
             });
           },
           (error: unknown) => {
             if (live) options.onLoadError?.(error);
-            settle();
+            settle(true);
           },
         );
       };

@@ -41,6 +41,11 @@ export interface DecisionSinks {
   toAgent(tenantId: string, agentId: string, frame: ServerMessage): void;
   /** Statistics records (also fed during replay, so figures survive a restart). */
   stats(event: StatsEvent): void;
+  /**
+   * Once per interaction an event changed (offered, accepted, ended, moved…), with its current wire
+   * form built only if asked for: what team leads' seats follow. Not called during replay.
+   */
+  interactionChanged?(tenantId: string, interactionId: string, view: () => Interaction): void;
 }
 
 /** An agent state change as subscribers see it. */
@@ -143,7 +148,17 @@ export interface InteractionService extends InteractionCommands {
   /** The same actions without building the interaction's view afterwards (the seat socket only acks). */
   actions: SeatActions;
   get(tenantId: string, interactionId: string): Interaction;
-  list(tenantId: string, states: readonly InteractionState[], limit: number): Interaction[];
+  /** Interactions in these states, newest first; with `agents`, only queued ones and those of these agents. */
+  list(
+    tenantId: string,
+    states: readonly InteractionState[],
+    limit: number,
+    agents?: readonly string[],
+  ): Interaction[];
+  /** The team an agent belongs to in the routing configuration, or null. */
+  teamOf(tenantId: string, agentId: string): string | null;
+  /** The agents of a team, by id. */
+  teamAgents(tenantId: string, teamId: string): string[];
   queueLive(tenantId: string, queueId: string): QueueLive;
   agentStatus(tenantId: string, agentId: string): AgentStatus | undefined;
   agents(tenantId: string): AgentStatus[];
@@ -161,6 +176,8 @@ interface Tenant {
   feed: StatsFeed;
   config: Map<string, string>;
   agentIds: Set<string>;
+  /** Agent id → team id, as the routing configuration has it. */
+  agentTeams: Map<string, string | null>;
 }
 
 const canonicalHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -208,7 +225,10 @@ export function createInteractionService(options: InteractionServiceOptions): In
     tenant.live.apply(decisions);
     const key = configKey(event);
     if (key) tenant.config.set(key, configFingerprint(event));
-    if (event.type === 'agent_upsert') tenant.agentIds.add(event.agent.agentId);
+    if (event.type === 'agent_upsert') {
+      tenant.agentIds.add(event.agent.agentId);
+      tenant.agentTeams.set(event.agent.agentId, event.agent.teamId);
+    }
     for (const record of tenant.feed.translate(event, decisions)) sinks.stats(record as StatsEvent);
     if (accepted.replay) return;
     fanOut(tenantId, decisions, previous);
@@ -219,7 +239,16 @@ export function createInteractionService(options: InteractionServiceOptions): In
     decisions: readonly Decision[],
     previous: Map<string, AgentStatus | undefined>,
   ) => {
+    const changed = sinks.interactionChanged ? new Set<string>() : null;
     for (const d of decisions) {
+      if (
+        changed &&
+        (d.type === 'interaction_state' ||
+          d.type === 'offer' ||
+          d.type === 'offer_withdrawn' ||
+          d.type === 'release')
+      )
+        changed.add(d.interactionId);
       switch (d.type) {
         case 'agent_state': {
           // The seat hears it through the agent-state listeners (the socket layer subscribes there).
@@ -270,6 +299,15 @@ export function createInteractionService(options: InteractionServiceOptions): In
           break;
       }
     }
+    if (!changed) return;
+    // After the agents' own frames, so a lead who is also the agent hears the offer (with its expiry) first.
+    for (const interactionId of changed) {
+      sinks.interactionChanged!(tenantId, interactionId, () => {
+        const row = projection.get(tenantId, interactionId);
+        if (!row) throw new SeatError('NOT_FOUND', `There is no interaction ${interactionId}.`);
+        return toInteraction(row);
+      });
+    }
   };
 
   const openTenant = (tenantId: string): Tenant => {
@@ -282,6 +320,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
       ),
       config: new Map<string, string>(),
       agentIds: new Set<string>(),
+      agentTeams: new Map<string, string | null>(),
     } as Tenant;
     tenant.router = createTenantRouter({
       tenantId,
@@ -579,9 +618,14 @@ export function createInteractionService(options: InteractionServiceOptions): In
     actions,
 
     get: view,
-    list(tenantId, states, limit) {
+    list(tenantId, states, limit, agents) {
       tenantOf(tenantId);
-      return projection.list(tenantId, states, limit).map((row) => toInteraction(row));
+      return projection.list(tenantId, states, limit, agents).map((row) => toInteraction(row));
+    },
+    teamOf: (tenantId, agentId) => tenants.get(tenantId)?.agentTeams.get(agentId) ?? null,
+    teamAgents(tenantId, teamId) {
+      const teams = tenants.get(tenantId)?.agentTeams ?? new Map<string, string | null>();
+      return [...teams].filter(([, team]) => team === teamId).map(([agentId]) => agentId);
     },
 
     queueLive(tenantId, queueId) {

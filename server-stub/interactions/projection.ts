@@ -64,8 +64,16 @@ export interface InteractionProjection {
   get(tenantId: string, interactionId: string): InteractionRow | undefined;
   /** Interactions an agent is offered or holds (offered, active, wrap-up), oldest first. */
   heldBy(tenantId: string, agentId: string): InteractionRow[];
-  /** Interactions in the given states, newest first, at most `limit`. */
-  list(tenantId: string, states: readonly InteractionState[], limit: number): InteractionRow[];
+  /**
+   * Interactions in the given states, newest first, at most `limit`; with `agents`, only those queued
+   * or offered to or held by one of these agents (a team lead's view).
+   */
+  list(
+    tenantId: string,
+    states: readonly InteractionState[],
+    limit: number,
+    agents?: readonly string[],
+  ): InteractionRow[];
 }
 
 const liveForAgent = ['offered', 'active', 'wrapup'] as const;
@@ -268,11 +276,18 @@ export function createInteractionProjection(db: Database): InteractionProjection
     heldBy(tenantId, agentId) {
       return selectHeld.all(tenantId, agentId, ...liveForAgent) as InteractionRow[];
     },
-    list(tenantId, states, limit) {
+    list(tenantId, states, limit, agents) {
       if (states.length === 0) return [];
-      const sql = `SELECT * FROM interactions WHERE tenant_id = ? AND state IN (${states.map(() => '?').join(', ')})
+      const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+      const scope =
+        agents === undefined
+          ? ''
+          : agents.length === 0
+            ? ` AND state = 'queued'`
+            : ` AND (state = 'queued' OR agent_id IN (${marks(agents.length)}))`;
+      const sql = `SELECT * FROM interactions WHERE tenant_id = ? AND state IN (${marks(states.length)})${scope}
         ORDER BY created_at DESC, id DESC LIMIT ?`;
-      return db.prepare(sql).all(tenantId, ...states, limit) as InteractionRow[];
+      return db.prepare(sql).all(tenantId, ...states, ...(agents ?? []), limit) as InteractionRow[];
     },
   };
 }

@@ -6,6 +6,7 @@ import { registerInteractionRoutes } from '../api/routing/interactionRoutes';
 import { registerRoutingReadRoutes } from '../api/routing/routingReadRoutes';
 import type { RouterConfig } from '../routing/events';
 import { createRouter } from '../routing/router';
+import { createLeadInteractionFeed } from '../seat-events/leadInteractionFeed';
 import { createRoutingSocketExtension } from '../seat-events/routingSocket';
 import { createStatsAggregator, type StatsAggregator } from '../stats/aggregator';
 import { createWallboardHub, type WallboardHub } from '../stats/wallboard-hub';
@@ -64,7 +65,11 @@ export function createRouting(options: RoutingOptions): Routing {
     onListenerError: (error) => options.onError(error, 'wallboard listener'),
   });
   const log = createInteractionLog(store.sqlite);
-  const service = createInteractionService({
+  // Team leads' inboxes follow their view of the tenant's work live; bound to the service built next.
+  const leads = createLeadInteractionFeed({
+    teamOf: (tenantId, agentId) => service.teamOf(tenantId, agentId),
+  });
+  const service: InteractionService = createInteractionService({
     sqlite: store.sqlite,
     db: store.db,
     log,
@@ -80,6 +85,7 @@ export function createRouting(options: RoutingOptions): Routing {
     },
     sinks: {
       toAgent: options.sendToAgent,
+      interactionChanged: (tenantId, interactionId, view) => leads.changed(tenantId, interactionId, view),
       stats(event) {
         try {
           stats.apply(event);
@@ -100,7 +106,7 @@ export function createRouting(options: RoutingOptions): Routing {
     stats,
     wallboards,
     blacklist,
-    socketExtension: createRoutingSocketExtension(service, wallboards),
+    socketExtension: createRoutingSocketExtension(service, wallboards, leads),
     registerRoutes(app) {
       registerInteractionRoutes(app, service);
       registerRoutingReadRoutes(app, service, now, stats);

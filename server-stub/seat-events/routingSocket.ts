@@ -4,10 +4,12 @@ import type { InteractionService } from '../interactions/interactionService';
 import type { WallboardSnapshot } from '@contract/wallboard';
 import type { WallboardFrame, WallboardHub } from '../stats/wallboard-hub';
 import type { SeatSocketExtension } from '../ws/seatSocketRoute';
+import type { LeadInteractionFeed } from './leadInteractionFeed';
 
 // The routing frames of the seat socket: accept, reject, end, wrap up and transfer an interaction,
 // and wallboard subscriptions for team leads and admins. On open, an agent's seat gets its live
-// offer and the interactions it holds again, which is how a seat recovers after a server restart.
+// offer and the interactions it holds again, which is how a seat recovers after a server restart;
+// a lead's or admin's seat starts following the interactions they may see (leadInteractionFeed.ts).
 
 type RoutingFrame = Extract<ClientMessage, { type: `interaction.${string}` | `wallboard.${string}` }>;
 
@@ -18,6 +20,7 @@ const isRoutingFrame = (message: ClientMessage): message is RoutingFrame =>
 export function createRoutingSocketExtension(
   service: InteractionService,
   wallboards: WallboardHub,
+  leads?: LeadInteractionFeed,
 ): SeatSocketExtension {
   const subscriptions = new WeakMap<object, () => void>();
 
@@ -25,7 +28,9 @@ export function createRoutingSocketExtension(
     onOpen(connection) {
       const { tenantId, agentId } = connection.auth.user;
       if (agentId) for (const frame of service.resumeFrames(tenantId, agentId)) connection.send(frame);
+      const stopFollowing = leads?.add(connection);
       return () => {
+        stopFollowing?.();
         subscriptions.get(connection)?.();
         subscriptions.delete(connection);
       };

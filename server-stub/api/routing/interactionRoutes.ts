@@ -29,7 +29,8 @@ const listQuery = z
       .default('queued,offered,active,wrapup')
       .transform((s) => s.split(','))
       .pipe(z.array(interactionStateSchema).min(1).max(10)),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    // A lead's inbox loads its whole view once and then follows frames, so the page is large.
+    limit: z.coerce.number().int().min(1).max(10_000).default(100),
   })
   .strict();
 const handlers = ['agent', 'team_lead'] as const;
@@ -80,13 +81,20 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     method: 'GET',
     url: '/api/interactions',
     access: ['team_lead', 'admin'],
-    summary: 'Interactions of the tenant in the given states (comma separated), newest first',
+    summary:
+      "Interactions in the given states (comma separated), newest first: an admin's whole tenant; a team lead's view, i.e. the tenant's queued work and what is offered to or held by the agents of the lead's team",
     tags: ['routing'],
     querystring: listQuery,
     response: { 200: z.object({ interactions: z.array(interactionSchema) }) },
-    handler: async ({ query, request }) => ({
-      interactions: service.list(callerOf(request).user.tenantId, query.state, query.limit),
-    }),
+    handler: async ({ query, request }) => {
+      const { user } = callerOf(request);
+      // The same view the lead's seat socket follows (seat-events/leadInteractionFeed.ts).
+      const team =
+        user.role === 'admin' || user.agentId === null ? null : service.teamOf(user.tenantId, user.agentId);
+      const agents =
+        user.role === 'admin' ? undefined : team === null ? [] : service.teamAgents(user.tenantId, team);
+      return { interactions: service.list(user.tenantId, query.state, query.limit, agents) };
+    },
   });
 
   defineRoute(app, {

@@ -306,6 +306,45 @@ describe('routing over HTTP and the seat WebSocket', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("streams a team lead the tenant's queued work and their own team's, lists the same, and takes work off when it leaves the team", async () => {
+    const lead1 = await seat('lead01');
+    const lead2 = await seat('lead02');
+    const a1 = await seat('agent01');
+    // Nobody is ready: both leads see the new work waiting.
+    const waiting = await create('lead-view-0001', { channel: 'sms' });
+    for (const lead of [lead1, lead2])
+      expect(
+        (await lead.next('interaction.update', (m) => m.interaction.id === waiting.id)).interaction,
+      ).toMatchObject({ state: 'queued', priority: 0, slaDueAt: expect.any(String) });
+    // Offered to agent01 (lead01's team): lead01 follows it, lead02's list loses it.
+    await ready(a1);
+    const offered = await lead1.next(
+      'interaction.update',
+      (m) => m.interaction.id === waiting.id && m.interaction.state === 'offered',
+    );
+    expect(offered.interaction.agentId).toBe(agentId(1));
+    expect(await lead2.next('interaction.revoked', (m) => m.interactionId === waiting.id)).toMatchObject({
+      reason: 'out_of_view',
+    });
+    const other = await create('lead-view-0002', { channel: 'sms', queueId: billing });
+    const list = async (username: string) => {
+      const reply = await http(
+        'GET',
+        '/api/interactions?state=queued,offered,active&limit=10000',
+        await t.login(username),
+      );
+      expect(reply.status).toBe(200);
+      return (reply.body['interactions'] as Interaction[]).map((i) => i.id).sort();
+    };
+    expect(await list('lead01')).toEqual([waiting.id, other.id].sort());
+    expect(await list('lead02')).toEqual([other.id]);
+    expect(await list('admin')).toEqual([waiting.id, other.id].sort());
+    // Agents get no lead frames about others' work.
+    expect(a1.frames.some((f) => f.type === 'interaction.update' && f.interaction.id === other.id)).toBe(
+      false,
+    );
+  });
+
   it('streams wallboard figures to the tenant’s team leads only, and refuses agents', async () => {
     const acme = 'tenant-acme';
     await t.server.store.db
