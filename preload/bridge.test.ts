@@ -40,6 +40,7 @@ const answers: Record<string, unknown> = {
   'settings:set': { ...defaultSettings, language: 'en' },
   'app:info': appInfo,
   'notification:show': null,
+  'notification:close': null,
   'app:setBadgeCount': null,
 };
 
@@ -52,12 +53,14 @@ describe('preload bridge', () => {
     expect(await seat.getAppInfo()).toEqual(appInfo);
     expect(await seat.showNotification({ id: 'n', title: 't', body: 'b' })).toBeNull();
     expect(await seat.setBadgeCount(3)).toBeNull();
+    expect(await seat.closeNotification('n')).toBeNull();
     expect(ipc.invoke.mock.calls).toEqual([
       ['settings:get'],
       ['settings:set', { language: 'en' }],
       ['app:info'],
       ['notification:show', { id: 'n', title: 't', body: 'b' }],
       ['app:setBadgeCount', 3],
+      ['notification:close', 'n'],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map(([c]) => c))).toEqual(new Set(Object.keys(invokeChannels)));
   });

@@ -69,6 +69,7 @@ export function createSeatBridge(ipc: IpcRendererLike, warn: BridgeWarn): SeatBr
     setSettings: (patch) => invoke('settings:set', patch),
     getAppInfo: () => invoke('app:info'),
     showNotification: (request) => invoke('notification:show', request),
+    closeNotification: (id) => invoke('notification:close', id),
     setBadgeCount: (count) => invoke('app:setBadgeCount', count),
     onSettingsChanged: (listener) => subscribe('settings:changed', listener),
     onNotificationClicked: (listener) => subscribe('notification:clicked', listener),

@@ -73,6 +73,7 @@ describe('preload bundle', () => {
     expect(Object.keys(exposed)).toEqual(['seat']);
     expect(Object.keys(exposed.seat).sort()).toEqual(
       [
+        'closeNotification',
         'getAppInfo',
         'getSettings',
         'onNotificationClicked',
@@ -200,6 +201,7 @@ describe('main bundle', () => {
     expect([...fake.handlers.keys()].sort()).toEqual([
       'app:info',
       'app:setBadgeCount',
+      'notification:close',
       'notification:show',
       'settings:get',
       'settings:set',

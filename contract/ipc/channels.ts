@@ -9,10 +9,13 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** The renderer's name for one of its notifications, to replace, close or recognise a click on it. */
+export const notificationIdSchema = z.string().min(1).max(128);
+
 /** A desktop notification the renderer asks for (e.g. an incoming offer). */
 export const notificationRequestSchema = z
   .object({
-    id: z.string().min(1).max(128),
+    id: notificationIdSchema,
     title: z.string().min(1).max(200),
     body: z.string().max(1000),
   })
@@ -31,6 +34,7 @@ export const invokeChannels = {
   'settings:set': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
   'app:info': { args: z.tuple([]), result: appInfoSchema },
   'notification:show': { args: z.tuple([notificationRequestSchema]), result: z.null() },
+  'notification:close': { args: z.tuple([notificationIdSchema]), result: z.null() },
   'app:setBadgeCount': { args: z.tuple([badgeCountSchema]), result: z.null() },
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -54,6 +58,8 @@ export interface SeatBridge {
   setSettings(patch: InvokeArgs<'settings:set'>[0]): Promise<InvokeResult<'settings:set'>>;
   getAppInfo(): Promise<InvokeResult<'app:info'>>;
   showNotification(request: InvokeArgs<'notification:show'>[0]): Promise<null>;
+  /** Closes the notification of that id if it is still on screen (a call answered, given up or over). */
+  closeNotification(id: InvokeArgs<'notification:close'>[0]): Promise<null>;
   /** Shows `count` as the app's badge while the window is in the background; 0 clears it. */
   setBadgeCount(count: InvokeArgs<'app:setBadgeCount'>[0]): Promise<null>;
   /** Subscribes to settings changes; returns the unsubscribe. */

@@ -16,7 +16,7 @@ function setup() {
     defaults: defaultSettings,
     log,
   });
-  const notifications = { show: vi.fn(() => null) };
+  const notifications = { show: vi.fn(() => null), close: vi.fn(() => null) };
   const badge = { set: vi.fn(() => null) };
   const dispose = registerIpcHandlers(
     ipcMain,
@@ -52,6 +52,13 @@ describe('registerIpcHandlers', () => {
       value: null,
     });
     expect(notifications.show).toHaveBeenCalledWith({ id: 'n', title: 't', body: 'b' });
+    expect(await invoke('notification:close', own, 'n')).toEqual({ ok: true, value: null });
+    expect(notifications.close).toHaveBeenCalledWith('n');
+    expect(await invoke('notification:close', own, '')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(notifications.close).toHaveBeenCalledTimes(1);
     expect(await invoke('app:setBadgeCount', own, 4)).toEqual({ ok: true, value: null });
     expect(badge.set).toHaveBeenCalledWith(4);
     expect(await invoke('app:setBadgeCount', own, -1)).toMatchObject({

@@ -25,6 +25,7 @@ export function registerIpcHandlers(
     handleInvoke(ipcMain, 'settings:set', (patch) => services.settings.set(patch), options),
     handleInvoke(ipcMain, 'app:info', () => services.appInfo(), options),
     handleInvoke(ipcMain, 'notification:show', (request) => services.notifications.show(request), options),
+    handleInvoke(ipcMain, 'notification:close', (id) => services.notifications.close(id), options),
     handleInvoke(ipcMain, 'app:setBadgeCount', (count) => services.badge.set(count), options),
   ];
   return () => {

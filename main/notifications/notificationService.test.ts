@@ -45,6 +45,17 @@ describe('notification service', () => {
     expect(created[1]?.close).not.toHaveBeenCalled();
   });
 
+  it('closes a notification still showing by its id, and ignores an id it does not know', () => {
+    const { service, created } = setup();
+    service.show({ id: 'call-1', title: 'Incoming call', body: '' });
+    service.show({ id: 'call-2', title: 'Incoming call', body: '' });
+    expect(service.close('call-1')).toBeNull();
+    expect(created.map((n) => n.close.mock.calls.length)).toEqual([1, 0]);
+    expect(service.close('call-1')).toBeNull();
+    expect(service.close('never-shown')).toBeNull();
+    expect(created.map((n) => n.close.mock.calls.length)).toEqual([1, 0]);
+  });
+
   it('closes the oldest notification past the limit', () => {
     const { service, created } = setup(true, 2);
     for (const id of ['a', 'b', 'c']) service.show({ id, title: id, body: '' });

@@ -12,6 +12,8 @@ export interface NotificationLike {
 /** Shows desktop notifications for the renderer and reports which one the agent clicked. */
 export interface NotificationService {
   show(request: NotificationRequest): null;
+  /** Closes the notification of that id if it still shows; an unknown id changes nothing. */
+  close(id: string): null;
 }
 
 export interface NotificationServiceDeps {
@@ -56,6 +58,12 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
         oldest.close();
       }
       notification.show();
+      return null;
+    },
+    close(id) {
+      const notification = showing.get(id);
+      showing.delete(id);
+      notification?.close();
       return null;
     },
   };

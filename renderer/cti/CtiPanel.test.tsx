@@ -47,6 +47,7 @@ function mount(onSeatCommand?: (command: string) => Promise<void>) {
       setSettings: async () => defaultSettings,
       onSettingsChanged: () => () => {},
       showNotification: async () => null,
+      closeNotification: async () => null,
       onNotificationClicked: () => () => {},
     },
     credentials,

@@ -66,6 +66,7 @@ async function setUp(options: { signedIn?: boolean } = {}) {
   const frames = new Subject<ServerMessage>();
   const sent: unknown[] = [];
   const notifications: NotificationRequest[] = [];
+  const closed: string[] = [];
   const clicks = new Subject<{ id: string }>();
   const settingsChanged = new Subject<Settings>();
   let settings: Settings = {
@@ -84,6 +85,10 @@ async function setUp(options: { signedIn?: boolean } = {}) {
     },
     showNotification: async (request) => {
       notifications.push(request);
+      return null;
+    },
+    closeNotification: async (id) => {
+      closed.push(id);
       return null;
     },
     onNotificationClicked: (listener) => {
@@ -121,6 +126,7 @@ async function setUp(options: { signedIn?: boolean } = {}) {
     frames,
     sent,
     notifications,
+    closed,
     clicks,
     settingsChanged,
     log,
@@ -195,6 +201,41 @@ describe('the CTI session', () => {
     expect(call.calls).toEqual([['terminate', { status_code: 603, reason_phrase: 'Decline' }]]);
     expect(phone.state.primary).toBeNull();
     expect(sent).toEqual([]);
+  });
+
+  it('closes the incoming call notification once the call is answered in the app', async () => {
+    const { session, uas, notifications, closed } = await setUp();
+    uas[0]!.ua.online();
+    uas[0]!.ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
+    expect(notifications.map((n) => n.id)).toEqual(['call-leg-1']);
+    expect(closed).toEqual([]);
+    await session.answerOffer('int-1', 'answer');
+    expect(closed).toEqual(['call-leg-1']);
+  });
+
+  it('closes the incoming call notification when the caller gives up, and only once', async () => {
+    const { uas, closed } = await setUp();
+    uas[0]!.ua.online();
+    const call = uas[0]!.ua.ring({ 'X-Seat-Interaction-Id': 'int-1' });
+    call.end('remote');
+    expect(closed).toEqual(['call-leg-1']);
+    uas[0]!.ua.online();
+    expect(closed).toEqual(['call-leg-1']);
+  });
+
+  it('closes the incoming call notification when the agent declines, or when the call ends after a click answered it', async () => {
+    const { uas, phone, clicks, closed } = await setUp();
+    uas[0]!.ua.online();
+    uas[0]!.ua.ring({});
+    await phone.reject();
+    expect(closed).toEqual(['call-leg-1']);
+    const second = uas[0]!.ua.ring({});
+    clicks.next({ id: 'call-leg-1' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(phone.state.primary?.state).toBe('connected');
+    expect(closed).toEqual(['call-leg-1', 'call-leg-1']);
+    second.end('remote');
+    expect(closed).toHaveLength(2);
   });
 
   it('enters wrap-up when the router says so for this agent and sends the disposition', async () => {

@@ -21,6 +21,7 @@ export interface CtiHost {
   setSettings(patch: SettingsPatch): Promise<Settings>;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
   showNotification(request: NotificationRequest): Promise<null>;
+  closeNotification(id: string): Promise<null>;
   onNotificationClicked(listener: (event: { id: string }) => void): () => void;
 }
 
@@ -140,11 +141,25 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
         if (settings.value) startPhone(settings.value);
       });
 
+      // The leg whose ringing a notification announces, until it stops ringing.
+      let announced: string | null = null;
       const incoming = phone.incoming$.subscribe((leg) => {
         if (leg.customerId) screenPop.next(leg.customerId);
+        announced = leg.id;
         host
           .showNotification({ id: `${notificationPrefix}${leg.id}`, ...deps.describeCall(leg) })
           .catch((error: unknown) => deps.warn('the incoming call notification could not be shown', error));
+      });
+      // Answered in the app, given up by the caller, declined or over: the notification would only
+      // mislead (and a click on it would find nothing to answer), so it goes.
+      const ringing = phone.state$.subscribe((state) => {
+        if (announced === null) return;
+        if (state.primary?.id === announced && state.primary.state === 'ringing') return;
+        const id = `${notificationPrefix}${announced}`;
+        announced = null;
+        host
+          .closeNotification(id)
+          .catch((error: unknown) => deps.warn('the incoming call notification could not be closed', error));
       });
       const stopClicks = host.onNotificationClicked(({ id }) => {
         const leg = phone.state.primary;
@@ -172,6 +187,7 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
         stopSettings();
         credentialChanges.unsubscribe();
         incoming.unsubscribe();
+        ringing.unsubscribe();
         stopClicks();
         frames.unsubscribe();
       };

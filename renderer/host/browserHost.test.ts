@@ -161,6 +161,18 @@ describe('browser host notifications', () => {
     expect(clicked).toEqual(['offer-1']);
   });
 
+  it('closes a shown notification by its id, and refuses a malformed id', async () => {
+    const { api, shown } = fakeNotifications('granted');
+    const { host } = makeHost({ notifications: api });
+    await host.showNotification({ id: 'call-1', title: 'Incoming call', body: '' });
+    await host.showNotification({ id: 'call-2', title: 'Incoming call', body: '' });
+    await expect(host.closeNotification('call-1')).resolves.toBeNull();
+    expect(shown.map((n) => n.closed)).toEqual([true, false]);
+    await expect(host.closeNotification('unknown')).resolves.toBeNull();
+    await expect(host.closeNotification('')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(shown.map((n) => n.closed)).toEqual([true, false]);
+  });
+
   it('rejects with UNAVAILABLE when notifications are denied or missing', async () => {
     const { api, shown } = fakeNotifications('denied');
     await expect(

@@ -1,6 +1,6 @@
 import { parseOrThrow, SeatError } from '@contract/errors';
 import type { AppInfo, EventPayload, NotificationRequest } from '@contract/ipc/channels';
-import { badgeCountSchema, notificationRequestSchema } from '@contract/ipc/channels';
+import { badgeCountSchema, notificationIdSchema, notificationRequestSchema } from '@contract/ipc/channels';
 import type { Settings } from '@contract/ipc/settings';
 import { defaultSettings, settingsPatchSchema, settingsSchema } from '@contract/ipc/settings';
 import { mergeSettings, recoverSettings } from '@contract/ipc/settingsMerge';
@@ -74,6 +74,9 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
     }
   };
 
+  // Shown notifications by id, so the seat can close one (a call answered in the page) by its id.
+  const showing = new Map<string, { close(): void }>();
+
   const notify = async (request: NotificationRequest): Promise<null> => {
     const api = deps.notifications;
     if (!api) throw new SeatError('UNAVAILABLE', 'This browser cannot show notifications.');
@@ -81,9 +84,11 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
     if (permission !== 'granted')
       throw new SeatError('UNAVAILABLE', 'Notifications are blocked for the web seat.');
     const shown = new api(request.title, { body: request.body, tag: request.id });
+    showing.set(request.id, shown);
     shown.onclick = () => {
       deps.focusWindow();
       shown.close();
+      if (showing.get(request.id) === shown) showing.delete(request.id);
       deps.events.dispatchEvent(new CustomEvent(notificationClickedEvent, { detail: { id: request.id } }));
     };
     return null;
@@ -109,6 +114,12 @@ export function createBrowserHost(deps: BrowserHostDeps): Host {
       locale: deps.navigator.language,
     }),
     showNotification: async (request) => notify(parseOrThrow(notificationRequestSchema, request)),
+    closeNotification: async (id) => {
+      const valid = parseOrThrow(notificationIdSchema, id);
+      showing.get(valid)?.close();
+      showing.delete(valid);
+      return null;
+    },
     // A page has no OS badge: renderer/notify marks the tab's title and favicon instead.
     setBadgeCount: async (count) => {
       parseOrThrow(badgeCountSchema, count);

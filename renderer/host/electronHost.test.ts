@@ -10,6 +10,7 @@ function fakeBridge(overrides: Partial<SeatBridge> = {}): SeatBridge {
     setSettings: vi.fn(async () => defaultSettings),
     getAppInfo: vi.fn(async () => ({ version: '1', platform: 'linux' as const, locale: 'en' })),
     showNotification: vi.fn(async () => null),
+    closeNotification: vi.fn(async () => null),
     setBadgeCount: vi.fn(async () => null),
     onSettingsChanged: vi.fn(() => () => undefined),
     onNotificationClicked: vi.fn(() => () => undefined),
@@ -27,6 +28,8 @@ describe('electron host', () => {
     expect(bridge.setSettings).toHaveBeenCalledWith({ language: 'en' });
     await host.showNotification({ id: 'x', title: 't', body: 'b' });
     expect(bridge.showNotification).toHaveBeenCalledWith({ id: 'x', title: 't', body: 'b' });
+    await host.closeNotification('x');
+    expect(bridge.closeNotification).toHaveBeenCalledWith('x');
     await host.setBadgeCount(2);
     expect(bridge.setBadgeCount).toHaveBeenCalledWith(2);
     const listener = vi.fn();

@@ -28,6 +28,7 @@ export function createElectronHost(bridge: SeatBridge): Host {
     setSettings: (patch) => call(() => bridge.setSettings(patch)),
     getAppInfo: () => call(() => bridge.getAppInfo()),
     showNotification: (request) => call(() => bridge.showNotification(request)),
+    closeNotification: (id) => call(() => bridge.closeNotification(id)),
     setBadgeCount: (count) => call(() => bridge.setBadgeCount(count)),
     onSettingsChanged: (listener) => bridge.onSettingsChanged(listener),
     onNotificationClicked: (listener) => bridge.onNotificationClicked(listener),
