@@ -1,5 +1,6 @@
 import {
   SoftphonePage,
+  customerWithPhone,
   dtmfSent,
   expectAudible,
   expectAudioFlowing,
@@ -24,9 +25,13 @@ test.describe('voice: customer to agent', () => {
   }) => {
     const seat = await phones.agent('agent10');
     const customer = await phones.caller();
-    await customer.call('billing');
+    const known = customerWithPhone();
+    await customer.call('billing', known.phone);
 
     await seat.expectCall('ringing');
+    // The number the caller gave finds their record: the agent sees who it is before answering.
+    await expect(seat.page.getByTestId('customer-view')).toHaveAttribute('data-customer-id', known.id);
+    await expect(seat.page.getByTestId('customer-profile')).toContainText(known.name);
     await expect(seat.button('answer')).toBeEnabled();
     await expect(seat.button('hold')).toBeDisabled();
     // The shortcut the button announces is the one that works.

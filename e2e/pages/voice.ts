@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { SeatPage } from './seat-page';
@@ -168,6 +170,33 @@ export async function expectAudioFlowing(page: Page, what: string): Promise<void
     .toBeGreaterThan(before + 1000);
 }
 
+/**
+ * A demo customer with a phone number of their own (no one else has it), not blacklisted and with
+ * no account manager (who would be tried first), read from the e2e server's database.
+ */
+export function customerWithPhone(): { id: string; name: string; phone: string } {
+  const port = process.env.SEAT_E2E_PORT;
+  const dataDir = port ? `test-results/e2e-data-${port}` : 'test-results/e2e-data';
+  const db = new Database(path.resolve(import.meta.dirname, '..', '..', dataDir, 'seat.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    const row = db
+      .prepare(
+        `SELECT c.id AS id, c.name AS name, p.value AS phone FROM customers c JOIN customer_contact_points p ON p.customer_id = c.id
+         WHERE p.kind = 'phone' AND c.account_manager_agent_id IS NULL AND c.blacklist_status = 'none'
+         AND (SELECT COUNT(*) FROM customer_contact_points q WHERE q.kind = 'phone' AND q.value = p.value) = 1
+         ORDER BY c.id LIMIT 1`,
+      )
+      .get() as { id: string; name: string; phone: string } | undefined;
+    if (!row) throw new Error('the demo seed has no customer with a phone number of their own');
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
 /** The customer's call page at /widget/. */
 export class CallerPage {
   constructor(readonly page: Page) {}
@@ -176,9 +205,11 @@ export class CallerPage {
     return this.page.getByTestId('call-status');
   }
 
-  async call(queue: string): Promise<void> {
+  /** Calls `queue`, giving `number` as the caller's own phone number when there is one. */
+  async call(queue: string, number?: string): Promise<void> {
     await this.page.goto(`/widget/?tenant=demo&queue=${queue}`);
     await voiceExpect(this.status).toHaveAttribute('data-state', 'idle');
+    if (number) await this.page.getByTestId('call-number').fill(number);
     await this.page.getByTestId('call-button').click();
   }
 
