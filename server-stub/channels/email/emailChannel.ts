@@ -8,6 +8,7 @@ import type { ResolvedEmailOptions } from './emailOptions';
 import { registerEmailRoutes } from './emailRoutes';
 import { createEmailSender, type EmailSender } from './emailSender';
 import { createImapPoller } from './imapPoller';
+import { createImapPollers, type ImapPollers } from './imapPollers';
 import { createEmailIngest, type EmailIngest } from './ingest';
 import { createMailboxStore, type MailboxStore } from './mailboxStore';
 import { createMessageStore, type MessageStore } from './messageStore';
@@ -40,6 +41,8 @@ export interface EmailChannel {
   start(): Promise<() => Promise<void>>;
   /** Where the SMTP receiver listens, once started (null when it is off). */
   smtpAddress(): { host: string; port: number } | null;
+  /** Ids of the mailboxes whose IMAP poller runs now (follows mailbox saves at runtime). */
+  polledMailboxes(): string[];
 }
 
 /** Builds the channel. */
@@ -59,6 +62,7 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
     mailbox.settings.relay ?? options.defaultRelay;
   const sender = createEmailSender({ messages, relayOf, now, newId: generateId });
   let receiver: SmtpReceiver | null = null;
+  let pollers: ImapPollers | null = null;
 
   ingest.onIngested((event) => {
     if (!relayOf(event.mailbox)) return;
@@ -96,22 +100,26 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
       if (deps.seedDemo && store.sqlite.prepare("SELECT 1 FROM queues WHERE id = 'demo-queue-general'").get())
         seedDemoMailboxes(mailboxes, now());
       await ingest.resumeUnrouted();
-      const stops: Array<() => void> = [];
+      let unfollow: () => void = () => {};
       if (options.imapPolling) {
-        for (const mailbox of mailboxes.all()) {
-          if (!mailbox.settings.imap) continue;
-          const poller = createImapPoller({
-            mailbox,
-            maxMessageBytes: options.maxMessageBytes,
-            deliver: async (raw, box) => void (await ingest.ingest(raw, [box], 'imap')),
-            scheduler: {
-              set: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
-              clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-            },
-            onError,
-          });
-          stops.push(poller.start());
-        }
+        const running = createImapPollers({
+          create: (mailbox) =>
+            createImapPoller({
+              mailbox,
+              maxMessageBytes: options.maxMessageBytes,
+              deliver: async (raw, box) => void (await ingest.ingest(raw, [box], 'imap')),
+              scheduler: {
+                set: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
+                clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+              },
+              onError,
+            }),
+          onError,
+        });
+        pollers = running;
+        // Follow saves first, so a mailbox saved while the others start is not missed.
+        unfollow = mailboxes.onSaved((mailbox) => running.sync(mailbox));
+        for (const mailbox of mailboxes.all()) running.sync(mailbox);
       }
       if (options.smtp) {
         receiver = await startSmtpReceiver({
@@ -125,10 +133,13 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
         });
       }
       return async () => {
-        for (const stop of stops) stop();
+        unfollow();
+        await pollers?.stop();
+        pollers = null;
         await receiver?.close();
       };
     },
     smtpAddress: () => receiver?.address() ?? null,
+    polledMailboxes: () => pollers?.polled() ?? [],
   };
 }

@@ -19,6 +19,8 @@ export interface ImapPoller {
   pollOnce(): Promise<PollResult>;
   /** Starts the timer; returns the function that stops it. */
   start(): () => void;
+  /** Resolves once no round is running (a stopped poller's last round may still be finishing). */
+  idle(): Promise<void>;
 }
 
 /** A timer source, injected so tests need none. */
@@ -104,6 +106,13 @@ export function createImapPoller(deps: {
 
   return {
     pollOnce,
+    idle: () =>
+      running
+        ? running.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve(),
     start() {
       let stopped = false;
       let handle: unknown = null;

@@ -12,6 +12,8 @@ export interface MailboxStore {
   list(tenantId: string): Mailbox[];
   /** Every mailbox of every tenant (for the pollers). */
   all(): Mailbox[];
+  /** Calls `listener` with each mailbox once it is saved (the pollers follow); returns the unsubscribe. */
+  onSaved(listener: (mailbox: Mailbox) => void): () => void;
 }
 
 interface MailboxRow {
@@ -50,6 +52,8 @@ export function createMailboxStore(sqlite: Database): MailboxStore {
      ON CONFLICT (id) DO UPDATE SET address = excluded.address, display_name = excluded.display_name, queue_id = excluded.queue_id, config = excluded.config`,
   );
 
+  const listeners = new Set<(mailbox: Mailbox) => void>();
+
   return {
     save(tenantId, input, now) {
       const mailbox = parseOrThrow(mailboxInputSchema, input);
@@ -73,7 +77,9 @@ export function createMailboxStore(sqlite: Database): MailboxStore {
         );
       });
       save();
-      return { ...mailbox, tenantId };
+      const saved = { ...mailbox, tenantId };
+      for (const listener of [...listeners]) listener(saved);
+      return saved;
     },
     byAddress(address) {
       const row = byAddress.get(address.trim().toLowerCase()) as MailboxRow | undefined;
@@ -85,5 +91,9 @@ export function createMailboxStore(sqlite: Database): MailboxStore {
     },
     list: (tenantId) => (list.all(tenantId) as MailboxRow[]).map(toMailbox),
     all: () => (all.all() as MailboxRow[]).map(toMailbox),
+    onSaved(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }
