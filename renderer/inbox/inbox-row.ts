@@ -17,7 +17,7 @@ export interface InboxRow {
   slaDueAt: string | null;
   /** Offers only: when the offer lapses. */
   expiresAt: string | null;
-  /** An offer the agent has not opened yet. */
+  /** An offer the agent has not opened yet, or work where the customer wrote since the agent last opened it. */
   unread: boolean;
 }
 
@@ -85,7 +85,13 @@ function channelFields(attached: Record<string, unknown>): Record<string, unknow
 /** Maps an interaction (and offer expiry, unread mark) to its inbox row. */
 export function toInboxRow(
   interaction: Interaction,
-  extra: { expiresAt?: string | null; unread?: boolean } = {},
+  extra: {
+    expiresAt?: string | null;
+    /** The offer is not opened yet (counts for offers only). */
+    unread?: boolean;
+    /** A customer chat line or e-mail arrived since the agent last opened it (any state). */
+    newMessage?: boolean;
+  } = {},
 ): InboxRow {
   const a = channelFields(interaction.attached);
   return {
@@ -103,6 +109,6 @@ export function toInboxRow(
     priority: interaction.priority,
     slaDueAt: interaction.slaDueAt,
     expiresAt: interaction.state === 'offered' ? (extra.expiresAt ?? null) : null,
-    unread: interaction.state === 'offered' && (extra.unread ?? false),
+    unread: (interaction.state === 'offered' && (extra.unread ?? false)) || (extra.newMessage ?? false),
   };
 }

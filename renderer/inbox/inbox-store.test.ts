@@ -243,6 +243,60 @@ describe('inbox store', () => {
     expect(timers.pendingDelays().filter((ms) => ms === 5000)).toEqual([]);
   });
 
+  it("marks owned work unread when the customer writes (chat line or e-mail) until the agent opens it, but not for the agent's own lines", () => {
+    const { frames, timers, store } = setup(null, undefined, (i) => i.agentId === 'a1');
+    frames.next(update('c1', { state: 'active', channel: 'im' }));
+    frames.next(update('e1', { state: 'active', channel: 'email' }));
+    timers.fireAll();
+    expect([store.row('c1')?.unread, store.row('e1')?.unread]).toEqual([false, false]);
+    const line = (author: 'customer' | 'agent', seq: number): ServerMessage => ({
+      type: 'chat.message',
+      interactionId: 'c1',
+      chatId: 'chat-1',
+      message: {
+        seq,
+        author,
+        agentId: author === 'agent' ? 'a1' : null,
+        authorName: null,
+        text: 'hello',
+        attachment: null,
+        clientId: null,
+        sentAt: '2026-01-01T10:01:00.000Z',
+      },
+    });
+    frames.next(line('agent', 1));
+    expect(store.row('c1')?.unread).toBe(false);
+    frames.next(line('customer', 2));
+    frames.next({
+      type: 'email.received',
+      interactionId: 'e1',
+      threadId: 't1',
+      message: {
+        id: 'm2',
+        threadId: 't1',
+        direction: 'inbound',
+        messageId: '<m2@x.test>',
+        from: { address: 'ada@x.test', name: 'Ada' },
+        to: [],
+        cc: [],
+        subject: 'Re: invoice',
+        date: '2026-01-01T10:01:00.000Z',
+        receivedAt: '2026-01-01T10:01:00.000Z',
+        preview: 'One more thing',
+        attachmentCount: 0,
+        status: 'received',
+        parseProblem: null,
+      },
+    });
+    timers.fireAll();
+    expect([store.row('c1')?.unread, store.row('e1')?.unread]).toEqual([true, true]);
+    // A later change of the work keeps the mark; opening the row clears it.
+    frames.next(update('c1', { state: 'wrapup', channel: 'im', updatedAt: '2026-01-01T10:02:00.000Z' }));
+    expect(store.row('c1')?.unread).toBe(true);
+    store.markOpened('c1');
+    expect([store.row('c1')?.unread, store.row('e1')?.unread]).toEqual([false, true]);
+  });
+
   it('drops work that leaves the agent, such as a rejected offer going back to the queue', () => {
     const { frames, timers, store, seen, ids } = setup(null, undefined, (i) => i.agentId === 'a1');
     frames.next(offer('i1'));

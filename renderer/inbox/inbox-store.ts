@@ -49,7 +49,7 @@ export interface InboxStore {
   interaction(id: string): Interaction | undefined;
   /** Batched changes since the last emission; a burst of frames becomes one transaction. */
   readonly transactions$: Observable<InboxTransaction>;
-  /** Clears the unread mark of an offer the agent opened. */
+  /** Clears the unread mark of an offer, or of work with new customer messages, that the agent opened. */
   markOpened(id: string): void;
   /** Starts following frames and loading; returns the disposer. */
   start(): () => void;
@@ -77,6 +77,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   // What each changed id needs in the next transaction, relative to what the grid already holds.
   const pending = new Map<string, Pending>();
   const removed = new Map<string, InboxRow>();
+  // Rows where the customer wrote (chat line, e-mail) since the agent last opened them.
+  const newMessages = new Set<string>();
   const transactions = new Subject<InboxTransaction>();
   let cancelFlush: (() => void) | null = null;
 
@@ -119,6 +121,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (!row) return;
     rows.delete(id);
     interactions.delete(id);
+    newMessages.delete(id);
     if (pending.get(id) === 'add') pending.delete(id);
     else {
       pending.set(id, 'remove');
@@ -136,7 +139,21 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (previous && known && expiresAt === null && sameInteraction(known, interaction)) return;
     interactions.set(interaction.id, interaction);
     const unread = interaction.state === 'offered' && (previous ? previous.unread : true);
-    put(toInboxRow(interaction, { expiresAt: expiresAt ?? previous?.expiresAt ?? null, unread }));
+    put(
+      toInboxRow(interaction, {
+        expiresAt: expiresAt ?? previous?.expiresAt ?? null,
+        unread,
+        newMessage: newMessages.has(interaction.id),
+      }),
+    );
+  };
+
+  // The customer wrote in work this inbox shows: the row is marked until the agent opens it.
+  const customerWrote = (id: string) => {
+    const row = rows.get(id);
+    if (!row) return;
+    newMessages.add(id);
+    if (!row.unread) put({ ...row, unread: true });
   };
 
   // Ids a frame changed while a list load was under way: the frame is newer than that list.
@@ -153,6 +170,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         return apply(frame.interaction, null);
       case 'interaction.revoked':
         return drop(frame.interactionId);
+      case 'email.received':
+        return customerWrote(frame.interactionId);
+      case 'chat.message':
+        return frame.message.author === 'customer' ? customerWrote(frame.interactionId) : undefined;
       default:
         return;
     }
@@ -165,6 +186,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     interaction: (id) => interactions.get(id),
     transactions$: transactions.asObservable(),
     markOpened(id) {
+      newMessages.delete(id);
       const row = rows.get(id);
       if (row?.unread) put({ ...row, unread: false });
     },
