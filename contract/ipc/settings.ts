@@ -87,9 +87,9 @@ export const defaultSettings: Settings = {
     hangup: 'CommandOrControl+Shift+H',
     hold: 'CommandOrControl+Shift+O',
     mute: 'CommandOrControl+Shift+M',
-    ready: 'CommandOrControl+Shift+R',
-    notReady: 'CommandOrControl+Shift+N',
-    focusInbox: 'CommandOrControl+Shift+I',
+    ready: 'Alt+Shift+R',
+    notReady: 'Alt+Shift+N',
+    focusInbox: 'Alt+Shift+I',
   },
   softphone: noSoftphoneOverride,
 };

@@ -136,11 +136,11 @@ describe('CtiPanel', () => {
     });
     // The settings are read when the session starts.
     await waitFor(async () => {
-      await userEvent.keyboard('{Control>}{Shift>}R{/Shift}{/Control}');
+      await userEvent.keyboard('{Alt>}{Shift>}R{/Shift}{/Alt}');
       expect(seen).toEqual(['ready']);
     });
-    await userEvent.keyboard('{Control>}{Shift>}I{/Shift}{/Control}');
-    await userEvent.keyboard('{Control>}{Shift>}N{/Shift}{/Control}');
+    await userEvent.keyboard('{Alt>}{Shift>}I{/Shift}{/Alt}');
+    await userEvent.keyboard('{Alt>}{Shift>}N{/Shift}{/Alt}');
     expect(seen).toEqual(['ready', 'focusInbox', 'notReady']);
     expect((await screen.findByRole('alert')).textContent).toBe('The server said no.');
     // A chord with another modifier is not the hotkey.

@@ -33,13 +33,21 @@ describe('CTI shortcuts', () => {
     const seat = seatShortcuts({ ...defaultSettings.hotkeys, ready: 'Alt+Shift+2' });
     expect(seat).toEqual({
       ready: 'Alt+Shift+2',
-      notReady: 'CommandOrControl+Shift+N',
-      focusInbox: 'CommandOrControl+Shift+I',
+      notReady: 'Alt+Shift+N',
+      focusInbox: 'Alt+Shift+I',
     });
-    expect(seatShortcuts({})).toEqual({ ...seat, ready: 'CommandOrControl+Shift+R' });
+    expect(seatShortcuts({})).toEqual({ ...seat, ready: 'Alt+Shift+R' });
     const cti = ctiShortcuts(defaultSettings.hotkeys);
     const all = [...ctiCommands.map((c) => cti[c]), ...seatCommands.map((c) => seatShortcuts({})[c])];
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('gives no default to a chord the browser or Electron keeps for itself (reload, DevTools, new windows)', () => {
+    const reserved = /^CommandOrControl\+(Shift\+)?[RINTW]$/;
+    const cti = ctiShortcuts(defaultSettings.hotkeys);
+    const seat = seatShortcuts(defaultSettings.hotkeys);
+    for (const chord of [...ctiCommands.map((c) => cti[c]), ...seatCommands.map((c) => seat[c])])
+      expect(chord).not.toMatch(reserved);
   });
 
   it('matches CommandOrControl as Control off macOS and Meta on it', () => {

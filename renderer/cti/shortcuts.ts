@@ -54,9 +54,9 @@ export type SeatCommand = (typeof seatCommands)[number];
 /** The accelerator of every seat command, from the hotkey settings where they name one. */
 export function seatShortcuts(hotkeys: Partial<Record<HotkeyAction, string>>): Record<SeatCommand, string> {
   return {
-    ready: hotkeys.ready ?? 'CommandOrControl+Shift+R',
-    notReady: hotkeys.notReady ?? 'CommandOrControl+Shift+N',
-    focusInbox: hotkeys.focusInbox ?? 'CommandOrControl+Shift+I',
+    ready: hotkeys.ready ?? 'Alt+Shift+R',
+    notReady: hotkeys.notReady ?? 'Alt+Shift+N',
+    focusInbox: hotkeys.focusInbox ?? 'Alt+Shift+I',
   };
 }
 

@@ -36,11 +36,11 @@ describe('AgentStateControl', () => {
         pending={false}
         enabled
         onChoose={() => {}}
-        keyShortcuts="Control+Shift+R Control+Shift+N"
+        keyShortcuts="Alt+Shift+R Alt+Shift+N"
       />,
     );
     expect(screen.getByTestId('agent-state-select').getAttribute('aria-keyshortcuts')).toBe(
-      'Control+Shift+R Control+Shift+N',
+      'Alt+Shift+R Alt+Shift+N',
     );
   });
 
