@@ -53,6 +53,21 @@ describe('interaction service', () => {
     expect(f.service.list(demoTenant, ['queued'], 10).map((i) => i.priority)).toEqual([600, 0]);
   });
 
+  it("lists a team's view: every queued interaction, and only the offered or held work of the team's agents", () => {
+    expect(f.service.teamOf(demoTenant, agentOf(1))).toBe('demo-team-1');
+    expect(f.service.teamOf(demoTenant, agentOf(13))).toBe('demo-team-2');
+    expect(f.service.teamAgents(demoTenant, 'demo-team-1')).toContain(agentOf(1));
+    f.service.setAgentState(demoTenant, agentOf(1), 'ready', null, agentOf(1));
+    const offered = create('key-00000020', { channel: 'sms' }).interaction;
+    const waiting = create('key-00000021').interaction;
+    expect(offered).toMatchObject({ state: 'offered', agentId: agentOf(1) });
+    const live = ['queued', 'offered', 'active'] as const;
+    const ids = (agents: string[]) => f.service.list(demoTenant, live, 10, agents).map((i) => i.id);
+    expect(ids(f.service.teamAgents(demoTenant, 'demo-team-1'))).toEqual([waiting.id, offered.id]);
+    expect(ids(f.service.teamAgents(demoTenant, 'demo-team-2'))).toEqual([waiting.id]);
+    expect(ids([])).toEqual([waiting.id]);
+  });
+
   it('returns the original interaction for a retried create with the same key and queues it once', () => {
     const first = create('key-00000002');
     const again = create('key-00000002');

@@ -302,11 +302,8 @@ export function createInteractionService(options: InteractionServiceOptions): In
     if (!changed) return;
     // After the agents' own frames, so a lead who is also the agent hears the offer (with its expiry) first.
     for (const interactionId of changed) {
-      sinks.interactionChanged!(tenantId, interactionId, () => {
-        const row = projection.get(tenantId, interactionId);
-        if (!row) throw new SeatError('NOT_FOUND', `There is no interaction ${interactionId}.`);
-        return toInteraction(row);
-      });
+      const row = projection.get(tenantId, interactionId);
+      if (row) sinks.interactionChanged!(tenantId, interactionId, () => toInteraction(row));
     }
   };
 
