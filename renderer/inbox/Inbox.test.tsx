@@ -317,4 +317,28 @@ describe('Inbox', () => {
     expect(screen.getByRole('columnheader', { name: 'Agent' })).toBeTruthy();
     await waitFor(() => expect(rowOf('i9')?.textContent).toContain('Wang Fang'));
   });
+
+  it("keeps a team lead's list current from the server's frames without reading it again", async () => {
+    const lead: User = { ...agent, username: 'lead01', role: 'team_lead', agentId: 'l1' };
+    const { server, listCalls, flush } = setup(lead, [interaction('i9', { state: 'active', agentId: 'a7' })]);
+    await waitFor(() => expect(listCalls).toHaveLength(1));
+    flush();
+    await waitFor(() => expect(rowOf('i9')).not.toBeNull());
+    act(() =>
+      server.serverSends({
+        type: 'interaction.update',
+        interaction: interaction('i10', { state: 'queued', agentId: null }),
+      }),
+    );
+    act(() =>
+      server.serverSends({ type: 'interaction.revoked', interactionId: 'i9', reason: 'out_of_view' }),
+    );
+    flush();
+    await waitFor(() => expect(rowOf('i10')).not.toBeNull());
+    await waitFor(() => expect(rowOf('i9')).toBeNull());
+    // Every pending timer has run (clock, batches): none of them read the list again.
+    flush();
+    flush();
+    expect(listCalls).toHaveLength(1);
+  });
 });
