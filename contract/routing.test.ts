@@ -4,6 +4,7 @@ import {
   blacklistDecisionRequestSchema,
   blacklistLimitsSchema,
   createInteractionRequestSchema,
+  interactionSchema,
   transferRequestSchema,
 } from './routing';
 import { clientMessageSchema, serverMessageSchema } from './ws';
@@ -68,5 +69,33 @@ describe('routing contract', () => {
       agents: [],
     };
     expect(serverMessageSchema.safeParse({ type: 'wallboard.snapshot', snapshot }).success).toBe(true);
+  });
+
+  it('puts the routing priority and the SLA deadline on every interaction, null when unknown', () => {
+    const interaction = {
+      id: 'i-1',
+      channel: 'email',
+      queueId: 'q',
+      customerId: null,
+      state: 'queued',
+      agentId: null,
+      attached: {},
+      createdAt: '2026-01-01T10:00:00.000Z',
+      updatedAt: '2026-01-01T10:00:00.000Z',
+      estimatedWaitSeconds: null,
+      position: null,
+      disposition: null,
+      releaseReason: null,
+      priority: 600,
+      slaDueAt: '2026-01-01T10:00:20.000Z',
+    };
+    expect(interactionSchema.safeParse(interaction).success).toBe(true);
+    expect(interactionSchema.safeParse({ ...interaction, priority: null, slaDueAt: null }).success).toBe(
+      true,
+    );
+    const { priority: _priority, ...withoutPriority } = interaction;
+    expect(interactionSchema.safeParse(withoutPriority).success).toBe(false);
+    expect(interactionSchema.safeParse({ ...interaction, priority: -1 }).success).toBe(false);
+    expect(interactionSchema.safeParse({ ...interaction, slaDueAt: 'soon' }).success).toBe(false);
   });
 });
