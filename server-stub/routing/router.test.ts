@@ -17,6 +17,20 @@ describe('router: offering work', () => {
     });
   });
 
+  it("tells the head start a queue's priority classes give a customer, and nothing for an unknown queue", () => {
+    const b = bench();
+    b.queue({
+      queueId: 'q',
+      priority: { vipSeconds: 900, tierSeconds: { gold: 120 }, boostSeconds: { angry: 30 } },
+    });
+    expect(b.router.headStartSeconds('q', { vip: false, tier: null, boosts: [] })).toBe(0);
+    // Each boost counts once, as in the routing key.
+    expect(b.router.headStartSeconds('q', { vip: true, tier: 'gold', boosts: ['angry', 'angry'] })).toBe(
+      1050,
+    );
+    expect(b.router.headStartSeconds('nowhere', { vip: true, tier: null, boosts: [] })).toBeNull();
+  });
+
   it('queues a call while nobody is ready and offers it when an agent becomes ready', () => {
     const b = bench();
     b.queue({ queueId: 'q' });
