@@ -9,6 +9,7 @@ import { registerEmailRoutes } from './emailRoutes';
 import { createEmailSender, type EmailSender } from './emailSender';
 import { createImapPoller } from './imapPoller';
 import { createImapPollers, type ImapPollers } from './imapPollers';
+import { createSafeHtml } from './safeHtml';
 import { createEmailIngest, type EmailIngest } from './ingest';
 import { createMailboxStore, type MailboxStore } from './mailboxStore';
 import { createMessageStore, type MessageStore } from './messageStore';
@@ -63,6 +64,21 @@ export function createEmailChannel(deps: EmailChannelOptions): EmailChannel {
   const sender = createEmailSender({ messages, relayOf, now, newId: generateId });
   let receiver: SmtpReceiver | null = null;
   let pollers: ImapPollers | null = null;
+
+  // Sanitised once, as the message arrives, so reading it never pays for it (safeHtml.ts). After the
+  // SMTP answer, not before it: the sender is told "stored" without waiting for the sanitiser.
+  const safeHtmlOf = createSafeHtml(messages);
+  ingest.onIngested(({ outcome }) => {
+    if (outcome.duplicate || !outcome.message.html) return;
+    setImmediate(() => {
+      try {
+        safeHtmlOf(outcome.message);
+      } catch (error) {
+        // Not fatal: the first read sanitises it instead.
+        onError(error, `sanitising the HTML of message ${outcome.message.id}`);
+      }
+    });
+  });
 
   ingest.onIngested((event) => {
     if (!relayOf(event.mailbox)) return;

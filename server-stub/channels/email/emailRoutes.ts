@@ -17,11 +17,11 @@ import type { EmailSender } from './emailSender';
 import { mailboxInputSchema } from './mailboxConfig';
 import type { MailboxStore } from './mailboxStore';
 import type { MessageRecord, MessageStore, ThreadRecord } from './messageStore';
-import { sanitizeEmailHtml } from './sanitizeHtml';
+import { createSafeHtml } from './safeHtml';
 import { summaryOf } from './threadRouting';
 
-// The seat's e-mail API: read a thread and its messages (HTML sanitised here; the seat sanitises
-// again with DOMPurify), download attachments, and reply / reply-all / forward. Agents read the
+// The seat's e-mail API: read a thread and its messages (HTML sanitised once on the server and kept,
+// see safeHtml.ts; the seat sanitises again with DOMPurify), download attachments, and reply / reply-all / forward. Agents read the
 // threads they hold or held; leads and admins read any of their tenant. Only the agent who owns the
 // interaction (or a team lead) sends.
 
@@ -42,9 +42,6 @@ export interface EmailRouteDeps {
   now: () => number;
 }
 
-const attachmentUrl = (messageRowId: string, attachmentId: string) =>
-  `/api/email/messages/${encodeURIComponent(messageRowId)}/attachments/${encodeURIComponent(attachmentId)}`;
-
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -54,6 +51,7 @@ export function contentDisposition(filename: string): string {
 /** Registers /api/email routes. */
 export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps): void {
   const { messages, mailboxes, service } = deps;
+  const safeHtmlOf = createSafeHtml(messages);
 
   const interactionOf = (thread: ThreadRecord): Interaction | null => {
     if (!thread.interactionId) return null;
@@ -106,12 +104,7 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
 
   const messageView = (message: MessageRecord): EmailMessage => {
     const attachments = messages.attachments(message.id, false);
-    const byCid = new Map(attachments.flatMap((a) => (a.contentId ? [[a.contentId, a.id] as const] : [])));
-    const sanitised = message.html
-      ? sanitizeEmailHtml(message.html, (cid) =>
-          byCid.has(cid) ? attachmentUrl(message.id, byCid.get(cid) as string) : null,
-        )
-      : null;
+    const sanitised = safeHtmlOf(message);
     return {
       ...summaryOf(message),
       text: message.text,

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { EmailAddress, EmailAttachment, EmailMessageSummary } from '@contract/email';
 import type { Mailbox } from './mailboxConfig';
 import type { ParsedAttachment, ParsedEmail } from './parseEmail';
+import type { SanitisedHtml } from './sanitizeHtml';
 
 // Threads, messages, raw sources and attachment bytes in SQLite. An inbound message is written whole
 // (thread, message, raw source, attachments) in one transaction, so once `storeInbound` returns it
@@ -111,6 +112,10 @@ export interface MessageStore {
   raw(tenantId: string, messageRowId: string): Buffer | undefined;
   /** The customer whose e-mail contact point is `address` (case-insensitive); null when none or ambiguous. */
   customerByEmail(tenantId: string, address: string): string | null;
+  /** The message's HTML as sanitised for display, or null when not computed yet. */
+  safeHtml(messageRowId: string): SanitisedHtml | null;
+  /** Keeps the sanitised HTML of a message (computed once; a message's HTML never changes). */
+  setSafeHtml(messageRowId: string, safe: SanitisedHtml): void;
 }
 
 interface ThreadRow {
@@ -280,6 +285,10 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
   const rawOf = sqlite.prepare(
     'SELECT r.content FROM email_raw r JOIN email_messages m ON m.id = r.message_row_id WHERE m.tenant_id = ? AND r.message_row_id = ?',
   );
+  const safeHtmlOf = sqlite.prepare('SELECT safe_html, safe_html_notes FROM email_messages WHERE id = ?');
+  const setSafeHtml = sqlite.prepare(
+    'UPDATE email_messages SET safe_html = ?, safe_html_notes = ? WHERE id = ?',
+  );
   const customerByEmail = sqlite.prepare(
     "SELECT DISTINCT customer_id FROM customer_contact_points WHERE tenant_id = ? AND kind = 'email' AND lower(trim(value)) = ? LIMIT 2",
   );
@@ -444,6 +453,16 @@ export function createMessageStore(sqlite: Database, newId: () => string): Messa
         customer_id: string;
       }>;
       return rows.length === 1 ? (rows[0]?.customer_id ?? null) : null;
+    },
+    safeHtml(messageRowId) {
+      const row = safeHtmlOf.get(messageRowId) as
+        { safe_html: string | null; safe_html_notes: string | null } | undefined;
+      if (!row || row.safe_html === null || row.safe_html_notes === null) return null;
+      const notes = JSON.parse(row.safe_html_notes) as Omit<SanitisedHtml, 'html'>;
+      return { html: row.safe_html, ...notes };
+    },
+    setSafeHtml(messageRowId, { html, ...notes }) {
+      setSafeHtml.run(html, JSON.stringify(notes), messageRowId);
     },
   };
 }

@@ -13,6 +13,7 @@ import { migration011Webchat } from './011_webchat';
 import { migration012CannedResponses } from './012_canned_responses';
 import { migration013InteractionPriority } from './013_interaction_priority';
 import { migration014ContactHistory } from './014_contact_history';
+import { migration015EmailSafeHtml } from './015_email_safe_html';
 
 /**
  * Every migration, in order. To change the schema add a file `NNN_what.ts` beside these and one
@@ -33,4 +34,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['012_canned_responses', migration012CannedResponses],
   ['013_interaction_priority', migration013InteractionPriority],
   ['014_contact_history', migration014ContactHistory],
+  ['015_email_safe_html', migration015EmailSafeHtml],
 ];
