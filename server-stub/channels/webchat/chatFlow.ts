@@ -331,6 +331,10 @@ export function createChatFlow(deps: WebchatServiceDeps) {
     if (text.length > maxChatMessageChars) throw new SeatError('MESSAGE_TOO_LONG');
     if (frame.attachmentId && !chats.attachment(chat.id, frame.attachmentId))
       throw new SeatError('NOT_FOUND', 'There is no such attachment in this chat.');
+    // A resend of a stored message (the page missed its `stored`) is confirmed, never rate-limited:
+    // refusing it would show the customer as failed a message the agent already has.
+    const known = chats.byClientId(chat.id, 'customer', frame.clientId);
+    if (known) return toCustomer(chat.id, { type: 'stored', clientId: frame.clientId, seq: known.seq });
     if (!deps.customerLimiter.take(chat.id))
       throw new SeatError('RATE_LIMITED', 'You are sending messages too fast; wait a moment.');
     const { message, duplicate } = chats.append({

@@ -78,6 +78,8 @@ export interface ChatStore {
   setEmailTranscript(chatId: string, on: boolean): void;
   /** Stores a message with the next seq; a known (author, clientId) returns the stored one with `duplicate`. */
   append(message: NewChatMessage): { message: ChatMessage; duplicate: boolean };
+  /** The message `author` already stored under `clientId` in the chat, if any (a resend). */
+  byClientId(chatId: string, author: ChatAuthor, clientId: string): ChatMessage | undefined;
   /** Messages with seq > `after`, in order. */
   messages(chatId: string, after?: number): ChatMessage[];
   /**
@@ -377,6 +379,10 @@ export function createChatStore(sqlite: Database): ChatStore {
       updateEmail.run(on ? 1 : 0, chatId);
     },
     append: (message) => append(message),
+    byClientId(chatId, author, clientId) {
+      const row = selectByClient.get(chatId, author, clientId) as MessageRow | undefined;
+      return row ? toMessage(row) : undefined;
+    },
     messages,
     mark(chatId, which, seq) {
       const record = chat(chatId);

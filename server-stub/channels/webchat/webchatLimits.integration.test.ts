@@ -129,6 +129,27 @@ describe('web chat limits through the real server', { timeout: 30_000 }, () => {
     await agent.waitFor('typing after the refill', (f) => f.type === 'chat.typing', typingAfter);
   });
 
+  it('confirms a resend of a stored message even when the chat is over its message limit', async () => {
+    await boot({ customerBurst: 2, customerPerSecond: 1 });
+    const { page } = await acceptedChat();
+    const mark = page.frames.length;
+    for (const clientId of ['one', 'two', 'three']) page.send({ type: 'message', clientId, text: clientId });
+    const answered = await answers(page, mark, 3, (f) => f.type === 'stored' || f.type === 'error');
+    expect(answered.map((f) => (f.type === 'error' ? `refused ${f.clientId}` : f.type))).toEqual([
+      'stored',
+      'stored',
+      'refused three',
+    ]);
+    const again = page.frames.length;
+    page.send({ type: 'message', clientId: 'one', text: 'one' });
+    const resent = await page.waitFor(
+      'resend answer',
+      (f) => f.type === 'stored' || f.type === 'error',
+      again,
+    );
+    expect(resent).toMatchObject({ type: 'stored', clientId: 'one' });
+  });
+
   it('slows down join attempts of a chat, so forged tokens cannot flood the seat with alerts', async () => {
     await boot({ joinBurst: 2, joinPerSecond: 0.2 });
     await t!.server.routing.service.setAgentState(tenant, agent1, 'ready', null, agent1);
