@@ -21,27 +21,90 @@ const acceleratorSchema = z
 
 const deviceIdSchema = z.string().max(512).nullable();
 
+// A SIP user part: RFC 3261's unreserved and user-unreserved characters, never '@', ':' or spaces.
+const sipUsernameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128)
+  .regex(/^[A-Za-z0-9\-_.!~*'()&=+$,;?/]+$/, "must be a SIP user name without spaces, '@' or ':'");
+
 /**
- * Where the softphone registers. Null fields follow the Seat server: its /sip address and the
- * tenant signed in to; set them to register with another SIP server (ws:// or wss://).
+ * One STUN or TURN server for ICE. A TURN server needs a username and credential (the browser
+ * refuses one without them); a STUN server takes neither.
+ */
+export const iceServerSchema = z
+  .object({
+    urls: z
+      .string()
+      .max(512)
+      .regex(
+        /^(stuns?|turns?):[^\s/?#@]+(\?transport=(udp|tcp))?$/i,
+        'must be a stun:, stuns:, turn: or turns: URL',
+      ),
+    username: z.string().min(1, 'must not be empty').max(256).optional(),
+    credential: z.string().min(1, 'must not be empty').max(256).optional(),
+  })
+  .strict()
+  .superRefine((server, ctx) => {
+    const turn = /^turns?:/i.test(server.urls);
+    for (const key of ['username', 'credential'] as const) {
+      if (turn && server[key] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'a TURN server needs a username and credential',
+        });
+      if (!turn && server[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'only a TURN server takes a username and credential',
+        });
+    }
+  });
+export type IceServer = z.infer<typeof iceServerSchema>;
+/** How many STUN/TURN servers the phone may be given: a few are plenty, each one slows ICE. */
+export const maxIceServers = 8;
+
+// The softphone's fields without defaults, so a patch that leaves one out leaves it unchanged.
+const softphoneFields = {
+  sipServerUrl: z
+    .string()
+    .max(512)
+    .url()
+    .refine((u) => /^wss?:\/\//.test(u), 'must be a ws or wss URL')
+    .nullable(),
+  sipDomain: z
+    .string()
+    .max(253)
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a domain name')
+    .nullable(),
+  sipUsername: sipUsernameSchema.nullable(),
+  iceServers: z.array(iceServerSchema).max(maxIceServers, `must list at most ${maxIceServers} servers`),
+};
+
+/**
+ * Where and as whom the softphone registers. Null fields follow the Seat server: its /sip address,
+ * the tenant signed in to and the agent's Seat username; set them to register with another SIP
+ * server (ws:// or wss://) and account. No ICE servers by default: on the centre's network host
+ * candidates suffice, and an unreachable internet STUN server would only hold up each call.
  */
 export const softphoneSettingsSchema = z
   .object({
-    sipServerUrl: z
-      .string()
-      .max(512)
-      .url()
-      .refine((u) => /^wss?:\/\//.test(u), 'must be a ws or wss URL')
-      .nullable(),
-    sipDomain: z
-      .string()
-      .max(253)
-      .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a domain name')
-      .nullable(),
+    ...softphoneFields,
+    // Settings saved before these fields existed read as "the Seat username" and "no ICE servers".
+    sipUsername: softphoneFields.sipUsername.default(null),
+    iceServers: softphoneFields.iceServers.default([]),
   })
   .strict();
 export type SoftphoneSettings = z.infer<typeof softphoneSettingsSchema>;
-const noSoftphoneOverride: SoftphoneSettings = { sipServerUrl: null, sipDomain: null };
+/** The softphone settings that follow the Seat server (what "Use the Seat server" restores). */
+export const seatServerSoftphone: SoftphoneSettings = {
+  sipServerUrl: null,
+  sipDomain: null,
+  sipUsername: null,
+  iceServers: [],
+};
 
 /** The seat's settings, stored by main in electron-store and validated on every read and write. */
 export const settingsSchema = z
@@ -60,7 +123,7 @@ export const settingsSchema = z
       .strict(),
     hotkeys: z.record(hotkeyActionSchema, acceleratorSchema),
     // Settings saved before the softphone had its own keep working without a fallback warning.
-    softphone: softphoneSettingsSchema.default(noSoftphoneOverride),
+    softphone: softphoneSettingsSchema.default(seatServerSoftphone),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -72,7 +135,7 @@ export const settingsPatchSchema = z
     language: languageSchema.optional(),
     audio: settingsSchema.shape.audio.partial().optional(),
     hotkeys: z.record(hotkeyActionSchema, acceleratorSchema).optional(),
-    softphone: softphoneSettingsSchema.partial().optional(),
+    softphone: z.object(softphoneFields).strict().partial().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -91,5 +154,5 @@ export const defaultSettings: Settings = {
     notReady: 'Alt+Shift+N',
     focusInbox: 'Alt+Shift+I',
   },
-  softphone: noSoftphoneOverride,
+  softphone: seatServerSoftphone,
 };

@@ -18,6 +18,22 @@ describe('mergeSettings', () => {
     mergeSettings(defaultSettings, { language: 'en', audio: { ringerDeviceId: 'x' } });
     expect(defaultSettings).toEqual(before);
   });
+
+  it('keeps the softphone fields a patch does not name', () => {
+    const current = {
+      ...defaultSettings,
+      softphone: {
+        sipServerUrl: 'wss://pbx.example.com/ws',
+        sipDomain: 'pbx.example.com',
+        sipUsername: '1001',
+        iceServers: [{ urls: 'stun:stun.example.com' }],
+      },
+    };
+    expect(mergeSettings(current, { softphone: { sipDomain: 'other.example.com' } }).softphone).toEqual({
+      ...current.softphone,
+      sipDomain: 'other.example.com',
+    });
+  });
 });
 
 describe('recoverSettings', () => {

@@ -12,7 +12,11 @@ export function edgeUrl(serverUrl: string): string {
   return url.toString();
 }
 
-/** Where and as whom the phone registers: the settings' SIP server if named, else the Seat edge. */
+/**
+ * Where and as whom the phone registers: the settings' SIP server if named, else the Seat edge; the
+ * settings' SIP username if named, else the agent's Seat username. `credentials` carries the
+ * password of whichever account that is (the caller asks for it when it is not the Seat one).
+ */
 export function softphoneAccount(
   settings: SoftphoneSettings,
   serverUrl: string,
@@ -22,8 +26,9 @@ export function softphoneAccount(
   return {
     serverUrl: settings.sipServerUrl ?? edgeUrl(serverUrl),
     domain: settings.sipDomain ?? credentials.tenant,
-    username: credentials.username,
+    username: settings.sipUsername ?? credentials.username,
     password: credentials.password,
     displayName,
+    iceServers: settings.iceServers.map((server) => ({ ...server })),
   };
 }

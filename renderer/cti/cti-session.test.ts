@@ -145,6 +145,7 @@ describe('the CTI session', () => {
         username: 'agent10',
         password: 'pw',
         displayName: 'Agent Ten',
+        iceServers: [],
       },
     ]);
     uas[0]!.ua.online();
@@ -264,7 +265,11 @@ describe('the CTI session', () => {
     expect((await firstValueFrom(session.settings$))?.audio.speakerDeviceId).toBe('desk');
     settingsChanged.next({
       ...defaultSettings,
-      softphone: { sipServerUrl: 'wss://pbx.example.com/ws', sipDomain: 'pbx.example.com' },
+      softphone: {
+        ...defaultSettings.softphone,
+        sipServerUrl: 'wss://pbx.example.com/ws',
+        sipDomain: 'pbx.example.com',
+      },
     });
     expect(uas).toHaveLength(2);
     expect(uas[0]!.ua.stopped).toBe(true);

@@ -89,6 +89,8 @@ export interface SoftphoneAccount {
   username: string;
   password: string;
   displayName: string;
+  /** STUN/TURN servers for the calls' ICE; empty keeps to host candidates, which never wait. */
+  iceServers: RTCIceServer[];
 }
 
 /** Builds a user agent for an account (real JsSIP in the app, a fake in tests). */

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { SeatError } from '@contract/errors';
 import { createSoftphone } from './softphone';
-import type { SoftphoneAccount } from './sip-ua';
+import type { MediaOptions, SoftphoneAccount } from './sip-ua';
 import { FakeUa, fakeMedia } from './testing/fake-ua';
 
-const account: SoftphoneAccount = {
+const defaultAccount: SoftphoneAccount = {
   serverUrl: 'ws://127.0.0.1:7420/sip',
   domain: 'demo',
   username: 'agent10',
   password: 'seat-demo',
   displayName: 'Agent Ten',
+  iceServers: [],
 };
 
-function setUp() {
+function setUp(account: SoftphoneAccount = defaultAccount) {
   const ua = new FakeUa();
   const { media, log, tracks } = fakeMedia();
   const timers: Array<{ run: () => void; ms: number; cancelled: boolean }> = [];
@@ -105,6 +106,32 @@ describe('the softphone', () => {
     expect(timers[0]?.ms).toBe(250);
     timers[0]?.run();
     expect(readyCalls).toBe(1);
+  });
+
+  it('calls and answers without ICE servers by default, so gathering never waits for an unreachable one', async () => {
+    const { ua, phone } = setUp();
+    ua.online();
+    const call = ua.ring({});
+    await phone.answer();
+    expect((call.calls[0]?.[1] as MediaOptions).pcConfig).toEqual({ iceServers: [] });
+    await phone.hangup();
+    await phone.dial({ kind: 'agent', value: 'agent11' });
+    expect(ua.placed[0]?.options.pcConfig).toEqual({ iceServers: [] });
+  });
+
+  it('calls and answers with the STUN and TURN servers of the account', async () => {
+    const iceServers = [
+      { urls: 'stun:stun.example.com' },
+      { urls: 'turn:turn.example.com', username: 'seat', credential: 's3cret' },
+    ];
+    const { ua, phone } = setUp({ ...defaultAccount, iceServers });
+    ua.online();
+    await phone.dial({ kind: 'agent', value: 'agent11' });
+    expect(ua.placed[0]?.options.pcConfig).toEqual({ iceServers });
+    await phone.hangup();
+    const call = ua.ring({});
+    await phone.answer();
+    expect((call.calls[0]?.[1] as MediaOptions).pcConfig).toEqual({ iceServers });
   });
 
   it('refuses a second call while one is up with 486', async () => {

@@ -73,7 +73,6 @@ interface LiveLeg {
   stopRing: (() => void) | null;
 }
 
-const pcConfig: RTCConfiguration = { iceServers: [] };
 const dtmfTone = /^[0-9*#A-D]$/;
 
 const remoteName = (session: SessionPort) =>
@@ -215,7 +214,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
     const microphone = await deps.media.microphone(devices.microphoneDeviceId);
     const session = ua.call(uri, {
       mediaStream: microphone,
-      pcConfig,
+      pcConfig: pcConfig(account),
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
     });
     const leg: CallLeg = {
@@ -320,7 +319,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       leg.microphone = await deps.media.microphone(devices.microphoneDeviceId);
       // The call may have been cancelled while the microphone opened.
       if (leg.session.isEnded()) return cleanUp(leg);
-      leg.session.answer({ mediaStream: leg.microphone, pcConfig });
+      leg.session.answer({ mediaStream: leg.microphone, pcConfig: pcConfig(account) });
     },
 
     async reject() {
@@ -419,6 +418,13 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       dispatch({ type: 'wrapupDone', interactionId, at: deps.now() });
     },
   };
+}
+
+// The account's STUN/TURN servers. Without any, ICE has host candidates at once and the settle
+// timer lets the offer leave; a STUN server on the internet, unreachable from the centre's network,
+// would only add its timeout to every call.
+function pcConfig(account: SoftphoneAccount | null): RTCConfiguration {
+  return { iceServers: account?.iceServers ?? [] };
 }
 
 function describe(data: unknown): string {
