@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { Observable } from 'rxjs';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@contract/auth';
 import type { QueueSummary } from '@contract/http/queues';
@@ -43,10 +44,22 @@ export interface InboxProps extends InboxServices {
    * point to the phone toolbar instead of offering Accept and Reject.
    */
   answerCall?: ((interactionId: string, how: 'answer' | 'decline') => Promise<boolean>) | undefined;
+  /** The conversation the agent has in front (the selected tab): its row counts as read. */
+  viewing$?: Observable<string | null> | undefined;
 }
 
 /** The unified inbox: filter bar, live grid, and a status region announcing what happens to offers. */
-export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer, answerCall }: InboxProps) {
+export function Inbox({
+  user,
+  socket,
+  api,
+  timers,
+  now,
+  onOpen,
+  acceptOffer,
+  answerCall,
+  viewing$,
+}: InboxProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -81,6 +94,15 @@ export function Inbox({ user, socket, api, timers, now, onOpen, acceptOffer, ans
   const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);
 
   useEffect(() => store.start(), [store]);
+
+  useEffect(() => {
+    if (!viewing$) return;
+    const subscription = viewing$.subscribe((id) => store.setViewing(id));
+    return () => {
+      subscription.unsubscribe();
+      store.setViewing(null);
+    };
+  }, [store, viewing$]);
 
   useEffect(() => {
     let live = true;

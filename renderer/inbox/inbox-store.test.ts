@@ -297,6 +297,43 @@ describe('inbox store', () => {
     expect([store.row('c1')?.unread, store.row('e1')?.unread]).toEqual([false, true]);
   });
 
+  it('counts the conversation the agent has in front as read: opening it clears the mark, and its new lines add none', () => {
+    const { frames, timers, store } = setup(null, undefined, (i) => i.agentId === 'a1');
+    frames.next(update('e1', { state: 'active', channel: 'email' }));
+    frames.next(update('e2', { state: 'active', channel: 'email' }));
+    timers.fireAll();
+    const wrote = (interactionId: string): ServerMessage => ({
+      type: 'email.received',
+      interactionId,
+      threadId: `t-${interactionId}`,
+      message: {
+        id: `m-${interactionId}`,
+        threadId: `t-${interactionId}`,
+        direction: 'inbound',
+        messageId: `<${interactionId}@x.test>`,
+        from: null,
+        to: [],
+        cc: [],
+        subject: 'Re: invoice',
+        date: '2026-01-01T10:01:00.000Z',
+        receivedAt: '2026-01-01T10:01:00.000Z',
+        preview: 'One more thing',
+        attachmentCount: 0,
+        status: 'received',
+        parseProblem: null,
+      },
+    });
+    frames.next(wrote('e1'));
+    store.setViewing('e2');
+    frames.next(wrote('e2'));
+    expect([store.row('e1')?.unread, store.row('e2')?.unread]).toEqual([true, false]);
+    store.setViewing('e1');
+    expect(store.row('e1')?.unread).toBe(false);
+    store.setViewing(null);
+    frames.next(wrote('e1'));
+    expect(store.row('e1')?.unread).toBe(true);
+  });
+
   it('drops work that leaves the agent, such as a rejected offer going back to the queue', () => {
     const { frames, timers, store, seen, ids } = setup(null, undefined, (i) => i.agentId === 'a1');
     frames.next(offer('i1'));

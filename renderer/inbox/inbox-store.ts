@@ -51,6 +51,11 @@ export interface InboxStore {
   readonly transactions$: Observable<InboxTransaction>;
   /** Clears the unread mark of an offer, or of work with new customer messages, that the agent opened. */
   markOpened(id: string): void;
+  /**
+   * The conversation the agent has in front (the selected tab), or null: its row counts as opened,
+   * and what the customer writes there is read as it arrives.
+   */
+  setViewing(id: string | null): void;
   /** Starts following frames and loading; returns the disposer. */
   start(): () => void;
 }
@@ -79,6 +84,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const removed = new Map<string, InboxRow>();
   // Rows where the customer wrote (chat line, e-mail) since the agent last opened them.
   const newMessages = new Set<string>();
+  let viewing: string | null = null;
   const transactions = new Subject<InboxTransaction>();
   let cancelFlush: (() => void) | null = null;
 
@@ -148,10 +154,16 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     );
   };
 
+  const markOpened = (id: string) => {
+    newMessages.delete(id);
+    const row = rows.get(id);
+    if (row?.unread) put({ ...row, unread: false });
+  };
+
   // The customer wrote in work this inbox shows: the row is marked until the agent opens it.
   const customerWrote = (id: string) => {
     const row = rows.get(id);
-    if (!row) return;
+    if (!row || id === viewing) return;
     newMessages.add(id);
     if (!row.unread) put({ ...row, unread: true });
   };
@@ -185,10 +197,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     row: (id) => rows.get(id),
     interaction: (id) => interactions.get(id),
     transactions$: transactions.asObservable(),
-    markOpened(id) {
-      newMessages.delete(id);
-      const row = rows.get(id);
-      if (row?.unread) put({ ...row, unread: false });
+    markOpened,
+    setViewing(id) {
+      viewing = id;
+      if (id !== null) markOpened(id);
     },
     start() {
       let live = true;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { distinctUntilChanged, map } from 'rxjs';
 import type { User } from '@contract/auth';
 import type { ApiError } from '../api/api-error';
 import type { SeatSocket } from '../api/seat-socket';
@@ -71,6 +72,16 @@ export function ShellScreen({
 
   const phone = useCti(cti, user, socket);
 
+  // The inbox counts the conversation in front (the selected tab) as read.
+  const activeTab$ = useMemo(
+    () =>
+      tabs.state$.pipe(
+        map((s) => s.activeId),
+        distinctUntilChanged(),
+      ),
+    [tabs],
+  );
+
   const customerFocus = useMemo(() => customerFocus$(socket.messages$, tabs.state$), [socket, tabs]);
 
   const chat = useSeatChat(conversations, socket, tabs, setFailure);
@@ -132,6 +143,7 @@ export function ShellScreen({
               onOpen={conversations ? tabs.open : undefined}
               acceptOffer={chat?.acceptOffer}
               answerCall={phone.answerCall ?? undefined}
+              viewing$={conversations ? activeTab$ : undefined}
             />
           ) : undefined
         }
