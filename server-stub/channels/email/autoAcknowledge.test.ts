@@ -139,7 +139,27 @@ describe('auto-acknowledgement', () => {
   it('does not answer a message without a sender, or one that could not be parsed', async () => {
     const parsed = await parseEmail(Buffer.from('Subject: no sender\r\n\r\nbody\r\n'));
     expect(composeAcknowledgement({ mailbox, parsed, outcome: outcome() }, isOurAddress)).toBeNull();
-    const broken = { ...(await parseEmail(raw())), parseProblem: 'bad MIME' };
+    // What parseEmail returns for bytes mailparser refuses: automated, no sender, the problem noted.
+    const broken = {
+      ...(await parseEmail(raw())),
+      from: null,
+      replyTo: null,
+      automated: true,
+      parseProblem: 'bad MIME',
+    };
     expect(composeAcknowledgement({ mailbox, parsed: broken, outcome: outcome() }, isOurAddress)).toBeNull();
+  });
+
+  it('still answers a customer whose mail client mislabelled the charset (the message carries a decoding note)', async () => {
+    const parsed = await parseEmail(
+      Buffer.concat([
+        raw(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit']),
+        Buffer.from('c4e3bac3\r\n', 'hex'),
+      ]),
+    );
+    expect(parsed.parseProblem).not.toBeNull();
+    expect(composeAcknowledgement({ mailbox, parsed, outcome: outcome() }, isOurAddress)?.to).toEqual([
+      { address: 'mia@example.com', name: 'Mia Customer' },
+    ]);
   });
 });

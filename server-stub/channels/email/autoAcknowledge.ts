@@ -26,8 +26,9 @@ export function composeAcknowledgement(
 ): ComposedReply | null {
   const { mailbox, parsed, outcome } = event;
   const template = mailbox.settings.autoAcknowledge;
-  if (!template || !outcome.newThread || outcome.duplicate || parsed.automated || parsed.parseProblem)
-    return null;
+  // Bytes that could not be parsed at all come back automated and without a sender, so they are never
+  // answered; a readable message with a decoding note (a wrong charset label) is a person's and is.
+  if (!template || !outcome.newThread || outcome.duplicate || parsed.automated) return null;
   const recipient = parsed.replyTo ?? parsed.from;
   // Mailbox addresses are stored lower-cased; the sender may have written ours in any case.
   const ours = (address: string) => {
