@@ -3,8 +3,9 @@
 // file only connects them, so it runs where an Electron binary exists (not in this repo's CI).
 //
 // Where the renderer comes from: dist/renderer, served by main as app://seat/ (see appOrigin.ts).
-// The renderer talks to the server URL from settings; main lets it (CSP connect-src, CORS on that
-// server's responses) and reloads the page when the server URL changes so the new CSP applies.
+// The renderer talks to the server URL from settings and the softphone's SIP server; main lets it
+// (CSP connect-src, CORS on that server's responses) and reloads the page when either changes so
+// the new CSP applies.
 // Outside loopback the server must be https, since our pages are a secure context.
 import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
@@ -20,7 +21,7 @@ import { createLineLogger } from './log';
 import { createNotificationService } from './notifications/notificationService';
 import { createBadgeService } from './app/badge';
 import { createAppProtocolHandler } from './protocol/appProtocol';
-import { contentSecurityPolicy } from './security/contentSecurityPolicy';
+import { contentSecurityPolicy, needsReload } from './security/contentSecurityPolicy';
 import { createPermissionPolicy } from './security/permissions';
 import { allowAppOriginOnServer } from './security/serverCors';
 import { defaultsFromEnvironment } from './settings/defaults';
@@ -78,7 +79,7 @@ function start(log: Logger, focusWindow: { current: () => void }): void {
     createAppProtocolHandler({
       rootDir: path.join(app.getAppPath(), 'dist', 'renderer'),
       readFile: (file) => readFile(file),
-      contentSecurityPolicy: () => contentSecurityPolicy(settings.get().serverUrl),
+      contentSecurityPolicy: () => contentSecurityPolicy(settings.get()),
     }),
   );
 
@@ -132,12 +133,13 @@ function start(log: Logger, focusWindow: { current: () => void }): void {
     { isTrustedSender: isAppUrl, log },
   );
 
-  let serverUrl = settings.get().serverUrl;
+  let served = settings.get();
   settings.onChange((next) => {
+    const before = served;
+    served = next;
     if (!window) return;
     sendEvent(window.webContents, 'settings:changed', next);
-    if (next.serverUrl !== serverUrl) window.webContents.reload();
-    serverUrl = next.serverUrl;
+    if (needsReload(before, next)) window.webContents.reload();
   });
 
   openWindow();

@@ -1,12 +1,19 @@
+import type { Settings } from '@contract/ipc/settings';
+
+/** The settings the CSP is built from. */
+export type PolicySettings = Pick<Settings, 'serverUrl' | 'softphone'>;
+
 /**
  * The CSP of our own pages. Scripts only from the app bundle (no eval, no inline); styles may be
- * inline because React style props and the data grid set them. The server URL from settings is the
- * one place the renderer may talk to: HTTP(S) for the API and WS(S) for the seat socket and SIP.
- * A server URL change therefore needs a reload of the page to take effect.
+ * inline because React style props and the data grid set them. The renderer may talk to the server
+ * URL from settings (HTTP(S) for the API, WS(S) for the seat socket and its SIP edge) and, when the
+ * softphone settings name another SIP server, to that server's WS(S) origin. A page keeps the CSP
+ * it was served with, so a change of either needs a reload (see `needsReload`).
  */
-export function contentSecurityPolicy(serverUrl: string): string {
-  const server = new URL(serverUrl);
+export function contentSecurityPolicy(settings: PolicySettings): string {
+  const server = new URL(settings.serverUrl);
   const socket = `${server.protocol === 'https:' ? 'wss:' : 'ws:'}//${server.host}`;
+  const sip = settings.softphone.sipServerUrl ? new URL(settings.softphone.sipServerUrl).origin : null;
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -16,7 +23,7 @@ export function contentSecurityPolicy(serverUrl: string): string {
     'img-src': ["'self'", 'data:', 'blob:', server.origin, 'https:', 'http:'],
     'font-src': ["'self'", 'data:'],
     'media-src': ["'self'", 'blob:', 'mediastream:', server.origin],
-    'connect-src': ["'self'", server.origin, socket],
+    'connect-src': ["'self'", server.origin, socket, ...(sip && sip !== socket ? [sip] : [])],
     'worker-src': ["'self'", 'blob:'],
     'frame-src': ["'none'"],
     'object-src': ["'none'"],
@@ -27,4 +34,14 @@ export function contentSecurityPolicy(serverUrl: string): string {
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');
+}
+
+/**
+ * Whether the open page must reload after a settings change: the renderer reads the server URL once
+ * at start, and the browser applies a new CSP (a SIP server added or changed) only to a new page.
+ */
+export function needsReload(before: PolicySettings, after: PolicySettings): boolean {
+  return (
+    before.serverUrl !== after.serverUrl || contentSecurityPolicy(before) !== contentSecurityPolicy(after)
+  );
 }
