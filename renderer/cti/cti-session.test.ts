@@ -1,7 +1,7 @@
 import { Subject, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { NotificationRequest } from '@contract/ipc/channels';
-import { defaultSettings } from '@contract/ipc/settings';
+import { defaultSettings, seatServerSoftphone } from '@contract/ipc/settings';
 import type { Settings } from '@contract/ipc/settings';
 import type { ServerMessage } from '@contract/ws';
 import type { Interaction } from '@contract/routing';
@@ -76,7 +76,11 @@ async function setUp(options: { signedIn?: boolean } = {}) {
   const host: CtiHost = {
     getSettings: async () => settings,
     setSettings: async (patch) => {
-      settings = { ...settings, audio: { ...settings.audio, ...patch.audio } };
+      settings = {
+        ...settings,
+        audio: { ...settings.audio, ...patch.audio },
+        softphone: { ...settings.softphone, ...patch.softphone },
+      };
       return settings;
     },
     onSettingsChanged: (listener) => {
@@ -277,6 +281,82 @@ describe('the CTI session', () => {
       serverUrl: 'wss://pbx.example.com/ws',
       domain: 'pbx.example.com',
     });
+  });
+
+  it('asks for the password of a SIP account of its own and registers as it, keeping the Seat password apart', async () => {
+    const { session, uas, credentials } = await setUp();
+    await session.saveLine({
+      ...seatServerSoftphone,
+      sipServerUrl: 'wss://pbx.example.com/ws',
+      sipDomain: 'pbx.example.com',
+      sipUsername: '1001',
+    });
+    expect(uas).toHaveLength(1);
+    expect(uas[0]!.ua.stopped).toBe(true);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(true);
+    session.signInPhone('pbx-pw');
+    expect(uas.map((u) => u.account)).toEqual([
+      expect.anything(),
+      {
+        serverUrl: 'wss://pbx.example.com/ws',
+        domain: 'pbx.example.com',
+        username: '1001',
+        password: 'pbx-pw',
+        displayName: 'Agent Ten',
+        iceServers: [],
+      },
+    ]);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(false);
+    expect(credentials.current()).toEqual({ tenant: 'demo', username: 'agent10', password: 'pw' });
+  });
+
+  it('never sends a password typed for one SIP account to another, but keeps it when only ICE changes', async () => {
+    const { session, uas } = await setUp();
+    const line = { ...seatServerSoftphone, sipServerUrl: 'wss://pbx.example.com/ws', sipUsername: '1001' };
+    await session.saveLine(line);
+    session.signInPhone('pbx-pw');
+    expect(uas).toHaveLength(2);
+    const iceServers = [{ urls: 'stun:stun.example.com' }];
+    await session.saveLine({ ...line, iceServers });
+    expect(uas).toHaveLength(3);
+    expect(uas[1]!.ua.stopped).toBe(true);
+    expect(uas[2]!.account).toMatchObject({
+      username: '1001',
+      password: 'pbx-pw',
+      domain: 'demo',
+      iceServers,
+    });
+    await session.saveLine({ ...line, sipUsername: '1002' });
+    expect(uas).toHaveLength(3);
+    expect(uas[2]!.ua.stopped).toBe(true);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(true);
+  });
+
+  it('registers with the Seat edge and Seat account again once the line is set back to the Seat server', async () => {
+    const { session, uas } = await setUp();
+    await session.saveLine({
+      ...seatServerSoftphone,
+      sipServerUrl: 'wss://pbx.example.com/ws',
+      sipUsername: '1001',
+    });
+    await session.saveLine(seatServerSoftphone);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(false);
+    expect(uas.at(-1)!.account).toMatchObject({
+      serverUrl: 'ws://127.0.0.1:7420/sip',
+      username: 'agent10',
+      password: 'pw',
+    });
+  });
+
+  it('does not register again when a saved line is announced back by the host', async () => {
+    const { session, uas, settingsChanged } = await setUp();
+    await session.saveLine({ ...seatServerSoftphone, sipDomain: 'pbx.example.com' });
+    expect(uas).toHaveLength(2);
+    settingsChanged.next({
+      ...defaultSettings,
+      softphone: { ...seatServerSoftphone, sipDomain: 'pbx.example.com' },
+    });
+    expect(uas).toHaveLength(2);
   });
 
   it('stops the phone when the shell goes', async () => {

@@ -2,7 +2,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { User } from '@contract/auth';
 import type { NotificationRequest } from '@contract/ipc/channels';
-import type { Settings, SettingsPatch } from '@contract/ipc/settings';
+import type { Settings, SettingsPatch, SoftphoneSettings } from '@contract/ipc/settings';
 import type { ServerMessage } from '@contract/ws';
 import type { OutgoingMessage } from '../api/seat-socket';
 import { softphoneAccount } from './account';
@@ -13,7 +13,9 @@ import type { Softphone } from './softphone';
 
 // One agent's CTI for the life of the shell: starts the softphone with the agent's credentials and
 // settings, follows the seat socket for wrap-up, raises a notification that answers on click, and
-// names the customer to pop on each incoming call.
+// names the customer to pop on each incoming call. When the settings name a SIP username of its own
+// (an account on another SIP server), the Seat password is not that account's: the agent types it,
+// and it is kept in this session's memory only, for that account only.
 
 /** What the host offers the CTI: settings (audio devices) and notifications. */
 export interface CtiHost {
@@ -46,9 +48,9 @@ export interface CtiSession {
   readonly screenPop$: Observable<string | null>;
   /** The settings as last read, for the device choice. */
   readonly settings$: Observable<Settings | null>;
-  /** True while the phone has no password to register with (after a reload). */
+  /** True while the phone has no password to register with (after a reload, or for a new SIP account). */
   readonly needsPassword$: Observable<boolean>;
-  /** Registers with a password typed again after a reload. */
+  /** Registers with a typed password: the Seat one after a reload, or the settings' SIP account's. */
   signInPhone(password: string): void;
   /**
    * Answers (or declines) the ringing call that carries a routed voice offer, as the inbox's Accept
@@ -58,11 +60,17 @@ export interface CtiSession {
   answerOffer(interactionId: string, how: 'answer' | 'decline'): Promise<boolean>;
   wrapup(disposition: string): Promise<void>;
   saveDevices(audio: Partial<Settings['audio']>): Promise<void>;
+  /** Saves where and as whom the phone registers, and registers again with the new account. */
+  saveLine(softphone: SoftphoneSettings): Promise<void>;
   /** Starts everything; returns the disposer. */
   start(): () => void;
 }
 
 const notificationPrefix = 'call-';
+
+// The fields that name the SIP account; a password typed for one account is never sent to another.
+const accountKey = (softphone: SoftphoneSettings) =>
+  JSON.stringify([softphone.sipServerUrl, softphone.sipDomain, softphone.sipUsername]);
 
 /** Builds the session (nothing runs until `start`). */
 export function createCtiSession(deps: CtiSessionDeps): CtiSession {
@@ -70,10 +78,44 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
   const screenPop = new BehaviorSubject<string | null>(null);
   const settings = new BehaviorSubject<Settings | null>(null);
   const needsPassword = new BehaviorSubject<boolean>(false);
+  // The typed password of the settings' own SIP account, with the account it was typed for.
+  let sipPassword: { account: string; password: string } | null = null;
+  let running = false;
+  let stopPhone: (() => void) | null = null;
+
+  /** Who the phone signs in as under these settings, or null while a password is missing. */
+  const phoneCredentials = (softphone: SoftphoneSettings) => {
+    const seat = credentials.current();
+    const tenant = seat?.tenant ?? credentials.lastTenant();
+    // No tenant means signed out in this tab: no account of any kind registers then.
+    if (!tenant) return null;
+    if (softphone.sipUsername === null) return seat;
+    if (sipPassword?.account !== accountKey(softphone)) return null;
+    return { tenant, username: softphone.sipUsername, password: sipPassword.password };
+  };
+
+  const startPhone = (current: Settings | null) => {
+    stopPhone?.();
+    stopPhone = null;
+    if (!running || !current) return;
+    const known = phoneCredentials(current.softphone);
+    needsPassword.next(!known);
+    if (!known) return;
+    stopPhone = phone.start(softphoneAccount(current.softphone, deps.serverUrl, known, user.displayName));
+  };
 
   const applySettings = (next: Settings) => {
     settings.next(next);
     phone.setDevices(next.audio);
+  };
+
+  /** Takes settings read, saved here or changed elsewhere; a changed phone line registers again. */
+  const settingsArrived = (next: Settings) => {
+    const before = settings.value?.softphone;
+    applySettings(next);
+    if (JSON.stringify(before) === JSON.stringify(next.softphone)) return;
+    if (sipPassword && sipPassword.account !== accountKey(next.softphone)) sipPassword = null;
+    startPhone(next);
   };
 
   return {
@@ -83,8 +125,14 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
     needsPassword$: needsPassword.asObservable(),
 
     signInPhone(password) {
+      const current = settings.value;
+      if (!password) return;
+      if (current && current.softphone.sipUsername !== null) {
+        sipPassword = { account: accountKey(current.softphone), password };
+        return startPhone(current);
+      }
       const tenant = credentials.lastTenant();
-      if (!tenant || !password) return;
+      if (!tenant) return;
       credentials.remember({ tenant, username: user.username, password });
     },
 
@@ -112,31 +160,21 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
       applySettings(await host.setSettings({ audio }));
     },
 
-    start() {
-      let live = true;
-      let stopPhone: (() => void) | null = null;
-      const startPhone = (current: Settings | null) => {
-        stopPhone?.();
-        stopPhone = null;
-        const known = credentials.current();
-        needsPassword.next(!known);
-        if (!known || !current) return;
-        stopPhone = phone.start(softphoneAccount(current.softphone, deps.serverUrl, known, user.displayName));
-      };
+    async saveLine(softphone) {
+      settingsArrived(await host.setSettings({ softphone }));
+    },
 
+    start() {
+      running = true;
       void host.getSettings().then(
         (loaded) => {
-          if (!live) return;
+          if (!running) return;
           applySettings(loaded);
           startPhone(loaded);
         },
         (error: unknown) => deps.warn('settings could not be read; the phone waits for them', error),
       );
-      const stopSettings = host.onSettingsChanged((next) => {
-        const before = settings.value?.softphone;
-        applySettings(next);
-        if (JSON.stringify(before) !== JSON.stringify(next.softphone)) startPhone(next);
-      });
+      const stopSettings = host.onSettingsChanged(settingsArrived);
       const credentialChanges = credentials.credentials$.subscribe(() => {
         if (settings.value) startPhone(settings.value);
       });
@@ -182,8 +220,9 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
       });
 
       return () => {
-        live = false;
+        running = false;
         stopPhone?.();
+        stopPhone = null;
         stopSettings();
         credentialChanges.unsubscribe();
         incoming.unsubscribe();
