@@ -101,6 +101,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
+/**
+ * Reason of an `interaction.revoked` a team lead's or admin's seat gets when work leaves what they
+ * may see (e.g. queued work offered to another team): it concerns their list, not work on this seat.
+ */
+export const outOfViewReason = 'out_of_view';
+
 /** Frames the server sends. */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), user: userSchema, serverTime: z.string().datetime() }),
@@ -115,7 +121,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   }),
   /** An interaction this agent owns changed (active, wrap-up, transferred away, ended). Sent again on reconnect. */
   z.object({ type: z.literal('interaction.update'), interaction: interactionSchema }),
-  /** An offer to this agent is gone (timed out, cancelled by the customer, taken back). */
+  /** An offer to this agent is gone (timed out, cancelled by the customer, taken back), or work left a lead's view (`outOfViewReason`). */
   z.object({ type: z.literal('interaction.revoked'), interactionId: z.string(), reason: z.string() }),
   /** Live figures of the tenant, for wallboard subscribers only. */
   z.object({ type: z.literal('wallboard.snapshot'), snapshot: wallboardSnapshotSchema }),

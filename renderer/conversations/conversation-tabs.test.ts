@@ -44,6 +44,13 @@ describe('createConversationTabs', () => {
     expect(tabs.state.tabs[0]?.gone).toBe('revoked');
   });
 
+  it("keeps a tab open when the work only leaves a team lead's view of the tenant", () => {
+    const { frames, tabs } = setup();
+    tabs.open(interaction('c1', { state: 'active' }));
+    frames.next({ type: 'interaction.revoked', interactionId: 'c1', reason: 'out_of_view' });
+    expect(tabs.state.tabs[0]?.gone).toBeNull();
+  });
+
   it('uses the capacity it is given and reports refused opens', () => {
     const { tabs, refused } = setup();
     tabs.setCapacity({ voice: 1, im: 1, sms: 1, email: 1, fax: 1, social: 1 });

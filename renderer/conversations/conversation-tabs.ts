@@ -2,6 +2,7 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { ChannelCapacity } from '@contract/http/agents';
 import type { Interaction } from '@contract/routing';
+import { outOfViewReason } from '@contract/ws';
 import type { ServerMessage } from '@contract/ws';
 import {
   closeTab,
@@ -91,6 +92,8 @@ export function createConversationTabs(options: ConversationTabsOptions): Conver
         return set(updateInteraction(state, interaction, transferred ? 'transferred' : undefined));
       }
       case 'interaction.revoked':
+        // A lead's list losing work from view says nothing about a conversation this seat has open.
+        if (frame.reason === outOfViewReason) return undefined;
         return isOpen(frame.interactionId) ? set(markGone(state, frame.interactionId, 'revoked')) : undefined;
       default:
         return undefined;

@@ -1,5 +1,5 @@
 import type { Interaction, InteractionState } from '@contract/routing';
-import type { ServerMessage } from '@contract/ws';
+import { outOfViewReason, type ServerMessage } from '@contract/ws';
 import type { SeatConnection } from '../ws/seatConnection';
 
 // What a team lead's inbox follows live: every change to the interactions they may see, as the same
@@ -107,7 +107,7 @@ export function createLeadInteractionFeed(directory: LeadFeedDirectory): LeadInt
           watcher.connection.send(update);
         } else if (before === undefined || inLeadScope(scope, before, teamOf)) {
           // Unknown before (it changed while nobody watched): the id alone is safe to send.
-          revoked ??= { type: 'interaction.revoked', interactionId, reason: 'out_of_view' };
+          revoked ??= { type: 'interaction.revoked', interactionId, reason: outOfViewReason };
           watcher.connection.send(revoked);
         }
       }
