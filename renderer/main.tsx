@@ -66,7 +66,16 @@ async function start(): Promise<void> {
       fetch: (url, init) => window.fetch(url, init),
       newId: () => window.crypto.randomUUID(),
     },
-    cti: createCtiServices({ window, host, http, serverUrl, timers, credentials: phoneCredentials }),
+    cti: createCtiServices({
+      window,
+      host,
+      http,
+      serverUrl,
+      // The web seat's CSP comes from its server and allows only that server's own origin.
+      canChooseSipServer: host.kind !== 'browser',
+      timers,
+      credentials: phoneCredentials,
+    }),
     customer: { api: createCustomerApi(http) },
     openSocket: (token) =>
       new SeatSocket({

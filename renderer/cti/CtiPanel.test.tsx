@@ -3,12 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@contract/ipc/settings';
+import type { Settings } from '@contract/ipc/settings';
 import type { AgentStatus, ServerMessage } from '@contract/ws';
 import { ManualTimers } from '../api/testing/fake-socket';
 import { renderWithI18n } from '../i18n/render-with-i18n';
 import { CtiPanel } from './CtiPanel';
 import { createCtiSession } from './cti-session';
 import { createPhoneCredentialStore } from './phone-credentials';
+import type { SoftphoneAccount } from './sip-ua';
 import { createSoftphone } from './softphone';
 import { FakeUa, fakeMedia } from './testing/fake-ua';
 
@@ -23,8 +25,12 @@ const user = {
 
 function mount(onSeatCommand?: (command: string) => Promise<void>) {
   const ua = new FakeUa();
+  const accounts: SoftphoneAccount[] = [];
   const phone = createSoftphone({
-    createUa: () => ua,
+    createUa: (account) => {
+      accounts.push(account);
+      return ua;
+    },
     media: fakeMedia().media,
     timers: { set: () => () => {} },
     now: () => 0,
@@ -38,13 +44,17 @@ function mount(onSeatCommand?: (command: string) => Promise<void>) {
   });
   credentials.remember({ tenant: 'demo', username: 'agent10', password: 'pw' });
   const sent: unknown[] = [];
+  let settings: Settings = defaultSettings;
   const session = createCtiSession({
     user,
     phone,
     socket: { messages$: new Subject<ServerMessage>(), request: async (m) => void sent.push(m) },
     host: {
-      getSettings: async () => defaultSettings,
-      setSettings: async () => defaultSettings,
+      getSettings: async () => settings,
+      setSettings: async (patch) => {
+        settings = { ...settings, softphone: { ...settings.softphone, ...patch.softphone } };
+        return settings;
+      },
       onSettingsChanged: () => () => {},
       showNotification: async () => null,
       closeNotification: async () => null,
@@ -80,7 +90,7 @@ function mount(onSeatCommand?: (command: string) => Promise<void>) {
       onSeatCommand={onSeatCommand}
     />,
   );
-  return { ua, phone, sent, stop, timers, clock, agentStatus };
+  return { ua, phone, sent, stop, timers, clock, agentStatus, accounts };
 }
 
 const status = (state: AgentStatus['state'], since: string): AgentStatus => ({
@@ -176,5 +186,18 @@ describe('CtiPanel', () => {
       ]),
     );
     await waitFor(() => expect(screen.queryByTestId('cti-wrapup')).toBeNull());
+  });
+
+  it('registers as the SIP username saved in the phone settings once its own password is typed', async () => {
+    const { accounts } = mount();
+    await waitFor(() => expect(accounts).toHaveLength(1));
+    await userEvent.click(screen.getByTestId('cti-devices-toggle'));
+    await userEvent.type(await screen.findByTestId('cti-line-sipUsername'), '1001');
+    await userEvent.click(screen.getByTestId('cti-line-save'));
+    expect(await screen.findByLabelText('Password of the SIP account 1001')).toBeTruthy();
+    await userEvent.type(screen.getByTestId('cti-password-input'), 'pbx-pw{Enter}');
+    await waitFor(() => expect(accounts).toHaveLength(2));
+    expect(accounts[1]).toMatchObject({ username: '1001', password: 'pbx-pw' });
+    expect(screen.queryByTestId('cti-password')).toBeNull();
   });
 });

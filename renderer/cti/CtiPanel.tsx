@@ -14,6 +14,7 @@ import { DeviceSettings } from './DeviceSettings';
 import type { DeviceLists } from './media-engine';
 import { Keypad } from './Keypad';
 import { PhoneIndicators } from './PhoneIndicators';
+import { PhoneLineSettings } from './PhoneLineSettings';
 import { PhonePassword } from './PhonePassword';
 import { ctiCommands, ctiShortcuts, matchesAccelerator, seatCommands, seatShortcuts } from './shortcuts';
 import type { CtiCommand, SeatCommand } from './shortcuts';
@@ -34,6 +35,8 @@ export interface CtiPanelProps {
   now: () => number;
   /** True on macOS, where CommandOrControl means the Command key. */
   mac: boolean;
+  /** Whether the phone line may name another SIP server (the desktop app; not the web seat). */
+  canChooseSipServer?: boolean;
   /** Runs a seat hotkey (ready, not ready, focus the inbox); without it those keys do nothing here. */
   onSeatCommand?: ((command: SeatCommand) => Promise<void>) | undefined;
 }
@@ -49,6 +52,7 @@ export function CtiPanel({
   timers,
   now,
   mac,
+  canChooseSipServer = false,
   onSeatCommand,
 }: CtiPanelProps) {
   const { t } = useTranslation();
@@ -169,10 +173,15 @@ export function CtiPanel({
           aria-expanded={shown === 'devices'}
           onClick={() => setPanel((open) => (open === 'devices' ? 'none' : 'devices'))}
         >
-          {t('cti.devices.title')}
+          {t('cti.settingsToggle')}
         </button>
       </div>
-      {needsPassword ? <PhonePassword onSubmit={(password) => session.signInPhone(password)} /> : null}
+      {needsPassword ? (
+        <PhonePassword
+          username={settings?.softphone.sipUsername ?? null}
+          onSubmit={(password) => session.signInPhone(password)}
+        />
+      ) : null}
       {failure || callFailure ? (
         <p className="cti__error" role="alert" data-testid="cti-error">
           {failure
@@ -195,11 +204,18 @@ export function CtiPanel({
         />
       ) : null}
       {shown === 'devices' && settings ? (
-        <DeviceSettings
-          audio={settings.audio}
-          loadDevices={loadDevices}
-          onChange={(audio) => run(() => session.saveDevices(audio))}
-        />
+        <>
+          <DeviceSettings
+            audio={settings.audio}
+            loadDevices={loadDevices}
+            onChange={(audio) => run(() => session.saveDevices(audio))}
+          />
+          <PhoneLineSettings
+            softphone={settings.softphone}
+            canChooseServer={canChooseSipServer}
+            onSave={session.saveLine}
+          />
+        </>
       ) : null}
       {allowed.has('wrapup') ? (
         <WrapupForm pending={pending} onSubmit={(code) => run(() => session.wrapup(code))} />

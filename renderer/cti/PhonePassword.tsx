@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 
 /** Props of the phone's password prompt. */
 export interface PhonePasswordProps {
+  /** The SIP account's own username when it is not the agent's Seat account; null asks for the Seat password. */
+  username?: string | null;
   onSubmit: (password: string) => void;
 }
 
-/** After a reload the phone has no password (it is never stored): asks for it once. */
-export function PhonePassword({ onSubmit }: PhonePasswordProps) {
+/** The phone has no password (never stored): after a reload, or for a SIP account of its own, asks once. */
+export function PhonePassword({ username = null, onSubmit }: PhonePasswordProps) {
   const { t } = useTranslation();
   const id = useId();
   const [password, setPassword] = useState('');
@@ -20,11 +22,15 @@ export function PhonePassword({ onSubmit }: PhonePasswordProps) {
         if (password) onSubmit(password);
       }}
     >
-      <label htmlFor={id}>{t('cti.password.label')}</label>
+      <label htmlFor={id}>
+        {username === null ? t('cti.password.label') : t('cti.password.labelFor', { username })}
+      </label>
       <input
         id={id}
         type="password"
-        autoComplete="current-password"
+        data-testid="cti-password-input"
+        // The browser's saved Seat password is not this account's: it should not be offered.
+        autoComplete={username === null ? 'current-password' : 'off'}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />

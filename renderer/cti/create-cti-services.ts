@@ -14,6 +14,8 @@ export interface CtiServicesDeps {
   host: CtiHost;
   http: HttpClient;
   serverUrl: string;
+  /** True in the desktop app, whose CSP follows the settings' SIP server; the web seat's does not. */
+  canChooseSipServer: boolean;
   timers: Timers;
   credentials: PhoneCredentialStore;
 }
@@ -44,6 +46,7 @@ export function createCtiServices(deps: CtiServicesDeps): CtiServices {
     directory: createCtiDirectoryApi(deps.http),
     listDevices: () => media.devices(),
     serverUrl: deps.serverUrl,
+    canChooseSipServer: deps.canChooseSipServer,
     timers,
     now,
     mac: /mac/i.test(win.navigator.platform),

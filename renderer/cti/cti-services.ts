@@ -15,6 +15,8 @@ export interface CtiServices {
   listDevices: () => Promise<DeviceLists>;
   /** The Seat server's URL; the SIP edge is its /sip. */
   serverUrl: string;
+  /** Whether the phone line may name another SIP server: the page's CSP must allow it (desktop only). */
+  canChooseSipServer: boolean;
   timers: Timers;
   now: () => number;
   mac: boolean;

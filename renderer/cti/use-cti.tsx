@@ -82,6 +82,7 @@ export function useCti(services: CtiServices | undefined, user: User, socket: Se
         timers={services.timers}
         now={services.now}
         mac={services.mac}
+        canChooseSipServer={services.canChooseSipServer}
         onSeatCommand={seatCommand}
       />
     ),
