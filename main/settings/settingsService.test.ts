@@ -99,6 +99,24 @@ describe('settings service', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  it('refuses a bad phone line with a message naming the field, and keeps the saved line', () => {
+    const line = { sipServerUrl: 'wss://pbx.example.com/ws', sipUsername: '1001' };
+    const { service, storage } = setup({ ...defaultSettings, softphone: line });
+    for (const [softphone, field] of [
+      [{ iceServers: [{ urls: 'turn:turn.example.com' }] }, 'softphone.iceServers.0.username'],
+      [{ sipUsername: 'agent one' }, 'softphone.sipUsername'],
+      [{ sipServerUrl: 'https://pbx.example.com' }, 'softphone.sipServerUrl'],
+    ] as const)
+      expect(() => service.set({ softphone }), field).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          details: expect.arrayContaining([expect.objectContaining({ path: field })]),
+        }),
+      );
+    expect(service.get().softphone).toEqual({ ...line, sipDomain: null, iceServers: [] });
+    expect(storage.saved).toHaveLength(0);
+  });
+
   it('reports a store that cannot be written as UNAVAILABLE and keeps the old settings', () => {
     const storage: SettingsStorage = {
       read: () => defaultSettings,
