@@ -32,6 +32,8 @@ function derivedStateName(agent: AgentRec, state: EngineState): AgentStateName {
     if (i?.state === 'active') return 'busy';
     if (i?.state === 'wrapup') wrapup = true;
   }
+  // On a call of its own the agent is talking, whatever wrap-up it still has to do.
+  if (agent.calls.length > 0) return 'busy';
   if (wrapup) return 'wrapup';
   return agent.presence === 'ready' ? 'ready' : 'not_ready';
 }

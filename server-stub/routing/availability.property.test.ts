@@ -26,6 +26,8 @@ const step = fc.record({
     'end',
     'skills',
     'team',
+    'call',
+    'call',
     'tick',
   ),
   a: fc.nat(100),
@@ -99,6 +101,11 @@ describe('availability lists', () => {
             });
           if (s.kind === 'team')
             send({ type: 'team_upsert', at, teamId: 't', capacity: { im: s.b % 4, email: 1 + (s.b % 2) } });
+          if (s.kind === 'call') {
+            const callId = `call${s.b % 3}`;
+            const on = snap.agents.find((a) => a.id === agentId)!.calls.includes(callId);
+            send({ type: on ? 'agent_call_end' : 'agent_call_start', at, agentId, callId });
+          }
           if (s.kind === 'tick') send({ type: 'tick', at });
 
           const after = router.snapshot();

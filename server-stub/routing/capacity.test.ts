@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { capacityOf, hasAnyRoom, hasRoom, occupancy } from './capacity';
 import { zeroLoad } from './state';
 
-const agent = (capacity = {}, load = {}) => ({ capacity, load: { ...zeroLoad(), ...load } });
+const agent = (capacity = {}, load = {}, calls: string[] = []) => ({
+  capacity,
+  load: { ...zeroLoad(), ...load },
+  calls,
+});
 
 describe('capacity', () => {
   it('takes the agent setting first, then the team, then the default', () => {
@@ -24,6 +28,14 @@ describe('capacity', () => {
     expect(hasRoom(onCall, undefined, 'email')).toBe(false);
     expect(hasAnyRoom(onCall, undefined)).toBe(false);
     expect(occupancy(onCall, undefined)).toBe(1);
+  });
+
+  it('blocks every channel, voice included, while the agent is on a call of its own', () => {
+    const onOwnCall = agent({ voice: 3 }, {}, ['call-1']);
+    for (const channel of ['voice', 'im', 'email'] as const)
+      expect(hasRoom(onOwnCall, undefined, channel)).toBe(false);
+    expect(hasAnyRoom(onOwnCall, undefined)).toBe(false);
+    expect(occupancy(onOwnCall, undefined)).toBe(1);
   });
 
   it('still offers a call to an agent who is chatting', () => {

@@ -21,25 +21,28 @@ export function capacityOf(
   return agent.capacity[channel] ?? team?.[channel] ?? defaultCapacity[channel];
 }
 
-/** Whether the agent has room for one more interaction on `channel`; a voice call blocks everything else. */
-export function hasRoom(
-  agent: Pick<AgentRec, 'capacity' | 'load'>,
-  team: Capacity | undefined,
-  channel: Channel,
-): boolean {
+/** What the capacity rules read of an agent: its limits, its load per channel and its own calls. */
+export type Occupied = Pick<AgentRec, 'capacity' | 'load' | 'calls'>;
+
+/**
+ * Whether the agent has room for one more interaction on `channel`; a voice call blocks everything
+ * else, and a call of the agent's own (no interaction) blocks every channel, voice included.
+ */
+export function hasRoom(agent: Occupied, team: Capacity | undefined, channel: Channel): boolean {
+  if (agent.calls.length > 0) return false;
   if (channel !== 'voice' && agent.load.voice > 0) return false;
   return agent.load[channel] < capacityOf(agent, team, channel);
 }
 
 /** Whether the agent has room on at least one channel. */
-export function hasAnyRoom(agent: Pick<AgentRec, 'capacity' | 'load'>, team: Capacity | undefined): boolean {
+export function hasAnyRoom(agent: Occupied, team: Capacity | undefined): boolean {
   for (const c of channels) if (hasRoom(agent, team, c)) return true;
   return false;
 }
 
 /** Share of the agent's total capacity in use, 0..1: the key of "least occupied". */
-export function occupancy(agent: Pick<AgentRec, 'capacity' | 'load'>, team: Capacity | undefined): number {
-  if (agent.load.voice > 0) return 1;
+export function occupancy(agent: Occupied, team: Capacity | undefined): number {
+  if (agent.load.voice > 0 || agent.calls.length > 0) return 1;
   let used = 0;
   let total = 0;
   for (const c of channels) {

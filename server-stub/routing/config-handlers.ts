@@ -140,6 +140,7 @@ export const agentUpsert: Handler<'agent_upsert'> = {
       offer: null,
       work: new Map(),
       load: zeroLoad(),
+      calls: [],
       idleSince: ctx.now,
       shown: { state: 'logged_out', reason: null, since: ctx.now },
       lastExpired: null,

@@ -153,7 +153,14 @@ export const routerEventSchema = z.discriminatedUnion('type', [
     // the SIP edge verified): their ready/not-ready state does not matter, only that they are signed
     // in with room. Seats cannot set it; only the edge, which saw both dialogs, does.
     consulted: z.boolean().default(false),
+    // With `consulted`: the consultation call the target is on, as its `agent_call_start` named it.
+    // It becomes this interaction's call, so it stops counting as the target's own call.
+    callId: id.nullable().default(null),
   }),
+  // A call the agent is on outside any interaction (placed from the softphone to a colleague or a
+  // number, or a colleague's call answered): the agent counts as busy on voice until it ends.
+  ev('agent_call_start', { agentId: id, callId: id }),
+  ev('agent_call_end', { agentId: id, callId: id }),
   ev('tick', {}),
 ]);
 

@@ -8,6 +8,7 @@ import type { EventOf } from './events';
 import type { Handler } from './handler';
 import { acceptOffer, makeOffer, missOffer } from './offers';
 import { place } from './overflow';
+import { handOver } from './own-calls';
 import { showInteraction } from './queueing';
 import { refuse } from './result';
 import type { AgentRec, InteractionRec } from './state';
@@ -206,10 +207,21 @@ export const transfer: Handler<'transfer'> = {
     }
     const target = agentNamed(ctx, ev.to.agentId);
     if (target.id === ev.agentId) refuse('INVALID_TRANSITION', 'an agent cannot transfer to itself');
+    if (ev.callId !== null && !ev.consulted)
+      refuse('INVALID_TRANSITION', 'only a consulted transfer hands over a consultation call');
     const reachable = ev.consulted
       ? target.presence !== 'logged_out' && target.offer === null
       : isAvailable(target, ctx.state);
-    if (!reachable || !hasRoom(target, teamOf(target, ctx.state), i.channel)) {
+    // The consultation call becomes this interaction's call: the target's room is judged without it.
+    const room =
+      ev.callId === null
+        ? target
+        : {
+            capacity: target.capacity,
+            load: target.load,
+            calls: target.calls.filter((c) => c !== ev.callId),
+          };
+    if (!reachable || !hasRoom(room, teamOf(target, ctx.state), i.channel)) {
       refuse('AGENT_UNAVAILABLE', `agent ${target.id} cannot take ${i.channel} work now`);
     }
   },
@@ -231,6 +243,8 @@ export const transfer: Handler<'transfer'> = {
     i.overflowAt = null;
     i.state = 'offered';
     releaseWork(ctx, holder, i);
-    makeOffer(ctx, i, state.agents.get(ev.to.agentId)!);
+    const target = state.agents.get(ev.to.agentId)!;
+    if (ev.callId !== null) handOver(target, ev.callId);
+    makeOffer(ctx, i, target);
   },
 };

@@ -80,6 +80,9 @@ const command = fc.record({
     'wrapup',
     'cancel',
     'transfer',
+    'consult',
+    'call_start',
+    'call_end',
     'tick',
     'tick',
     'bogus',
@@ -151,6 +154,44 @@ function toEvent(s: RouterSnapshot, cmd: Command, at: number, n: number): Router
       const to = cmd.c % 2 === 0 ? { queueId: pick(queues, cmd.b)! } : { agentId: pick(agents, cmd.b)! };
       return { type: 'transfer', at, interactionId: i?.id ?? 'none', agentId: i?.agentId ?? 'a1', to };
     }
+    case 'consult': {
+      // An attended transfer to a colleague on a consultation call (theirs, or a call id they are not on).
+      // Only to ready colleagues: one not ready may take it too, which the offer invariants below do not
+      // expect (router.test.ts covers that case).
+      const i = pick(active, cmd.a);
+      const target =
+        pick(
+          s.agents.filter((a) => a.presence === 'ready').map((a) => a.id),
+          cmd.b,
+        ) ?? 'ghost';
+      const calls = s.agents.find((a) => a.id === target)?.calls ?? [];
+      return {
+        type: 'transfer',
+        at,
+        interactionId: i?.id ?? 'none',
+        agentId: i?.agentId ?? 'a1',
+        to: { agentId: target },
+        consulted: true,
+        callId: pick(calls, cmd.c) ?? `call${cmd.c % 5}`,
+      };
+    }
+    case 'call_start':
+      return {
+        type: 'agent_call_start',
+        at,
+        agentId: cmd.c % 9 === 0 ? 'ghost' : pick(agents, cmd.a)!,
+        callId: `call${cmd.b % 5}`,
+      };
+    case 'call_end': {
+      const withCalls = s.agents.filter((a) => a.calls.length > 0);
+      const agent = pick(withCalls, cmd.a);
+      return {
+        type: 'agent_call_end',
+        at,
+        agentId: agent?.id ?? pick(agents, cmd.a)!,
+        callId: (agent && pick(agent.calls, cmd.b)) ?? `call${cmd.b % 5}`,
+      };
+    }
     case 'tick':
       return { type: 'tick', at };
     case 'bogus':
@@ -176,6 +217,9 @@ function checkState(s: RouterSnapshot, decisions: Decision[], before: RouterSnap
       expect(a.presence).toBe('ready');
     }
     expect(a.work.length).toBe(channels.reduce((n, c) => n + a.load[c], 0));
+    // On a call of its own an agent is talking: shown busy unless signed out or an offer rings.
+    if (a.calls.length > 0 && a.presence !== 'logged_out' && a.offer === null)
+      expect(a.shown.state).toBe('busy');
   }
   for (const i of s.interactions)
     if (i.state === 'offered') expect(offeredTo.get(i.id)).toBe(i.offer?.agentId);
@@ -188,6 +232,8 @@ function checkState(s: RouterSnapshot, decisions: Decision[], before: RouterSnap
     expect(agent.presence).toBe('ready');
     expect(agent.offer?.offerId).toBe(d.offerId);
     if (d.channel !== 'voice') expect(agent.load.voice).toBe(0);
+    // An agent on a call of its own is never offered anything.
+    expect(agent.calls).toEqual([]);
     // FIFO inside one queue and priority class: nobody of the same class who entered earlier, untouched, still waits.
     const x = byId.get(d.interactionId)!;
     const xBefore = beforeById.get(x.id);

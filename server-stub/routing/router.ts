@@ -14,6 +14,7 @@ import { fastParse } from './fast-parse';
 import { boostMs } from './priority';
 import type { Handler } from './handler';
 import * as interactionHandlers from './interaction-handlers';
+import { agentCallEnd, agentCallStart } from './own-calls';
 import { RoutingRefusal, type RouterResult } from './result';
 import { snapshotOf, type RouterSnapshot } from './snapshot';
 import { emptyState } from './state';
@@ -66,6 +67,8 @@ const handlers: Record<RouterEvent['type'], AnyHandler> = {
   wrapup_done: interactionHandlers.wrapupDone,
   cancel: interactionHandlers.cancel,
   transfer: interactionHandlers.transfer,
+  agent_call_start: agentCallStart,
+  agent_call_end: agentCallEnd,
   tick: { validate() {}, apply() {} },
 } as Record<RouterEvent['type'], AnyHandler>;
 

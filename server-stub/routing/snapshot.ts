@@ -68,6 +68,7 @@ export function snapshotOf(state: EngineState): RouterSnapshot {
       offer: a.offer,
       work: byKey(a.work),
       load: a.load,
+      calls: [...a.calls],
       idleSince: a.idleSince,
       shown: a.shown,
       lastExpired: a.lastExpired,

@@ -18,6 +18,8 @@ export interface AgentRec {
   /** Interactions held (offered, active or in wrap-up), by id, with their channel. */
   work: Map<string, Channel>;
   load: Record<Channel, number>;
+  /** Calls of its own (not interactions), by id, in the order they started: each blocks every channel. */
+  calls: string[];
   /** Last time the agent became free or got work: the key of "longest idle". */
   idleSince: number;
   /** The derived state last announced, so a change is announced exactly once. */
