@@ -54,6 +54,19 @@ describe('settings schema', () => {
     });
   });
 
+  it('reads a hand-written softphone section that names only some fields, the rest following the Seat server', () => {
+    const written = {
+      ...defaultSettings,
+      softphone: { sipServerUrl: 'wss://pbx.example.com/ws', sipUsername: '1001' },
+    };
+    expect(settingsSchema.parse(written).softphone).toEqual({
+      sipServerUrl: 'wss://pbx.example.com/ws',
+      sipDomain: null,
+      sipUsername: '1001',
+      iceServers: [],
+    });
+  });
+
   it('leaves out of a patch what the patch does not name, rather than filling in defaults', () => {
     expect(settingsPatchSchema.parse({ softphone: { sipDomain: 'pbx.example.com' } })).toEqual({
       softphone: { sipDomain: 'pbx.example.com' },

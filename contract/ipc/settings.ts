@@ -91,8 +91,10 @@ const softphoneFields = {
  */
 export const softphoneSettingsSchema = z
   .object({
-    ...softphoneFields,
-    // Settings saved before these fields existed read as "the Seat username" and "no ICE servers".
+    // A field left out follows the Seat server: settings saved before a field existed keep working,
+    // and a settings file written by hand (or by IT) names only what it changes.
+    sipServerUrl: softphoneFields.sipServerUrl.default(null),
+    sipDomain: softphoneFields.sipDomain.default(null),
     sipUsername: softphoneFields.sipUsername.default(null),
     iceServers: softphoneFields.iceServers.default([]),
   })
