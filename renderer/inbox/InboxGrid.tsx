@@ -17,7 +17,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { channels } from '@contract/agent';
 import { interactionStates } from '@contract/routing';
 import { ChannelIcon } from './ChannelIcon';
-import { formatDuration, secondsSince, secondsUntil } from './inbox-format';
+import { formatDuration, secondsSince, secondsUntil, priorityHeadStart } from './inbox-format';
 import { hasChoiceFilter, noFilter, passesFilter } from './inbox-filter';
 import type { InboxFilter } from './inbox-filter';
 import type { InboxRow } from './inbox-row';
@@ -183,8 +183,13 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       colId: 'priority',
       field: 'priority',
       headerName: t('inbox.column.priority'),
+      headerTooltip: t('inbox.priorityHint'),
       width: 100,
       sort: 'desc',
+      valueFormatter: ({ value }) => {
+        const ahead = priorityHeadStart(typeof value === 'number' ? value : null);
+        return ahead ? t('inbox.priorityAhead', { count: ahead.minutes }) : t('inbox.priorityNormal');
+      },
       getQuickFilterText: () => '',
     },
     {

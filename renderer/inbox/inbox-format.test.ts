@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, secondsSince, secondsUntil } from './inbox-format';
+import { formatDuration, priorityHeadStart, secondsSince, secondsUntil } from './inbox-format';
 
 const t0 = Date.parse('2026-01-01T10:00:00.000Z');
 
@@ -21,5 +21,18 @@ describe('inbox time formatting', () => {
     expect(formatDuration(754)).toBe('12:34');
     expect(formatDuration(3723)).toBe('1:02:03');
     expect(formatDuration(-65)).toBe('-1:05');
+  });
+});
+
+describe('priorityHeadStart', () => {
+  it('reads a head start in whole minutes, at least one', () => {
+    expect(priorityHeadStart(600)).toEqual({ minutes: 10 });
+    expect(priorityHeadStart(3600)).toEqual({ minutes: 60 });
+    expect(priorityHeadStart(20)).toEqual({ minutes: 1 });
+  });
+
+  it('gives plain, unknown or nonsensical priorities no head start', () => {
+    for (const value of [0, -5, null, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(priorityHeadStart(value)).toBeNull();
   });
 });

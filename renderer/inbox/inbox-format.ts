@@ -23,3 +23,12 @@ export function formatDuration(totalSeconds: number): string {
     ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${sign}${minutes}:${seconds}`;
 }
+
+/**
+ * A priority (the head start in seconds the queue's classes give the work) as the agent reads it:
+ * how far ahead of plain work it queues ("+10 min"), or null for plain work and unknown values.
+ */
+export function priorityHeadStart(seconds: number | null): { minutes: number } | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return null;
+  return { minutes: Math.max(1, Math.round(seconds / 60)) };
+}
