@@ -134,6 +134,43 @@ describe('the softphone', () => {
     expect((call.calls[0]?.[1] as MediaOptions).pcConfig).toEqual({ iceServers });
   });
 
+  it("waits for the TURN server's relay candidate before the short settle, within a bound", () => {
+    const iceServers = [
+      { urls: 'stun:stun.example.com' },
+      { urls: 'turn:turn.example.com', username: 'seat', credential: 's3cret' },
+    ];
+    const { ua, timers } = setUp({ ...defaultAccount, iceServers });
+    ua.online();
+    const call = ua.ring({});
+    let readyCalls = 0;
+    const ready = () => readyCalls++;
+    const candidate = (type: string) =>
+      ({ candidate: `candidate:1 1 udp 1 192.0.2.1 5000 typ ${type}` }) as RTCIceCandidate;
+    call.emit('icecandidate', { candidate: candidate('host'), ready });
+    call.emit('icecandidate', { candidate: candidate('srflx'), ready });
+    expect(timers.map((t) => t.ms)).toEqual([2000]);
+    call.emit('icecandidate', { candidate: candidate('relay'), ready });
+    expect(timers.map((t) => t.ms)).toEqual([2000, 250]);
+    timers[1]?.run();
+    expect(readyCalls).toBe(1);
+  });
+
+  it('lets the answer leave after the bound when the STUN server never answers', () => {
+    const { ua, timers } = setUp({
+      ...defaultAccount,
+      iceServers: [{ urls: 'stun:unreachable.example.com' }],
+    });
+    ua.online();
+    const call = ua.ring({});
+    let readyCalls = 0;
+    call.emit('icecandidate', { candidate: { type: 'host' } as RTCIceCandidate, ready: () => readyCalls++ });
+    expect(timers.map((t) => t.ms)).toEqual([2000]);
+    timers[0]?.run();
+    expect(readyCalls).toBe(1);
+    call.end('remote');
+    expect(timers[0]?.cancelled).toBe(true);
+  });
+
   it('refuses a second call while one is up with 486', async () => {
     const { ua, phone } = setUp();
     ua.online();

@@ -25,6 +25,11 @@ export interface SoftphoneDeps {
    * JsSIP otherwise waits for gathering to complete, which can take many seconds.
    */
   iceSettleMs?: number;
+  /**
+   * With STUN or TURN servers, how long ICE may wait for the candidate they give (server-reflexive
+   * or relay) before the offer or answer leaves without it: an unreachable server costs this, once.
+   */
+  iceServerWaitMs?: number;
   warn?: (message: string, detail?: unknown) => void;
 }
 
@@ -84,6 +89,7 @@ const remoteName = (session: SessionPort) =>
 export function createSoftphone(deps: SoftphoneDeps): Softphone {
   const warn = deps.warn ?? (() => {});
   const iceSettleMs = deps.iceSettleMs ?? 300;
+  const iceServerWaitMs = deps.iceServerWaitMs ?? 2000;
   const state = new BehaviorSubject<PhoneState>(initialPhoneState(deps.now()));
   const incoming = new Subject<CallLeg>();
   const failures = new Subject<CallFailure>();
@@ -122,9 +128,15 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   /** Follows one session's events into the model and the audio. */
   const wire = (leg: LiveLeg) => {
     const { session, id } = leg;
+    // Host candidates come at once; a STUN or TURN server's take a round trip or two, and an agent
+    // outside the centre's network needs them, so the short settle waits for one (within a bound).
+    const awaited = awaitedCandidate(account?.iceServers ?? []);
     let settling: (() => void) | null = null;
-    session.on('icecandidate', ({ ready }) => {
-      settling ??= deps.timers.set(ready, iceSettleMs);
+    let waiting: (() => void) | null = null;
+    session.on('icecandidate', ({ candidate, ready }) => {
+      if (awaited) waiting ??= deps.timers.set(ready, iceServerWaitMs);
+      const type = candidateType(candidate);
+      if (!awaited || type === awaited || type === 'relay') settling ??= deps.timers.set(ready, iceSettleMs);
     });
     session.on('accepted', () => {
       leg.stopRing?.();
@@ -152,6 +164,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
     });
     const ended = () => {
       settling?.();
+      waiting?.();
       if (state.value.conference) stopMix();
       cleanUp(leg);
       dispatch({ type: 'ended', id, at: deps.now() });
@@ -425,6 +438,19 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
 // would only add its timeout to every call.
 function pcConfig(account: SoftphoneAccount | null): RTCConfiguration {
   return { iceServers: account?.iceServers ?? [] };
+}
+
+/** The candidate the account's ICE servers give: a TURN server's relay, else a STUN server's reflexive one. */
+function awaitedCandidate(servers: RTCIceServer[]): 'relay' | 'srflx' | null {
+  const urls = servers.flatMap((server) => (Array.isArray(server.urls) ? server.urls : [server.urls]));
+  if (urls.some((url) => /^turns?:/i.test(url))) return 'relay';
+  if (urls.some((url) => /^stuns?:/i.test(url))) return 'srflx';
+  return null;
+}
+
+// RTCIceCandidate.type where the browser has it, else read from the candidate line ("… typ relay …").
+function candidateType(candidate: RTCIceCandidate): string | null {
+  return candidate.type ?? / typ (\w+)/.exec(String(candidate.candidate))?.[1] ?? null;
 }
 
 function describe(data: unknown): string {
