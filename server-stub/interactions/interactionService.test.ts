@@ -138,4 +138,43 @@ describe('interaction service', () => {
     );
     expect(create('key-10000002').created).toBe(false);
   });
+
+  it('keeps an agent on a call of its own busy and unoffered, logs the call, and offers queued work once it ends', () => {
+    const agent = agentOf(4);
+    f.service.setAgentState(demoTenant, agent, 'ready', null, agent);
+    const logged = logCount();
+    f.service.agentCall(demoTenant, agent, 'call-1', 'start');
+    expect(logCount()).toBe(logged + 1);
+    expect(f.service.agentStatus(demoTenant, agent)?.state).toBe('busy');
+    const { interaction } = create('key-20000001');
+    expect(offersTo(agent)).toEqual([]);
+    f.service.agentCall(demoTenant, agent, 'call-1', 'end');
+    expect(offersTo(agent)).toMatchObject([{ interaction: { id: interaction.id } }]);
+    const unknown = (() => {
+      try {
+        f.service.agentCall(demoTenant, 'nobody', 'call-2', 'start');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(unknown).toMatchObject({ name: 'SeatError', code: 'UNKNOWN_AGENT' });
+  });
+
+  it('takes agents off their own calls after a restart, since no call survives one, and logs that', async () => {
+    const agent = agentOf(4);
+    f.service.setAgentState(demoTenant, agent, 'ready', null, agent);
+    f.service.agentCall(demoTenant, agent, 'call-1', 'start');
+    const { interaction } = create('key-20000002');
+    const service = await f.restart();
+    expect(service.agentStatus(demoTenant, agent)?.state).toBe('reserved');
+    expect(service.get(demoTenant, interaction.id)).toMatchObject({ state: 'offered', agentId: agent });
+    const events = [...createInteractionLog(f.store.sqlite).read(demoTenant)].map(
+      (e) => e.event as { type: string; agentId?: string; callId?: string },
+    );
+    expect(events.at(-1)).toMatchObject({ type: 'agent_call_end', agentId: agent, callId: 'call-1' });
+    // A second restart replays that end and finds nothing left to end.
+    const count = logCount();
+    await f.restart();
+    expect(logCount()).toBe(count);
+  });
 });

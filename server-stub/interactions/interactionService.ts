@@ -104,15 +104,20 @@ export interface InteractionCommands {
   reject(tenantId: string, interactionId: string, agentId: string): Interaction;
   end(tenantId: string, interactionId: string, by: string): Interaction;
   wrapup(tenantId: string, interactionId: string, agentId: string, disposition: string): Interaction;
-  /** `consulted`: the target is already on a consultation call with the holder (attended transfer). */
+  /**
+   * `consulted`: the target is already on a consultation call with the holder (attended transfer);
+   * `callId` names that call (as `agentCall` started it), which becomes the interaction's call.
+   */
   transfer(
     tenantId: string,
     interactionId: string,
     agentId: string,
     to: TransferTarget,
-    options?: { consulted?: boolean },
+    options?: { consulted?: boolean; callId?: string },
   ): Interaction;
   cancel(tenantId: string, interactionId: string, by: string): Interaction;
+  /** A call the agent is on outside any interaction starts or ends: while one lasts the agent is busy on voice. */
+  agentCall(tenantId: string, agentId: string, callId: string, phase: 'start' | 'end'): void;
   setAgentState(
     tenantId: string,
     agentId: string,
@@ -385,6 +390,21 @@ export function createInteractionService(options: InteractionServiceOptions): In
     }
   };
 
+  // Calls do not survive a restart (the SIP edge's dialogs live in memory): an agent the log leaves
+  // on a call of its own is taken off it, as logged events of their own, or would stay busy forever.
+  const endOwnCalls = async (tenantId: string) => {
+    const tenant = tenantOf(tenantId);
+    for (const agentId of [...tenant.agentIds].sort())
+      for (const callId of tenant.router.engine().agentView(agentId)?.calls ?? []) {
+        const { result, durable } = tenant.router.submit({ type: 'agent_call_end', agentId, callId });
+        if (!result.ok)
+          throw new Error(
+            `Ending call ${callId} of ${agentId} in ${tenantId} refused: ${result.error.message}`,
+          );
+        await durable;
+      }
+  };
+
   const stagedCommands = {
     create(
       tenantId: string,
@@ -465,7 +485,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
       interactionId: string,
       agentId: string,
       to: TransferTarget,
-      options?: { consulted?: boolean },
+      options?: { consulted?: boolean; callId?: string },
     ): Staged<Interaction> => ({
       durable: stage(tenantId, {
         type: 'transfer',
@@ -473,12 +493,21 @@ export function createInteractionService(options: InteractionServiceOptions): In
         agentId,
         to: to.kind === 'queue' ? { queueId: to.queueId } : { agentId: to.agentId },
         ...(options?.consulted ? { consulted: true } : {}),
+        ...(options?.callId !== undefined ? { callId: options.callId } : {}),
       }),
       value: () => view(tenantId, interactionId),
     }),
     cancel: (tenantId: string, interactionId: string, by: string): Staged<Interaction> => ({
       durable: stage(tenantId, { type: 'cancel', interactionId, by }),
       value: () => view(tenantId, interactionId),
+    }),
+    agentCall: (tenantId: string, agentId: string, callId: string, phase: 'start' | 'end'): Staged<void> => ({
+      durable: stage(tenantId, {
+        type: phase === 'start' ? 'agent_call_start' : 'agent_call_end',
+        agentId,
+        callId,
+      }),
+      value: () => undefined,
     }),
     setAgentState(
       tenantId: string,
@@ -552,6 +581,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
     wrapup: (...a) => now(stagedCommands.wrapup(...a)),
     transfer: (...a) => now(stagedCommands.transfer(...a)),
     cancel: (...a) => now(stagedCommands.cancel(...a)),
+    agentCall: (...a) => now(stagedCommands.agentCall(...a)),
     setAgentState: (...a) => now(stagedCommands.setAgentState(...a)),
     updateQueueRouting: (...a) => now(stagedCommands.updateQueueRouting(...a)),
     setBlacklist: (...a) => now(stagedCommands.setBlacklist(...a)),
@@ -569,6 +599,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
     wrapup: (...a) => later(() => stagedCommands.wrapup(...a)),
     transfer: (...a) => later(() => stagedCommands.transfer(...a)),
     cancel: (...a) => later(() => stagedCommands.cancel(...a)),
+    agentCall: (...a) => later(() => stagedCommands.agentCall(...a)),
     setAgentState: (...a) => later(() => stagedCommands.setAgentState(...a)),
     updateQueueRouting: (...a) => later(() => stagedCommands.updateQueueRouting(...a)),
     setBlacklist: (...a) => later(() => stagedCommands.setBlacklist(...a)),
@@ -596,6 +627,7 @@ export function createInteractionService(options: InteractionServiceOptions): In
       }
       for (const tenantId of ids) {
         await syncConfig(tenantId);
+        await endOwnCalls(tenantId);
         tenantOf(tenantId).router.schedule();
       }
     },

@@ -46,6 +46,8 @@ export interface AgentView {
   since: number;
   offer: { interactionId: string; offerId: string } | null;
   work: { interactionId: string; channel: Channel }[];
+  /** Calls of the agent's own (no interaction) it is on, by id. */
+  calls: string[];
 }
 
 export function agentView(state: EngineState, agentId: string): AgentView | null {
@@ -58,6 +60,7 @@ export function agentView(state: EngineState, agentId: string): AgentView | null
     since: agent.shown.since,
     offer: agent.offer,
     work: [...agent.work].map(([interactionId, channel]) => ({ interactionId, channel })),
+    calls: [...agent.calls],
   };
 }
 
