@@ -62,6 +62,7 @@ function mount(onSeatCommand?: (command: string) => Promise<void>) {
     },
     credentials,
     serverUrl: 'http://127.0.0.1:7420',
+    canChooseSipServer: true,
     describeCall: () => ({ title: 't', body: 'b' }),
     warn: () => {},
   });
@@ -189,7 +190,7 @@ describe('CtiPanel', () => {
   });
 
   it('registers as the SIP username saved in the phone settings once its own password is typed', async () => {
-    const { accounts } = mount();
+    const { accounts, ua } = mount();
     await waitFor(() => expect(accounts).toHaveLength(1));
     await userEvent.click(screen.getByTestId('cti-devices-toggle'));
     await userEvent.type(await screen.findByTestId('cti-line-sipUsername'), '1001');
@@ -199,5 +200,11 @@ describe('CtiPanel', () => {
     await waitFor(() => expect(accounts).toHaveLength(2));
     expect(accounts[1]).toMatchObject({ username: '1001', password: 'pbx-pw' });
     expect(screen.queryByTestId('cti-password')).toBeNull();
+    // A typo: the server refuses the password, and the prompt comes back saying so.
+    act(() => void ua.emit('registrationFailed', { cause: 'Authentication Error' }));
+    expect((await screen.findByTestId('cti-password-refused')).textContent).toContain('refused');
+    await userEvent.type(screen.getByTestId('cti-password-input'), 'pbx-right{Enter}');
+    await waitFor(() => expect(accounts).toHaveLength(3));
+    expect(accounts[2]).toMatchObject({ username: '1001', password: 'pbx-right' });
   });
 });

@@ -60,6 +60,7 @@ export function CtiPanel({
   const state = useObservable(phone.state$, phone.state);
   const settings = useObservable(session.settings$, null);
   const needsPassword = useObservable(session.needsPassword$, false);
+  const passwordRefused = useObservable(session.passwordRefused$, false);
   const allowed = useMemo(() => allowedActions(state), [state]);
   const [panel, setPanel] = useState<Panel>('none');
   const [failure, setFailure] = useState<unknown>(null);
@@ -179,6 +180,7 @@ export function CtiPanel({
       {needsPassword ? (
         <PhonePassword
           username={settings?.softphone.sipUsername ?? null}
+          refused={passwordRefused}
           onSubmit={(password) => session.signInPhone(password)}
         />
       ) : null}

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 export interface PhonePasswordProps {
   /** The SIP account's own username when it is not the agent's Seat account; null asks for the Seat password. */
   username?: string | null;
+  /** The server refused the password typed before: says so above the field. */
+  refused?: boolean;
   onSubmit: (password: string) => void;
 }
 
 /** The phone has no password (never stored): after a reload, or for a SIP account of its own, asks once. */
-export function PhonePassword({ username = null, onSubmit }: PhonePasswordProps) {
+export function PhonePassword({ username = null, refused = false, onSubmit }: PhonePasswordProps) {
   const { t } = useTranslation();
   const id = useId();
   const [password, setPassword] = useState('');
@@ -22,6 +24,11 @@ export function PhonePassword({ username = null, onSubmit }: PhonePasswordProps)
         if (password) onSubmit(password);
       }}
     >
+      {refused ? (
+        <p className="cti__error" role="alert" data-testid="cti-password-refused">
+          {t('cti.password.refused')}
+        </p>
+      ) : null}
       <label htmlFor={id}>
         {username === null ? t('cti.password.label') : t('cti.password.labelFor', { username })}
       </label>

@@ -49,7 +49,7 @@ function memoryStorage() {
   };
 }
 
-async function setUp(options: { signedIn?: boolean } = {}) {
+async function setUp(options: { signedIn?: boolean; canChooseSipServer?: boolean } = {}) {
   const uas: Array<{ account: SoftphoneAccount; ua: FakeUa }> = [];
   const { media, log } = fakeMedia();
   const phone = createSoftphone({
@@ -118,6 +118,7 @@ async function setUp(options: { signedIn?: boolean } = {}) {
     host,
     credentials,
     serverUrl: 'http://127.0.0.1:7420',
+    canChooseSipServer: options.canChooseSipServer ?? true,
     describeCall: (leg) => ({ title: 'Incoming call', body: `${leg.remote} is calling` }),
     warn: () => {},
   });
@@ -357,6 +358,47 @@ describe('the CTI session', () => {
       softphone: { ...seatServerSoftphone, sipDomain: 'pbx.example.com' },
     });
     expect(uas).toHaveLength(2);
+  });
+
+  it("asks again for the SIP account's password when the server refuses it, not when it cannot be reached", async () => {
+    const { session, uas } = await setUp();
+    await session.saveLine({
+      ...seatServerSoftphone,
+      sipServerUrl: 'wss://pbx.example.com/ws',
+      sipUsername: '1001',
+    });
+    session.signInPhone('typo');
+    expect(uas).toHaveLength(2);
+    uas[1]!.ua.emit('registrationFailed', { cause: 'Request Timeout' });
+    expect(uas[1]!.ua.stopped).toBe(false);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(false);
+    uas[1]!.ua.emit('registrationFailed', { cause: 'Authentication Error' });
+    expect(uas[1]!.ua.stopped).toBe(true);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(true);
+    expect(await firstValueFrom(session.passwordRefused$)).toBe(true);
+    session.signInPhone('right');
+    expect(uas[2]!.account).toMatchObject({ username: '1001', password: 'right' });
+    expect(await firstValueFrom(session.passwordRefused$)).toBe(false);
+  });
+
+  it('leaves a refused Seat password to the line indicator: the Seat sign-in is not undone', async () => {
+    const { session, uas } = await setUp();
+    uas[0]!.ua.emit('registrationFailed', { cause: 'Authentication Error' });
+    expect(uas[0]!.ua.stopped).toBe(false);
+    expect(await firstValueFrom(session.needsPassword$)).toBe(false);
+  });
+
+  it("registers with its own server's edge in the web seat, whatever SIP server the settings name", async () => {
+    const { session, uas } = await setUp({ canChooseSipServer: false });
+    await session.saveLine({
+      ...seatServerSoftphone,
+      sipServerUrl: 'wss://pbx.example.com/ws',
+      sipDomain: 'pbx.example.com',
+    });
+    expect(uas.at(-1)!.account).toMatchObject({
+      serverUrl: 'ws://127.0.0.1:7420/sip',
+      domain: 'pbx.example.com',
+    });
   });
 
   it('stops the phone when the shell goes', async () => {

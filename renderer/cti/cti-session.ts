@@ -36,6 +36,11 @@ export interface CtiSessionDeps {
   credentials: PhoneCredentialStore;
   /** The Seat server's URL (the SIP edge is its /sip). */
   serverUrl: string;
+  /**
+   * False in the web seat: its server's CSP allows only that server, so the phone registers with
+   * its edge whatever SIP server the settings name.
+   */
+  canChooseSipServer: boolean;
   /** The notification's words for a ringing call, in the agent's language. */
   describeCall: (leg: CallLeg) => { title: string; body: string };
   warn: (message: string, detail?: unknown) => void;
@@ -50,6 +55,8 @@ export interface CtiSession {
   readonly settings$: Observable<Settings | null>;
   /** True while the phone has no password to register with (after a reload, or for a new SIP account). */
   readonly needsPassword$: Observable<boolean>;
+  /** True when the SIP server refused the password typed for the settings' SIP account: asked again. */
+  readonly passwordRefused$: Observable<boolean>;
   /** Registers with a typed password: the Seat one after a reload, or the settings' SIP account's. */
   signInPhone(password: string): void;
   /**
@@ -72,12 +79,16 @@ const notificationPrefix = 'call-';
 const accountKey = (softphone: SoftphoneSettings) =>
   JSON.stringify([softphone.sipServerUrl, softphone.sipDomain, softphone.sipUsername]);
 
+// JsSIP's causes for a REGISTER answered 401/407 after the digest, or 403: the password is wrong.
+const refusedCauses = new Set(['Authentication Error', 'Rejected']);
+
 /** Builds the session (nothing runs until `start`). */
 export function createCtiSession(deps: CtiSessionDeps): CtiSession {
   const { phone, user, host, credentials } = deps;
   const screenPop = new BehaviorSubject<string | null>(null);
   const settings = new BehaviorSubject<Settings | null>(null);
   const needsPassword = new BehaviorSubject<boolean>(false);
+  const passwordRefused = new BehaviorSubject<boolean>(false);
   // The typed password of the settings' own SIP account, with the account it was typed for.
   let sipPassword: { account: string; password: string } | null = null;
   let running = false;
@@ -101,7 +112,8 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
     const known = phoneCredentials(current.softphone);
     needsPassword.next(!known);
     if (!known) return;
-    stopPhone = phone.start(softphoneAccount(current.softphone, deps.serverUrl, known, user.displayName));
+    const line = deps.canChooseSipServer ? current.softphone : { ...current.softphone, sipServerUrl: null };
+    stopPhone = phone.start(softphoneAccount(line, deps.serverUrl, known, user.displayName));
   };
 
   const applySettings = (next: Settings) => {
@@ -114,7 +126,10 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
     const before = settings.value?.softphone;
     applySettings(next);
     if (JSON.stringify(before) === JSON.stringify(next.softphone)) return;
-    if (sipPassword && sipPassword.account !== accountKey(next.softphone)) sipPassword = null;
+    if (sipPassword && sipPassword.account !== accountKey(next.softphone)) {
+      sipPassword = null;
+      passwordRefused.next(false);
+    }
     startPhone(next);
   };
 
@@ -123,12 +138,14 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
     screenPop$: screenPop.asObservable(),
     settings$: settings.asObservable(),
     needsPassword$: needsPassword.asObservable(),
+    passwordRefused$: passwordRefused.asObservable(),
 
     signInPhone(password) {
       const current = settings.value;
       if (!password) return;
       if (current && current.softphone.sipUsername !== null) {
         sipPassword = { account: accountKey(current.softphone), password };
+        passwordRefused.next(false);
         return startPhone(current);
       }
       const tenant = credentials.lastTenant();
@@ -178,6 +195,14 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
       const credentialChanges = credentials.credentials$.subscribe(() => {
         if (settings.value) startPhone(settings.value);
       });
+      // A typo in the SIP account's password would otherwise leave the line failed until a reload.
+      const refusals = phone.registrationFailures$.subscribe((cause) => {
+        const current = settings.value;
+        if (!refusedCauses.has(cause) || !sipPassword || current?.softphone.sipUsername == null) return;
+        sipPassword = null;
+        passwordRefused.next(true);
+        startPhone(current);
+      });
 
       // The leg whose ringing a notification announces, until it stops ringing.
       let announced: string | null = null;
@@ -225,6 +250,7 @@ export function createCtiSession(deps: CtiSessionDeps): CtiSession {
         stopPhone = null;
         stopSettings();
         credentialChanges.unsubscribe();
+        refusals.unsubscribe();
         incoming.unsubscribe();
         ringing.unsubscribe();
         stopClicks();

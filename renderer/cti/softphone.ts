@@ -41,6 +41,8 @@ export interface Softphone {
   readonly incoming$: Observable<CallLeg>;
   /** Calls that failed before they connected, with the far end's reason (e.g. 404 Not Found). */
   readonly callFailures$: Observable<CallFailure>;
+  /** Why the SIP server refused a registration (JsSIP's cause, e.g. 'Authentication Error'). */
+  readonly registrationFailures$: Observable<string>;
   /** Registers the account; returns the disposer that hangs up and unregisters. */
   start(account: SoftphoneAccount): () => void;
   setDevices(devices: AudioDevices): void;
@@ -93,6 +95,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   const state = new BehaviorSubject<PhoneState>(initialPhoneState(deps.now()));
   const incoming = new Subject<CallLeg>();
   const failures = new Subject<CallFailure>();
+  const registrationFailures = new Subject<string>();
   const legs = new Map<string, LiveLeg>();
   let devices: AudioDevices = { ringerDeviceId: null, speakerDeviceId: null, microphoneDeviceId: null };
   let ua: UaPort | null = null;
@@ -279,6 +282,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
     },
     incoming$: incoming.asObservable(),
     callFailures$: failures.asObservable(),
+    registrationFailures$: registrationFailures.asObservable(),
 
     start(next) {
       account = next;
@@ -301,6 +305,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       agent.on('registrationFailed', ({ cause }) => {
         warn('SIP registration failed', cause);
         dispatch({ type: 'registration', state: 'failed', at: at() });
+        registrationFailures.next(cause ?? 'Failed');
       });
       agent.on('newRTCSession', ({ originator, session, request }) => {
         if (originator === 'remote') onIncoming(session, request);

@@ -39,6 +39,7 @@ export function useCti(services: CtiServices | undefined, user: User, socket: Se
             host: services.host,
             credentials: services.credentials,
             serverUrl: services.serverUrl,
+            canChooseSipServer: services.canChooseSipServer,
             warn: services.warn,
             describeCall: (leg) => ({
               title: i18n.t('cti.notification.title'),
