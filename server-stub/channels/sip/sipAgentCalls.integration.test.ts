@@ -360,6 +360,9 @@ describe('attended transfer and its refusals', () => {
     const record = recordOf('interaction_id = ?', call.interactionId);
     expect(JSON.parse(record['agent_ids'] as string)).toEqual([first!.agentId, second!.agentId]);
     expect(recordOf('direction = ?', 'internal')).toMatchObject({ end_reason: 'transferred' });
+    // The referrer's consultation is over and the colleague's became the customer's call.
+    expect(env.server.routing.service.agentStatus(tenant, first!.agentId)?.state).toBe('ready');
+    expect(env.server.routing.service.agentStatus(tenant, second!.agentId)?.state).toBe('busy');
 
     // The caller now talks to B: B's BYE ends the interaction for B.
     b.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...consult.bDialog, cseq: 3 }));
@@ -482,5 +485,85 @@ describe('attended transfer and its refusals', () => {
       agentId: first!.agentId,
       queueId: 'demo-queue-general',
     });
+  });
+});
+
+describe('agents on calls of their own', () => {
+  const status = (agentId: string) => env.server.routing.service.agentStatus(tenant, agentId)?.state;
+  /** A customer's call to General, which waits in the queue (182) while nobody can take it. */
+  async function queuedCustomer(callId: string) {
+    const caller = await open();
+    invite(caller, callId, 'anonymous', 'general', `t-${callId}`);
+    expect(await caller.next((m) => m.kind === 'response' && m.status === 182)).toBeTruthy();
+    const [waiting] = env.server.routing.service.list(tenant, ['queued'], 5);
+    return waiting!.id;
+  }
+
+  it('offers no customer call to an agent on an internal call they placed, and offers it right after they hang up', async () => {
+    const [first, second] = englishAgents();
+    ready(first!.agentId);
+    const a = await open();
+    const b = await open();
+    await registerAgent(a, first!.username);
+    await registerAgent(b, second!.username, 2);
+    invite(a, 'own-1', first!.username, second!.username, 'o1');
+    const ringing = await requestOf(b, 'INVITE');
+    // Dialling already counts: the agent is on the call from the first ring.
+    expect(status(first!.agentId)).toBe('busy');
+    answer(b, ringing, 'ob');
+    const ok = await finalOf(a, 'own-1');
+    await requestOf(b, 'ACK');
+    a.sendRaw(sipRequest('ACK', 'sip:edge@seat-edge.invalid', { ...uacDialog(ok), cseq: 1 }));
+    // A colleague signed out of routing is still shown signed out while on the call.
+    expect(status(second!.agentId)).toBe('logged_out');
+
+    const interactionId = await queuedCustomer('cust-own-1');
+    expect(env.server.routing.service.get(tenant, interactionId).state).toBe('queued');
+    expect(status(first!.agentId)).toBe('busy');
+
+    a.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...uacDialog(ok), cseq: 2 }));
+    expect(await finalOf(a, 'own-1', 'BYE')).toMatchObject({ status: 200 });
+    const offer = await requestOf(a, 'INVITE');
+    expect(header(offer, 'X-Seat-Interaction-Id')).toBe(interactionId);
+    expect(env.server.routing.service.get(tenant, interactionId)).toMatchObject({
+      state: 'offered',
+      agentId: first!.agentId,
+    });
+  });
+
+  it('offers no customer call to a colleague who answered an internal call, and offers it once the call ends', async () => {
+    const [first, second] = englishAgents();
+    ready(second!.agentId);
+    const a = await open();
+    const b = await open();
+    await registerAgent(a, first!.username);
+    await registerAgent(b, second!.username, 2);
+    const consult = await consultation(a, first!.username, b, second!.username, 'own-2');
+    expect(status(second!.agentId)).toBe('busy');
+
+    const interactionId = await queuedCustomer('cust-own-2');
+    expect(env.server.routing.service.get(tenant, interactionId).state).toBe('queued');
+
+    // The colleague hangs up: the call is over for both, and the colleague is offered the customer.
+    b.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...consult.bDialog, cseq: 2 }));
+    expect(await requestOf(a, 'BYE')).toBeTruthy();
+    const offer = await requestOf(b, 'INVITE');
+    expect(header(offer, 'X-Seat-Interaction-Id')).toBe(interactionId);
+    expect(status(first!.agentId)).toBe('logged_out');
+  });
+
+  it('ends an agent’s own call when the dialled colleague declines, so the agent is offered work again', async () => {
+    const [first, second] = englishAgents();
+    ready(first!.agentId);
+    const a = await open();
+    const b = await open();
+    await registerAgent(a, first!.username);
+    await registerAgent(b, second!.username, 2);
+    invite(a, 'own-3', first!.username, second!.username, 'o3');
+    const ringing = await requestOf(b, 'INVITE');
+    expect(status(first!.agentId)).toBe('busy');
+    b.sendRaw(sipResponse(ringing, 486, 'Busy Here', { toTag: 'o3b' }));
+    expect(await finalOf(a, 'own-3')).toMatchObject({ status: 486 });
+    expect(status(first!.agentId)).toBe('ready');
   });
 });

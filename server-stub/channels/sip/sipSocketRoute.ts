@@ -31,7 +31,15 @@ export interface SipRouteDeps {
   sqlite: Database;
   routing: Pick<
     InteractionService,
-    'create' | 'get' | 'accept' | 'reject' | 'end' | 'cancel' | 'transfer' | 'onCustomerDecision'
+    | 'create'
+    | 'get'
+    | 'accept'
+    | 'reject'
+    | 'end'
+    | 'cancel'
+    | 'transfer'
+    | 'agentCall'
+    | 'onCustomerDecision'
   >;
   now: () => number;
   generateId: () => string;

@@ -121,6 +121,41 @@ describe('outbound trunk', () => {
     expect(await requestOf(agent, 'BYE')).toBeTruthy();
     expect(env.server.sip.calls.count()).toBe(0);
   });
+
+  it('offers no queued customer call to an agent on an outbound call, and offers it right after they hang up', async () => {
+    const address = await env.server.listen();
+    for (let i = 0; i < 300 && !gatewaySocket; i++) await new Promise((r) => setTimeout(r, 10));
+    const sipUrl = `ws://127.0.0.1:${address.port}/sip`;
+    const agent = await connectSip(sipUrl);
+    const caller = await connectSip(sipUrl);
+    clients.push(agent, caller);
+    const agentId = 'demo-agent-agent01';
+    const service = env.server.routing.service;
+    service.setAgentState('tenant-demo', agentId, 'ready', null, agentId);
+    await registerAgent(agent, 'agent01');
+    invite(agent, 'out-busy', 'agent01', '5551234', 'ob');
+    const outgoing = await fromGateway((m) => m.kind === 'request' && m.method === 'INVITE');
+    gatewaySocket?.send(
+      sipResponse(outgoing, 200, 'OK', {
+        toTag: 'gw5',
+        extra: ['Contact: <sip:gw@gw.example>'],
+        body: sdpAnswer,
+      }),
+    );
+    const ok = await finalOf(agent, 'out-busy');
+    expect(service.agentStatus('tenant-demo', agentId)?.state).toBe('busy');
+
+    invite(caller, 'cust-busy', 'anonymous', 'general', 'cb');
+    expect(await caller.next((m) => m.kind === 'response' && m.status === 182)).toBeTruthy();
+    const [waiting] = service.list('tenant-demo', ['queued'], 5);
+    expect(waiting).toMatchObject({ queueId: 'demo-queue-general' });
+
+    agent.sendRaw(sipRequest('BYE', 'sip:edge@seat-edge.invalid', { ...uacDialog(ok), cseq: 2 }));
+    await fromGateway((m) => m.kind === 'request' && m.method === 'BYE');
+    const offer = await requestOf(agent, 'INVITE');
+    expect(header(offer, 'X-Seat-Interaction-Id')).toBe(waiting!.id);
+    expect(service.get('tenant-demo', waiting!.id)).toMatchObject({ state: 'offered', agentId });
+  });
 });
 
 describe('transfer to a number', () => {

@@ -177,6 +177,30 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     byInviteBranch.delete(call.inviteBranch);
     dialogs.delete(dKey(call.caller.callId, call.caller.localTag));
     if (call.agent) dialogs.delete(dKey(call.agent.leg.callId, call.agent.leg.localTag));
+    // The call is over for everyone on it: the router may offer them work again.
+    for (const agentId of call.ownCalls.splice(0)) endOwnCall(call.tenantId, call.id, agentId);
+  };
+
+  const endOwnCall = (tenantId: string, callId: string, agentId: string) => {
+    try {
+      routing.agentCall(tenantId, agentId, callId, 'end');
+    } catch (error) {
+      log.warn({ err: error, callId, agentId }, 'SIP call: the end of an own call refused by the router');
+    }
+  };
+
+  /**
+   * Tells the router an agent is on a call that is not an interaction of theirs (placed from the
+   * softphone, or a colleague's answered), so it offers them nothing meanwhile; false if refused.
+   */
+  const startOwnCall = (tenantId: string, callId: string, agentId: string): boolean => {
+    try {
+      routing.agentCall(tenantId, agentId, callId, 'start');
+      return true;
+    } catch (error) {
+      log.warn({ err: error, callId, agentId }, 'SIP call: an own call refused by the router');
+      return false;
+    }
   };
 
   const sendOnLeg = (
@@ -355,6 +379,9 @@ export function createCallManager(options: CallManagerOptions): CallManager {
     }
     agent.state = 'confirmed';
     if (agent.agentId) records.agentJoined(call.id, agent.agentId);
+    // A colleague who answers a direct call is on it as a call of their own until it ends.
+    if (interactionId === null && agent.agentId && startOwnCall(call.tenantId, call.id, agent.agentId))
+      call.ownCalls.push(agent.agentId);
     const sdpType = header(response, 'Content-Type') ?? 'application/sdp';
     if (!call.lateOffer) {
       sendOnLeg(agent.leg, 'ACK', { cseq: agent.inviteCseq });
@@ -553,6 +580,10 @@ export function createCallManager(options: CallManagerOptions): CallManager {
       const from = request.core.from;
       const customerId =
         !dialing && from.uri.user ? directory.customerByPhone(tenant.id, from.uri.user) : null;
+      // An agent calling a queue is on that call from now: started before the arrival routes, so
+      // the router cannot offer the agent's own call back to them.
+      const id = `call-${options.newTag()}`;
+      const ownCalls = dialing && startOwnCall(tenant.id, id, dialing.agentId) ? [dialing.agentId] : [];
       const key = `sip-${createHash('sha256')
         .update(`${request.core.callId}\u0000${from.tag ?? ''}`)
         .digest('hex')
@@ -574,10 +605,11 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         ).interaction;
       } catch (error) {
         log.warn({ err: error, queue: queue.id }, 'SIP INVITE refused by the router');
+        for (const agentId of ownCalls) endOwnCall(tenant.id, id, agentId);
         return respond(connection, request, statusOfError(error), toTag);
       }
       const call: Call = {
-        id: `call-${options.newTag()}`,
+        id,
         tenantId: tenant.id,
         interactionId: interaction.id,
         direction: dialing ? 'internal' : 'inbound',
@@ -593,6 +625,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         relay: null,
         reconnecting: false,
         ended: false,
+        ownCalls,
       };
       records.started({
         id: call.id,
@@ -635,6 +668,7 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         relay: null,
         reconnecting: false,
         ended: false,
+        ownCalls: [],
       };
       records.started({
         id: call.id,
@@ -648,6 +682,8 @@ export function createCallManager(options: CallManagerOptions): CallManager {
         queueId: null,
       });
       track(call);
+      // The calling agent is on this call from the first ring: the router offers them nothing meanwhile.
+      if (startOwnCall(tenant.id, call.id, dialing.agentId)) call.ownCalls.push(dialing.agentId);
       const headers: SipHeader[] = [{ name: 'X-Seat-Call-Kind', value: direction }];
       if (direction === 'internal') headers.push({ name: 'X-Seat-Caller-Agent-Id', value: dialing.agentId });
       if (customerId) headers.push({ name: 'X-Seat-Customer-Id', value: customerId });

@@ -28,8 +28,10 @@ export interface CallRouting {
     interactionId: string,
     agentId: string,
     to: TransferTarget,
-    options?: { consulted?: boolean },
+    options?: { consulted?: boolean; callId?: string },
   ): Interaction;
+  /** A call the agent is on outside any interaction starts or ends: the router counts the agent busy meanwhile. */
+  agentCall(tenantId: string, agentId: string, callId: string, phase: 'start' | 'end'): void;
 }
 
 export interface AgentLeg {
@@ -101,6 +103,8 @@ export interface Call {
   /** True while the edge itself re-negotiates media between the caller and a new agent. */
   reconnecting: boolean;
   ended: boolean;
+  /** Agents the router counts as on this call as a call of their own (id `id`), ended when the call is. */
+  ownCalls: string[];
 }
 
 export type Side = 'caller' | 'agent';

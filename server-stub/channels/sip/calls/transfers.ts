@@ -236,13 +236,14 @@ export function createTransfers(ctx: TransferContext): {
     try {
       // To a colleague the interaction moves; to an outside party (consulted through the trunk) it ends.
       if (colleague)
-        // The colleague is on the consultation this REFER names, so whether they are ready is moot.
+        // The colleague is on the consultation this REFER names, so whether they are ready is moot;
+        // that call becomes the customer's, so it no longer counts as one of the colleague's own.
         routing.transfer(
           call.tenantId,
           interactionId,
           fromAgent,
           { kind: 'agent', agentId: colleague },
-          { consulted: true },
+          { consulted: true, callId: consult.id },
         );
       else routing.end(call.tenantId, interactionId, fromAgent);
     } catch (error) {
@@ -253,8 +254,10 @@ export function createTransfers(ctx: TransferContext): {
       });
     }
     // The colleague already talks to the referrer: the offer the transfer made is answered at once.
-    if (colleague) safely('accept', call, () => routing.accept(call.tenantId, interactionId, colleague));
-    else ctx.detach(call);
+    if (colleague) {
+      safely('accept', call, () => routing.accept(call.tenantId, interactionId, colleague));
+      consult.ownCalls = consult.ownCalls.filter((agentId) => agentId !== colleague);
+    } else ctx.detach(call);
     respond(connection, request, 202, toTag);
     notifyRefer(agent.leg, 100, false);
 
