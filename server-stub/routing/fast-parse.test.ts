@@ -36,6 +36,8 @@ const base = fc.record(
       'wrapup_done',
       'agent_state',
       'arrive',
+      'agent_call_start',
+      'agent_call_end',
       'skill_upsert',
     ),
     at,
@@ -58,6 +60,7 @@ const base = fc.record(
       fc.constant(JSON.parse('{"__proto__": {"x": 1}}') as unknown),
     ),
     skillId: id,
+    callId: fc.oneof(id, weird),
     extra: weird,
   },
   { requiredKeys: [] },
@@ -83,10 +86,23 @@ const fieldsOf: Record<string, string[]> = {
     'data',
   ],
   skill_upsert: ['skillId'],
+  agent_call_start: ['agentId', 'callId'],
+  agent_call_end: ['agentId', 'callId'],
 };
 const goodId = fc.string({ minLength: 1, maxLength: 12 });
 const good = fc.record({
-  type: fc.constantFrom('tick', 'end', 'cancel', 'accept', 'reject', 'wrapup_done', 'agent_state', 'arrive'),
+  type: fc.constantFrom(
+    'tick',
+    'end',
+    'cancel',
+    'accept',
+    'reject',
+    'wrapup_done',
+    'agent_state',
+    'arrive',
+    'agent_call_start',
+    'agent_call_end',
+  ),
   at: fc.nat(),
   interactionId: goodId,
   agentId: goodId,
@@ -109,12 +125,25 @@ const good = fc.record({
   ),
   preferredAgentId: fc.oneof(goodId, fc.constant(null)),
   data: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue(), { maxKeys: 4 }),
+  callId: goodId,
 });
 const input = fc
   .tuple(
     fc.oneof(base, good, good),
     fc.nat(9),
-    maybe(fc.constantFrom('at', 'type', 'interactionId', 'agentId', 'priority', 'data', 'by', 'offerId')),
+    maybe(
+      fc.constantFrom(
+        'at',
+        'type',
+        'interactionId',
+        'agentId',
+        'priority',
+        'data',
+        'by',
+        'offerId',
+        'callId',
+      ),
+    ),
   )
   .map(([ev, roll, drop]) => {
     const keep = new Set(['type', 'at', ...(fieldsOf[ev.type ?? 'tick'] ?? [])]);
@@ -162,6 +191,12 @@ describe('fastParse', () => {
     expect(
       fastParse({ type: 'agent_state', at: 5, agentId: 'a1', state: 'not_ready', reason: 'break' }),
     ).toBeDefined();
+    expect(fastParse({ type: 'agent_call_end', at: 5, agentId: 'a1', callId: 'call-1' })).toEqual({
+      type: 'agent_call_end',
+      at: 5,
+      agentId: 'a1',
+      callId: 'call-1',
+    });
   });
 
   it('leaves malformed and unusual input to zod', () => {

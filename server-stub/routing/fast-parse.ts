@@ -37,6 +37,7 @@ const endKeys = ['type', 'at', 'interactionId', 'by'] as const;
 const offerKeys = ['type', 'at', 'interactionId', 'agentId', 'offerId'] as const;
 const wrapupKeys = ['type', 'at', 'interactionId', 'agentId', 'disposition'] as const;
 const stateKeys = ['type', 'at', 'agentId', 'state', 'reason', 'by'] as const;
+const callKeys = ['type', 'at', 'agentId', 'callId'] as const;
 const arriveKeys = [
   'type',
   'at',
@@ -107,6 +108,10 @@ export function fastParse(input: unknown): RouterEvent | undefined {
       if ('by' in x) ev.by = x.by as string;
       return ev;
     }
+    case 'agent_call_start':
+    case 'agent_call_end':
+      if (!onlyKeys(x, callKeys) || !isId(x.agentId) || !isId(x.callId)) return undefined;
+      return { type: x.type, at: x.at as number, agentId: x.agentId, callId: x.callId };
     case 'arrive':
       return arrive(x);
     default:
