@@ -13,7 +13,7 @@ import {
   type QueueRec,
 } from './state';
 
-/** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction, then wrap-up. */
+/** The state the seat shows, derived from presence and work: an offer ringing wins, then a live interaction or a call of its own, then wrap-up. */
 export function derivedState(
   agent: AgentRec,
   state: EngineState,
