@@ -115,7 +115,8 @@ const begin = {
   type: 'chat.begin' as const,
   interactionId: 'i1',
   chatId: 'chat-0001',
-  customer: { name: 'Li Na', contact: 'li@example.test', topic: 'Billing', customerId: null },
+  // The notice names the topic by its queue id; the label is in the interaction's attached data.
+  customer: { name: 'Li Na', contact: 'li@example.test', topic: 'demo-queue-billing', customerId: null },
   token: 'tok-1',
   expiresAt: '2026-01-01T10:00:30.000Z',
 };
@@ -126,6 +127,7 @@ describe('ChatPane', () => {
     const { frames, sent, rerender, ack } = setup(offered);
     act(() => frames.next(begin));
     expect(screen.getByTestId('chat-pane-status').textContent).toContain('Waiting for the customer to join');
+    expect(screen.getByTestId('chat-pane').textContent).toContain('li@example.test · Topic: Billing');
     act(() => frames.next({ type: 'chat.join', interactionId: 'i1', chatId: 'chat-0001', token: 'tok-1' }));
     expect(screen.getByTestId('chat-pane').getAttribute('data-join')).toBe('verified');
     await userEvent.click(screen.getByTestId('chat-pane-accept'));

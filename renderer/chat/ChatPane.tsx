@@ -53,7 +53,9 @@ function ChatPaneBody({
     customer?.name ??
     (typeof interaction.attached.customerName === 'string' ? interaction.attached.customerName : '');
   const unread = unreadCount(session);
-  const webchat = interaction.attached.webchat as { chatId?: unknown } | undefined;
+  const webchat = interaction.attached.webchat as { chatId?: unknown; topic?: unknown } | undefined;
+  // The notice names the topic by its queue id; the label the customer picked travels in attached data.
+  const topic = typeof webchat?.topic === 'string' && webchat.topic ? webchat.topic : customer?.topic;
   // Known from the notice or transcript, else from what the web chat attached to the interaction.
   const chatId = session.chatId ?? (typeof webchat?.chatId === 'string' ? webchat.chatId : null);
 
@@ -126,7 +128,7 @@ function ChatPaneBody({
         <strong data-testid="chat-pane-customer">{customerName || t('conversations.anonymous')}</strong>
         {customer ? (
           <span className="chat-pane__facts">
-            {customer.contact} · {t('chat.topic', { topic: customer.topic })}
+            {customer.contact} · {t('chat.topic', { topic })}
           </span>
         ) : null}
       </header>
