@@ -1,7 +1,7 @@
-import { customerResponseSchema } from '@contract/http/customers';
 import type { Customer } from '@contract/http/customers';
 import { queueListResponseSchema } from '@contract/http/queues';
 import type { QueueSummary } from '@contract/http/queues';
+import { fetchCustomer } from '../api/customer-request';
 import type { HttpClient } from '../api/http-client';
 
 /** What the CTI reads from the server besides calls: the customer to pop, the queues to transfer to. */
@@ -12,14 +12,7 @@ export interface CtiDirectoryApi {
 
 export function createCtiDirectoryApi(http: HttpClient): CtiDirectoryApi {
   return {
-    customer: async (id) =>
-      (
-        await http.request({
-          method: 'GET',
-          path: `/api/customers/${encodeURIComponent(id)}`,
-          schema: customerResponseSchema,
-        })
-      ).customer,
+    customer: (id) => fetchCustomer(http, id),
     voiceQueues: async () =>
       (
         await http.request({ method: 'GET', path: '/api/queues', schema: queueListResponseSchema })

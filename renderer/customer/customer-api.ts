@@ -1,9 +1,9 @@
 import { customerContactsResponseSchema } from '@contract/http/contacts';
 import type { CustomerContactsResponse } from '@contract/http/contacts';
-import { customerResponseSchema } from '@contract/http/customers';
 import type { Customer } from '@contract/http/customers';
 import { chatTranscriptResponseSchema } from '@contract/webchat';
 import type { ChatTranscript } from '@contract/webchat';
+import { fetchCustomer } from '../api/customer-request';
 import type { HttpClient } from '../api/http-client';
 
 /** What the customer view reads: the profile, the history a page at a time, a chat's transcript. */
@@ -24,14 +24,7 @@ const pageSize = 20;
 /** The API over the seat's HTTP client; every reply is checked against its schema. */
 export function createCustomerApi(http: HttpClient): CustomerApi {
   return {
-    customer: async (id) =>
-      (
-        await http.request({
-          method: 'GET',
-          path: `/api/customers/${encodeURIComponent(id)}`,
-          schema: customerResponseSchema,
-        })
-      ).customer,
+    customer: (id) => fetchCustomer(http, id),
     contacts: (id, cursor) =>
       http.request({
         method: 'GET',
