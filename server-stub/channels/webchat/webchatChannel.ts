@@ -72,6 +72,7 @@ export function createWebchatChannel(deps: WebchatChannelDeps): WebchatChannel {
     customerLimiter: limiter(options.customerBurst, options.customerPerSecond),
     agentLimiter: limiter(options.agentBurst, options.agentPerSecond),
     typingLimiter: limiter(options.typingBurst, options.typingPerSecond),
+    agentTypingLimiter: limiter(options.agentTypingBurst, options.agentTypingPerSecond),
     joinLimiter: limiter(options.joinBurst, options.joinPerSecond),
     uploadLimiter: limiter(options.uploadBurst, options.uploadPerSecond),
   };

@@ -7,7 +7,7 @@ import { openFrameClient, type FrameClient } from './testClients';
 
 // The web chat's limits against a real listening server: customer typing signals, join attempts and
 // attachment uploads (per chat, per client address, and a per-chat storage quota), and the agent's
-// message rate. Each refusal is a clear catalogue error and stores or relays nothing. The test
+// message and typing rates. Each refusal is a clear catalogue error and stores or relays nothing. The test
 // server's clock stands still, so buckets refill only when a test moves it.
 
 const tenant = 'tenant-demo';
@@ -246,5 +246,56 @@ describe('web chat limits through the real server', { timeout: 30_000 }, () => {
     expect(stored.map((m) => m.text)).toEqual(['reply 0', 'reply 1', 'reply 2']);
     await page.waitFor('third reply', (f) => f.type === 'message' && f.message.text === 'reply 2');
     expect(page.frames.some((f) => f.type === 'message' && f.message.text === 'reply 3')).toBe(false);
+  });
+
+  it("refuses the agent's typing signals beyond the burst with RATE_LIMITED, relaying none of them to the page", async () => {
+    await boot({ agentTypingBurst: 3, agentTypingPerSecond: 1 });
+    const { agent, chat, page } = await acceptedChat();
+    const mark = agent.frames.length;
+    const pageMark = page.frames.length;
+    for (let i = 0; i < 5; i++)
+      agent.send({
+        type: 'chat.typing',
+        id: `t${i}`,
+        interactionId: chat.interactionId,
+        active: i % 2 === 0,
+      });
+    const replies = await answers(
+      agent,
+      mark,
+      5,
+      (f) => (f.type === 'ack' || f.type === 'error') && /^t\d$/.test(f.id ?? ''),
+    );
+    expect(
+      replies.map((f) =>
+        f.type === 'error' ? [f.id, f.error.code] : f.type === 'ack' ? [f.id, 'ack'] : f.type,
+      ),
+    ).toEqual([
+      ['t0', 'ack'],
+      ['t1', 'ack'],
+      ['t2', 'ack'],
+      ['t3', 'RATE_LIMITED'],
+      ['t4', 'RATE_LIMITED'],
+    ]);
+    // A message after the signals reaches the page on the same socket after whatever typing got through.
+    agent.send({
+      type: 'chat.send',
+      id: 's',
+      interactionId: chat.interactionId,
+      clientId: 'a',
+      text: 'done',
+    });
+    const relayed = await page.waitFor('the reply', (f) => f.type === 'message', pageMark);
+    const between = page.frames.slice(pageMark, page.frames.indexOf(relayed));
+    expect(between.filter((f) => f.type === 'typing')).toHaveLength(3);
+    // The customer's own typing bucket is apart: the page may still type.
+    const seatMark = agent.frames.length;
+    page.send({ type: 'typing', active: true });
+    await agent.waitFor('customer typing', (f) => f.type === 'chat.typing', seatMark);
+
+    const typingAfter = page.frames.length;
+    t!.clock.now += 1_000;
+    agent.send({ type: 'chat.typing', id: 't5', interactionId: chat.interactionId, active: false });
+    await page.waitFor('typing after the refill', (f) => f.type === 'typing', typingAfter);
   });
 });

@@ -14,6 +14,9 @@ export const webchatOptionsSchema = z
     /** Customer typing signals per chat (the widget sends one when typing starts and one when it stops). */
     typingBurst: z.number().int().min(1).max(100_000).default(10),
     typingPerSecond: z.number().positive().max(100_000).default(2),
+    /** Agent typing signals per chat (the seat sends one when typing starts and one after 3 s idle). */
+    agentTypingBurst: z.number().int().min(1).max(100_000).default(10),
+    agentTypingPerSecond: z.number().positive().max(100_000).default(2),
     /** Join attempts per chat: each refused one alerts the seat, so a guessing page is slowed down. */
     joinBurst: z.number().int().min(1).max(100_000).default(5),
     joinPerSecond: z.number().positive().max(100_000).default(0.2),

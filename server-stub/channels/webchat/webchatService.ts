@@ -53,6 +53,8 @@ export interface WebchatServiceDeps {
   agentLimiter: RateLimiter;
   /** Customer typing signals, per chat. */
   typingLimiter: RateLimiter;
+  /** Agent typing signals, per chat: a stuck or hostile seat must not flood the customer's page. */
+  agentTypingLimiter: RateLimiter;
   /** Join attempts, per chat. */
   joinLimiter: RateLimiter;
   /** Attachment uploads, per uploader and chat. */
@@ -330,6 +332,11 @@ export function createWebchatService(deps: WebchatServiceDeps): WebchatService {
         }
         case 'chat.typing': {
           const chat = heldBy(tenantId, frame.interactionId, agentId);
+          if (!deps.agentTypingLimiter.take(chat.id))
+            throw new SeatError(
+              'RATE_LIMITED',
+              'Typing signals are coming too fast; they are ignored for a moment.',
+            );
           toCustomer(chat.id, { type: 'typing', active: frame.active });
           return;
         }
