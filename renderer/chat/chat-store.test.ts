@@ -120,6 +120,37 @@ describe('begin-of-service and the customer join', () => {
     frames.next({ type: 'interaction.revoked', interactionId: 'i1', reason: 'timeout' });
     expect(store.hasNotice('i1')).toBe(false);
   });
+
+  it("keeps the join and session of a chat the lead serves when it only leaves the lead's view", async () => {
+    const { store, sent, begin, join, frames, ackAll } = setup();
+    begin();
+    join();
+    const accepted = store.accept('i1');
+    await ackAll();
+    await accepted;
+    frames.next({
+      type: 'chat.transcript',
+      interactionId: 'i1',
+      chatId: 'chat-0001',
+      messages: [message(1, 'customer')],
+    });
+    const before = store.session('i1');
+    expect(before?.join).toBe('accepted');
+    frames.next({ type: 'interaction.revoked', interactionId: 'i1', reason: 'out_of_view' });
+    expect(store.session('i1')).toBe(before);
+    expect(store.hasNotice('i1')).toBe(true);
+    expect(sent).toEqual([{ type: 'chat.accept', interactionId: 'i1', token: 'tok-1' }]);
+  });
+
+  it("keeps an offered chat's notice and the agent's pending accept when it leaves the lead's view", () => {
+    const { store, sent, begin, join, frames } = setup();
+    begin();
+    void store.accept('i1');
+    frames.next({ type: 'interaction.revoked', interactionId: 'i1', reason: 'out_of_view' });
+    join();
+    expect(store.session('i1')?.join).toBe('accepting');
+    expect(sent).toEqual([{ type: 'chat.accept', interactionId: 'i1', token: 'tok-1' }]);
+  });
 });
 
 describe('talking', () => {

@@ -1,6 +1,6 @@
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { ChatAttachment } from '@contract/webchat';
-import type { ServerMessage } from '@contract/ws';
+import { outOfViewReason, type ServerMessage } from '@contract/ws';
 import type { Timers } from '../api/timers';
 import type { ConversationSocket } from '../conversations/pane-props';
 import { lastCustomerSeq, newSession, withMessages } from './chat-session';
@@ -160,6 +160,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       case 'chat.customerLeft':
         return update(frame.interactionId, (s) => ({ ...s, customerLeft: true, customerTyping: false }));
       case 'interaction.revoked': {
+        // A lead's list losing work from view says nothing about a chat this seat is offered or serves
+        // (a lead may serve the very chat they transferred to another team).
+        if (frame.reason === outOfViewReason) return;
         const s = get(frame.interactionId);
         if (s) put({ ...s, notice: null, join: 'waiting', joinToken: null, acceptWanted: false });
         return;
