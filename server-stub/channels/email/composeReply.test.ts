@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { composeReply, parseReplyRequest, prefixedSubject } from './composeReply';
 import type { Mailbox } from './mailboxConfig';
 import type { AttachmentRecord, MessageRecord } from './messageStore';
+import type { SafeHtmlOf } from './safeHtml';
+import { sanitizeEmailHtml } from './sanitizeHtml';
 
 const mailbox: Mailbox = {
   id: 'mb1',
@@ -56,13 +58,20 @@ const pdf: AttachmentRecord = {
   content: Buffer.from('%PDF-1.4'),
 };
 
-const compose = (request: Parameters<typeof parseReplyRequest>[0], message = original) =>
+// What the message store's reader would keep: the original sanitised.
+const sanitisedNow: SafeHtmlOf = (m) => (m.html ? sanitizeEmailHtml(m.html, () => null) : null);
+
+const compose = (
+  request: Parameters<typeof parseReplyRequest>[0],
+  message = original,
+  safeHtmlOf: SafeHtmlOf = sanitisedNow,
+) =>
   composeReply({
     mailbox,
     original: message,
     originalAttachments: [pdf],
     request: parseReplyRequest(request),
-    attachmentUrl: () => null,
+    safeHtmlOf,
   });
 
 describe('composeReply', () => {
@@ -127,6 +136,32 @@ describe('composeReply', () => {
     const reply = compose({ mode: 'reply', text: 'ok', html: '<p>ok<img src=x onerror=alert(1)></p>' });
     expect(reply.html).not.toMatch(/script|onerror|x\(\)/);
     expect(reply.html).toContain('<blockquote type="cite"');
+  });
+
+  it("quotes the original's kept sanitised HTML as it is, never its raw HTML", () => {
+    const read: string[] = [];
+    const kept: SafeHtmlOf = (m) => {
+      read.push(m.id);
+      return { html: '<p>the kept copy</p>', removedActiveContent: true, blockedRemoteImages: 0 };
+    };
+    const reply = compose({ mode: 'reply', text: 'ok', html: '<p>ok</p>' }, original, kept);
+    expect(reply.html).toContain('<blockquote type="cite"');
+    expect(reply.html).toContain('<p>the kept copy</p></blockquote>');
+    expect(reply.html).not.toContain('您好');
+    expect(read).toEqual(['row1']);
+  });
+
+  it("drops inline images that point at the seat's downloads from the quote, keeping the rest", () => {
+    const kept: SafeHtmlOf = () => ({
+      html: '<p>Logo <img src="/api/email/messages/row1/attachments/a9" alt="logo" /> and <img alt="t" data-seat-remote-src="https://t.example/p.gif" /> end</p>',
+      removedActiveContent: false,
+      blockedRemoteImages: 1,
+    });
+    const reply = compose({ mode: 'forward', to: ['x@example.com'], text: 'FYI', html: '' }, original, kept);
+    expect(reply.html).not.toContain('/api/email/');
+    expect(reply.html).toContain(
+      '<p>Logo  and <img alt="t" data-seat-remote-src="https://t.example/p.gif" /> end</p>',
+    );
   });
 
   it('sends only the answer when quoting is off', () => {

@@ -4,10 +4,12 @@ import { SeatError } from '@contract/errors';
 import type { z } from 'zod';
 import type { Mailbox } from './mailboxConfig';
 import type { AttachmentRecord, MessageRecord } from './messageStore';
+import { withoutSeatImages, type SafeHtmlOf } from './safeHtml';
 import { sanitizeEmailHtml } from './sanitizeHtml';
 
 // What a reply, reply-all or forward says and to whom: recipients, subject, threading headers and
-// the quoted original. Pure: the sender stores and sends what this returns.
+// the quoted original. Pure but for the original's sanitised HTML, read through `safeHtmlOf` (which
+// keeps it on first use): the sender stores and sends what this returns.
 
 type ReplyRequest = z.output<typeof emailReplyRequestSchema>;
 
@@ -56,7 +58,8 @@ export function composeReply(input: {
   original: MessageRecord;
   originalAttachments: AttachmentRecord[];
   request: ReplyRequest;
-  attachmentUrl: (contentId: string) => string | null;
+  /** The original's sanitised HTML as kept with the message (sanitised and kept on first use). */
+  safeHtmlOf: SafeHtmlOf;
 }): ComposedReply {
   const { mailbox, original, request } = input;
   const from = { address: mailbox.address, name: mailbox.displayName };
@@ -114,9 +117,11 @@ export function composeReply(input: {
         .join('\n')}`;
       quotedHtml = `<div>${escapeHtml(intro)}</div>`;
     }
-    const originalHtml = original.html
-      ? sanitizeEmailHtml(original.html, input.attachmentUrl).html
-      : `<pre>${escapeHtml(original.text)}</pre>`;
+    // The kept copy, not a fresh sanitisation: a multi-megabyte body would hold the event loop for
+    // seconds on every reply. Its inline images point at the seat's downloads, which mean nothing to
+    // the recipient, so the quote drops them (as quoting always dropped `cid:` images).
+    const safe = input.safeHtmlOf(original);
+    const originalHtml = safe ? withoutSeatImages(safe.html) : `<pre>${escapeHtml(original.text)}</pre>`;
     quotedHtml +=
       request.mode === 'forward'
         ? originalHtml

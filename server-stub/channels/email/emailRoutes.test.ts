@@ -4,9 +4,11 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailMessage, EmailThread } from '@contract/email';
 import { startTestServer } from '../../testing/testServer';
+import { rawMessage } from './emailTestFixture';
 
-// The routes the seat's e-mail pane relies on beyond the channel test: Reply-To shown to the seat and
-// a forward with the original's attachments relayed to the given address.
+// The routes the seat's e-mail pane relies on beyond the channel test: Reply-To shown to the seat, a
+// forward with the original's attachments relayed to the given address, and a reply to a huge HTML
+// message quoting the sanitised copy kept with it.
 
 async function startSink() {
   const mail: Buffer[] = [];
@@ -110,5 +112,72 @@ describe('e-mail routes for the seat pane', () => {
     expect(parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
       ['receipt.txt', 'paid 10'],
     ]);
+  });
+
+  it('quotes the sanitised copy kept with a multi-megabyte HTML message when replying, without sanitising it again', async () => {
+    const tenant = 'tenant-demo';
+    const row =
+      '<tr><td onmouseover="steal()">Zeile 测试</td><td><img src="https://tracker.example/p.gif"></td></tr>\n';
+    const html = `<script>alert(1)</script><table>${row.repeat(Math.ceil((3 * 1024 * 1024) / row.length))}</table>`;
+    const support = t.server.email.mailboxes.byAddress('support@demo.seat.test')!;
+    const [outcome] = await t.server.email.ingest.ingest(
+      rawMessage(
+        { 'Message-ID': '<huge-reply@example.cn>', 'Content-Type': 'text/html; charset=utf-8' },
+        html,
+      ),
+      [support],
+      'smtp',
+    );
+    const id = outcome!.message.id;
+    const { messages } = t.server.email;
+    const kept = await until('the kept sanitised copy', () => messages.safeHtml(id) ?? undefined);
+    // Marked, so a quote sanitised afresh from the raw HTML would show: it lacks the mark.
+    messages.setSafeHtml(id, { ...kept, html: `<p>kept-copy-mark</p>${kept.html}` });
+
+    const auth = { authorization: `Bearer ${await t.login('lead01')}` };
+    const reply = await t.server.app.inject({
+      method: 'POST',
+      url: `/api/email/messages/${id}/reply`,
+      headers: auth,
+      payload: { mode: 'reply', text: 'Danke', html: '<p>Danke</p>' },
+    });
+    expect(reply.statusCode).toBe(201);
+    const sent = (reply.json() as { message: EmailMessage }).message;
+    const quoted = messages.message(tenant, sent.id)?.html ?? '';
+    expect(quoted).toContain('<blockquote type="cite"');
+    expect(quoted).toContain('<p>kept-copy-mark</p><table>');
+    expect(quoted.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(quoted).not.toMatch(/<script|onmouseover|\ssrc="https:/);
+  }, 60_000);
+
+  it('sanitises and keeps the HTML of a message stored before sanitised copies were kept, when replying to it', async () => {
+    const support = t.server.email.mailboxes.byAddress('support@demo.seat.test')!;
+    const [outcome] = await t.server.email.ingest.ingest(
+      rawMessage(
+        { 'Message-ID': '<older@example.cn>', 'Content-Type': 'text/html; charset=utf-8' },
+        '<p onclick="x()">Older<script>alert(1)</script></p>',
+      ),
+      [support],
+      'smtp',
+    );
+    const id = outcome!.message.id;
+    const { messages } = t.server.email;
+    await until('the kept sanitised copy', () => messages.safeHtml(id) ?? undefined);
+    // As a message stored before migration 015 has it: no kept copy.
+    t.server.store.sqlite
+      .prepare('UPDATE email_messages SET safe_html = NULL, safe_html_notes = NULL WHERE id = ?')
+      .run(id);
+    expect(messages.safeHtml(id)).toBeNull();
+
+    const reply = await t.server.app.inject({
+      method: 'POST',
+      url: `/api/email/messages/${id}/reply`,
+      headers: { authorization: `Bearer ${await t.login('lead01')}` },
+      payload: { mode: 'reply', text: 'Danke', html: '<p>Danke</p>' },
+    });
+    expect(reply.statusCode).toBe(201);
+    const sent = (reply.json() as { message: EmailMessage }).message;
+    expect(messages.message('tenant-demo', sent.id)?.html).toContain('<p>Older</p></blockquote>');
+    expect(messages.safeHtml(id)).toMatchObject({ html: '<p>Older</p>', removedActiveContent: true });
   });
 });

@@ -239,7 +239,7 @@ export function registerEmailRoutes(app: FastifyInstance, deps: EmailRouteDeps):
             ? messages.attachments(original.id, true)
             : [],
         request: body,
-        attachmentUrl: () => null,
+        safeHtmlOf,
       });
       const sent = await deps.sender.send({
         mailbox,

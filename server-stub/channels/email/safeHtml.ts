@@ -9,6 +9,13 @@ import { sanitizeEmailHtml, type SanitisedHtml } from './sanitizeHtml';
 export const emailAttachmentUrl = (messageRowId: string, attachmentId: string) =>
   `/api/email/messages/${encodeURIComponent(messageRowId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
+// An <img> whose src is one of those URLs, as the sanitiser writes it (attribute values escaped, so
+// no `>` inside a tag).
+const seatImage = /<img\b[^>]*\ssrc="\/api\/email\/messages\/[^"]*"[^>]*>/gi;
+
+/** The sanitised HTML without inline images pointing at the seat's downloads, for HTML that leaves the seat (a quote in a reply). */
+export const withoutSeatImages = (html: string) => html.replace(seatImage, '');
+
 /** The sanitised HTML of a message, or null for a message without HTML. */
 export type SafeHtmlOf = (message: MessageRecord) => SanitisedHtml | null;
 
