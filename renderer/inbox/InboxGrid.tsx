@@ -131,7 +131,7 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       colId: 'unread',
       field: 'unread',
       headerName: t('inbox.column.unread'),
-      width: 70,
+      width: 64,
       cellRenderer: UnreadCell,
       getQuickFilterText: () => '',
     },
@@ -139,7 +139,7 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       colId: 'channel',
       field: 'channel',
       headerName: t('inbox.column.channel'),
-      width: 120,
+      width: 104,
       cellRenderer: ({ data }: ICellRendererParams<InboxRow>) =>
         data ? <ChannelIcon channel={data.channel} /> : null,
       getQuickFilterText: ({ data }) => channelNames.get(data.channel) ?? data.channel,
@@ -150,6 +150,17 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       headerName: t('inbox.column.customer'),
       flex: 1,
       minWidth: 140,
+    },
+    // Right after the customer, so Accept and Reject show without scrolling in a pane a third of a
+    // laptop screen wide (every column together is about 1,300 px).
+    {
+      colId: 'actions',
+      headerName: t('inbox.column.actions'),
+      width: 190,
+      sortable: false,
+      cellRenderer: ActionsCell,
+      suppressKeyboardEvent: tabThroughButtons,
+      getQuickFilterText: () => '',
     },
     { colId: 'subject', field: 'subject', headerName: t('inbox.column.subject'), flex: 2, minWidth: 160 },
     {
@@ -224,15 +235,6 @@ function columnDefs(t: TFunction, showAgent: boolean): ColDef<InboxRow>[] {
       valueGetter: (p) =>
         p.data?.agentId ? (context(p).agentNames.get(p.data.agentId) ?? p.data.agentId) : '',
     });
-  columns.push({
-    colId: 'actions',
-    headerName: t('inbox.column.actions'),
-    width: 190,
-    sortable: false,
-    cellRenderer: ActionsCell,
-    suppressKeyboardEvent: tabThroughButtons,
-    getQuickFilterText: () => '',
-  });
   return columns;
 }
 
