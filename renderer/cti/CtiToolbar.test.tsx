@@ -58,6 +58,7 @@ describe('CtiToolbar', () => {
   it('shows the call timer from the moment the call connected', () => {
     show(online({ primary: leg({ state: 'connected', connectedAt: 5_000 }) }));
     expect(screen.getByTestId('cti-call-timer').textContent).toBe('1:00');
+    expect(screen.getByTestId('cti-call-timer').parentElement?.textContent).toBe('Call time 1:00');
   });
 
   it('turns Hold into Resume while held, pressed, and sends the hold command', async () => {

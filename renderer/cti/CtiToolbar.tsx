@@ -89,18 +89,17 @@ export function CtiToolbar({
           </span>
         ) : null}
         {state.muted ? <span className="cti-call__muted">{t('cti.muted')}</span> : null}
+        {/* Labelled on screen: two bare clocks side by side cannot be told apart at a glance. */}
         {callStart !== null ? (
-          <span className="cti-call__timer" data-testid="cti-call-timer" title={t('cti.callTimer')}>
-            {formatDuration(now - callStart)}
+          <span className="cti-call__timer">
+            <span className="cti-call__timer-label">{t('cti.callTimer')}</span>{' '}
+            <span data-testid="cti-call-timer">{formatDuration(now - callStart)}</span>
           </span>
         ) : null}
         {stateSince !== null ? (
-          <span
-            className="cti-call__timer cti-call__timer--state"
-            data-testid="cti-state-timer"
-            title={t('cti.stateTimer')}
-          >
-            {formatDuration(now - stateSince)}
+          <span className="cti-call__timer cti-call__timer--state">
+            <span className="cti-call__timer-label">{t('cti.stateTimer')}</span>{' '}
+            <span data-testid="cti-state-timer">{formatDuration(now - stateSince)}</span>
           </span>
         ) : null}
       </p>
