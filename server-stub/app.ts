@@ -128,7 +128,12 @@ export async function createSeatServer(input: SeatServerOptions): Promise<SeatSe
   registerHealthRoute(app, { db: store.db, now, startedAt });
   registerAuthRoutes(app, auth);
   registerDirectoryRoutes(app, store.db);
-  routing.registerRoutes(app);
+  // A web chat accepted over HTTP waits for the customer's token check, as over the seat socket.
+  routing.registerRoutes(app, (tenantId, interactionId, agentId) =>
+    webchat?.service.isChat(tenantId, interactionId)
+      ? webchat.service.acceptFromInbox(tenantId, interactionId, agentId)
+      : null,
+  );
   const sip = registerSipEdge(app, {
     sqlite: store.sqlite,
     routing: routing.service,

@@ -2,7 +2,7 @@ import type { ServerMessage } from '@contract/ws';
 import type { FastifyInstance } from 'fastify';
 import type { AgentStateService } from '../agents/agentStateService';
 import { registerBlacklistRoutes } from '../api/routing/blacklistRoutes';
-import { registerInteractionRoutes } from '../api/routing/interactionRoutes';
+import { registerInteractionRoutes, type ChannelAccept } from '../api/routing/interactionRoutes';
 import { registerRoutingReadRoutes } from '../api/routing/routingReadRoutes';
 import type { RouterConfig } from '../routing/events';
 import { createRouter } from '../routing/router';
@@ -49,7 +49,8 @@ export interface Routing {
   wallboards: WallboardHub;
   blacklist: BlacklistBook;
   socketExtension: SeatSocketExtension;
-  registerRoutes(app: FastifyInstance): void;
+  /** Registers the routing HTTP API; `channelAccept` lets a channel take an agent's accept itself. */
+  registerRoutes(app: FastifyInstance, channelAccept?: ChannelAccept): void;
   /** Replays the log, syncs config, starts timers and the wallboard flush; returns the stop function. */
   start(): Promise<() => void>;
 }
@@ -107,8 +108,8 @@ export function createRouting(options: RoutingOptions): Routing {
     wallboards,
     blacklist,
     socketExtension: createRoutingSocketExtension(service, wallboards, leads),
-    registerRoutes(app) {
-      registerInteractionRoutes(app, service);
+    registerRoutes(app, channelAccept) {
+      registerInteractionRoutes(app, service, channelAccept);
       registerRoutingReadRoutes(app, service, now, stats);
       registerBlacklistRoutes(app, blacklist, service);
     },

@@ -43,7 +43,21 @@ function agentOf(request: FastifyRequest): { tenantId: string; agentId: string }
 }
 
 /** Registers /api/interactions and its actions. */
-export function registerInteractionRoutes(app: FastifyInstance, service: InteractionService): void {
+/**
+ * A channel that takes an agent's accept itself (the web chat accepts only once the customer's join
+ * passed the token check); null when no channel claims the interaction and the router accepts it.
+ */
+export type ChannelAccept = (
+  tenantId: string,
+  interactionId: string,
+  agentId: string,
+) => Promise<void> | null;
+
+export function registerInteractionRoutes(
+  app: FastifyInstance,
+  service: InteractionService,
+  channelAccept: ChannelAccept = () => null,
+): void {
   defineRoute(app, {
     method: 'POST',
     url: '/api/interactions',
@@ -142,7 +156,8 @@ export function registerInteractionRoutes(app: FastifyInstance, service: Interac
     emptyRequestSchema,
     (t, a, id) => {
       notACall(service, t, id);
-      return service.batched.accept(t, id, a);
+      // The same path as the seat socket's accept: no channel's own check is skipped over HTTP.
+      return channelAccept(t, id, a) ?? service.batched.accept(t, id, a);
     },
   );
   action(

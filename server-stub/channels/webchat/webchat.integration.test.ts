@@ -160,6 +160,29 @@ describe('web chat through the real server', { timeout: 30_000 }, () => {
     await agent.waitFor('transcript', (f) => f.type === 'chat.transcript');
   });
 
+  it("holds an Accept sent over HTTP the same way: never on the agent's word alone", async () => {
+    await ready(agent1);
+    const agent = await seat('agent01');
+    const chat = await startChat();
+    await agent.waitFor('offer', (f) => f.type === 'interaction.offer');
+    const accept = await fetch(`${base}/api/interactions/${chat.interactionId}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.login('agent01')}` },
+      body: '{}',
+    });
+    expect(accept.status).toBe(200);
+    expect(t.server.routing.service.get(tenant, chat.interactionId).state).toBe('offered');
+    const page = await customer(chat);
+    const assigned = await page.waitFor('assigned', (f) => f.type === 'assigned');
+    if (assigned.type !== 'assigned') throw new Error('unreachable');
+    page.send({ type: 'join', token: assigned.token });
+    await page.waitFor('active', (f) => f.type === 'active');
+    expect(t.server.routing.service.get(tenant, chat.interactionId)).toMatchObject({
+      state: 'active',
+      agentId: agent1,
+    });
+  });
+
   it('refuses an impostor join with a forged token: error to the page, alert to the seat, nothing changes', async () => {
     await ready(agent1);
     const agent = await seat('agent01');
