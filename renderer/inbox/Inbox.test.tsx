@@ -318,6 +318,20 @@ describe('Inbox', () => {
     await waitFor(() => expect(rowOf('i9')?.textContent).toContain('Wang Fang'));
   });
 
+  it('shows each row once when the list arrives before the grid is ready and its batch lands after', async () => {
+    const lead: User = { ...agent, username: 'lead01', role: 'team_lead', agentId: 'l1' };
+    const list = ['i1', 'i2', 'i3'].map((id) => interaction(id, { state: 'queued', agentId: null }));
+    const { listCalls, flush } = setup(lead, list);
+    await waitFor(() => expect(listCalls).toHaveLength(1));
+    // The grid takes the store's rows as it mounts; the store's batch of the same adds comes later.
+    await waitFor(() => expect(rowOf('i1')).not.toBeNull());
+    flush();
+    const count = screen.getByTestId('inbox-count');
+    await waitFor(() => expect(count.dataset['total']).toBe('3'));
+    expect(count.dataset['shown']).toBe('3');
+    expect(document.querySelectorAll('.ag-row[row-id]').length).toBe(3);
+  });
+
   it("keeps a team lead's list current from the server's frames without reading it again", async () => {
     const lead: User = { ...agent, username: 'lead01', role: 'team_lead', agentId: 'l1' };
     const { server, listCalls, flush } = setup(lead, [interaction('i9', { state: 'active', agentId: 'a7' })]);

@@ -17,6 +17,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { channels } from '@contract/agent';
 import { interactionStates } from '@contract/routing';
 import { ChannelIcon } from './ChannelIcon';
+import { fitTransaction } from './grid-transaction';
 import { formatDuration, secondsSince, secondsUntil, priorityHeadStart } from './inbox-format';
 import { hasChoiceFilter, noFilter, passesFilter } from './inbox-filter';
 import type { InboxFilter } from './inbox-filter';
@@ -276,7 +277,7 @@ export function InboxGrid(props: InboxGridProps) {
     const subscription = store.transactions$.subscribe((tx) => {
       // A bulk load (a lead's list) goes in as new row data: one pass instead of a transaction of thousands of adds.
       if (tx.add.length > bulkRows) api.setGridOption('rowData', store.rows());
-      else api.applyTransaction(tx);
+      else api.applyTransaction(fitTransaction(tx, (id) => api.getRowNode(id) !== undefined));
       countRows(api);
     });
     return () => subscription.unsubscribe();
